@@ -1,0 +1,3 @@
+from xmgl.cli.main import main
+
+main()
