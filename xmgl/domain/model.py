@@ -1,0 +1,147 @@
+"""The loaded dossier: typed values plus where in the file each one came from.
+
+:class:`Node` is a mapping read against a schema section: attribute access
+returns the typed value (``Decimal`` for money, ``date`` for dates …) or the
+empty default for an optional field that is absent, and :meth:`Node.where`
+tells the file, line and column of a field, so a rule can point at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from xmgl.domain.schema import Field
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+_EMPTY_LIST_KINDS = ("list", "enums", "strs", "records")
+
+
+class Node:
+    """One mapping of the dossier, read against the fields that describe it."""
+
+    __slots__ = ("_fields", "_values", "_locs", "location")
+
+    def __init__(self, fields: tuple[Field, ...], location: Location) -> None:
+        self._fields = {f.name: f for f in fields}
+        self._values: dict[str, object] = {}
+        self._locs: dict[str, Location] = {}
+        self.location = location
+
+    # filled by the loader
+    def _set(self, name: str, value: object, loc: Location) -> None:
+        self._values[name] = value
+        self._locs[name] = loc
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        values = object.__getattribute__(self, "_values")
+        if name in values:
+            return values[name]
+        spec = object.__getattribute__(self, "_fields").get(name)
+        if spec is None:
+            raise AttributeError(f"no field {name!r} here")
+        return [] if spec.kind in _EMPTY_LIST_KINDS else None
+
+    def get(self, name: str, default=None):
+        value = self._values.get(name)
+        return default if value is None else value
+
+    def has(self, name: str) -> bool:
+        return self._values.get(name) is not None
+
+    def where(self, name: str | None = None) -> Location:
+        """Where ``name`` was written; where this mapping starts if it is absent."""
+        if name is not None and name in self._locs:
+            return self._locs[name]
+        if name is None:
+            return self.location
+        path = f"{self.location.path}.{name}" if self.location.path else name
+        return Location(self.location.file, self.location.line, self.location.column, path)
+
+    def items(self) -> Iterator[tuple[str, object]]:
+        return iter(self._values.items())
+
+    def to_plain(self) -> dict:
+        """Plain data (str, int, bool, Decimal, date, lists, dicts) for JSON and templates."""
+        return {k: _plain(v) for k, v in self._values.items()}
+
+    def __repr__(self) -> str:
+        return f"Node({self.location.path or '<root>'}: {sorted(self._values)})"
+
+
+def _plain(value):
+    if isinstance(value, Node):
+        return value.to_plain()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass
+class Dossier:
+    """A project dossier: the folder, its ``project.yaml`` and what it says."""
+
+    root: Path
+    file: str
+    data: Node
+
+    def __getattr__(self, name: str):
+        # facts are reached directly: dossier.project.name, dossier.investment.budget …
+        if name.startswith("_") or name in ("root", "file", "data"):
+            raise AttributeError(name)
+        return getattr(self.data, name)
+
+    @property
+    def records(self) -> list[Node]:
+        return self.data.records
+
+    def records_of(self, *kinds: str) -> list[Node]:
+        """Records of the given kinds, in date order (stable for the same date)."""
+        found = [r for r in self.data.records if r.kind in kinds]
+        return sorted(found, key=lambda r: r.date)
+
+    def first(self, kind: str, **match) -> Node | None:
+        for r in self.records_of(kind):
+            if all(getattr(r, k) == v for k, v in match.items()):
+                return r
+        return None
+
+    def last(self, kind: str, **match) -> Node | None:
+        for r in reversed(self.records_of(kind)):
+            if all(getattr(r, k) == v for k, v in match.items()):
+                return r
+        return None
+
+    @property
+    def stage_name(self) -> str:
+        return self.data.stage.current
+
+    @property
+    def merged(self) -> bool:
+        m = self.data.merged_fsr_pd
+        return bool(m is not None and m.requested)
+
+    def approval_date(self) -> date | None:
+        """The 立项批复 date: the clock of 第十六条 starts here."""
+        subjects = ("可行性研究报告", "可研代初步设计", "初步设计及概算")
+        for r in self.records_of("approval"):
+            if r.subject in subjects:
+                return r.date
+        return None

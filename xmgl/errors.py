@@ -1,0 +1,113 @@
+"""One error hierarchy for every failure a user can meet, with documented exit codes.
+
+Every error carries a Chinese message meant for the person at the terminal:
+what is wrong, where, and how to fix it. The CLI catches :class:`XmglError`
+once, at the top (``xmgl.cli.main``), prints the message and exits with the
+error's code. Nothing else prints a traceback (``--debug`` does).
+
+Exit codes (also in ``docs/exit-codes.md``):
+
+====  ==========================================================
+0     成功
+1     校验发现了达到 --fail-on 级别的问题（validate、audit verify）
+2     命令行用法错误（未知选项、缺少参数、非法取值）
+3     项目档案无法读取或不符合格式（YAML 语法、类型、未知字段……）
+4     前提条件不满足（工作区有未提交修改、阶段门槛未通过、非法阶段跳转……）
+5     签名或 git 操作失败（无签名密钥、签名失败、不是 git 仓库……）
+6     模板或报告生成失败（模板语法、变量缺失、文件已存在……）
+7     审计验证未通过（audit verify）
+70    内部错误（程序缺陷；请带 --debug 的输出报告）
+====  ==========================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    DOSSIER = 3
+    PRECONDITION = 4
+    SIGNING = 5
+    TEMPLATE = 6
+    AUDIT_FAILED = 7
+    INTERNAL = 70
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a dossier file: where, what, how to fix it."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+    hint: str = ""
+    code: str = ""
+
+    def location(self) -> str:
+        if self.line is None:
+            return self.file
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class XmglError(Exception):
+    """Base of every error a user may see. ``message`` is Chinese and actionable."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(XmglError):
+    exit_code = ExitCode.USAGE
+
+
+class DossierError(XmglError):
+    """The dossier cannot be read or does not follow the format.
+
+    ``problems`` lists every located problem found, all at once.
+    """
+
+    exit_code = ExitCode.DOSSIER
+
+    def __init__(self, message: str, problems: list[Problem] | None = None, hint: str = ""):
+        super().__init__(message, hint)
+        self.problems = list(problems or [])
+
+
+class PreconditionError(XmglError):
+    exit_code = ExitCode.PRECONDITION
+
+
+class SigningError(XmglError):
+    exit_code = ExitCode.SIGNING
+
+
+class TemplateError(XmglError):
+    exit_code = ExitCode.TEMPLATE
+
+
+class AuditFailed(XmglError):
+    exit_code = ExitCode.AUDIT_FAILED
