@@ -37,9 +37,7 @@ def parse_money(value: object) -> Decimal:
             raise MoneyError(f"金额不能为负数：{value}")
         return Decimal(value)
     if isinstance(value, float | Decimal):
-        raise MoneyError(
-            f"金额 {value} 带小数却没有单位，无法判断是元还是万元：{HOW_TO_WRITE}"
-        )
+        raise MoneyError(f"金额 {value} 带小数却没有单位，无法判断是元还是万元：{HOW_TO_WRITE}")
     if not isinstance(value, str):
         raise MoneyError(f"金额的类型不对：{HOW_TO_WRITE}")
     text = unicodedata.normalize("NFKC", value).strip()

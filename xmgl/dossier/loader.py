@@ -88,8 +88,17 @@ def load_text(root: Path, raw: bytes, file: str = PROJECT_FILE) -> Dossier:
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text, or a problem that says what the bytes look like instead."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [_p(file, 1, 1, "", "文件是 UTF-16 编码，xmgl 只读 UTF-8。",
-                         "在编辑器中“另存为 UTF-8”后再试。", "encoding")]
+        return None, [
+            _p(
+                file,
+                1,
+                1,
+                "",
+                "文件是 UTF-16 编码，xmgl 只读 UTF-8。",
+                "在编辑器中“另存为 UTF-8”后再试。",
+                "encoding",
+            )
+        ]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -103,18 +112,31 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             looks = "，看起来是 GBK/GB18030 编码（Windows 中文系统的默认编码）"
         except UnicodeDecodeError:
             pass
-        return None, [_p(file, line, column, "", f"文件不是 UTF-8 编码{looks}。",
-                         "用编辑器把文件“另存为 UTF-8（无 BOM）”后再试。", "encoding")]
+        return None, [
+            _p(
+                file,
+                line,
+                column,
+                "",
+                f"文件不是 UTF-8 编码{looks}。",
+                "用编辑器把文件“另存为 UTF-8（无 BOM）”后再试。",
+                "encoding",
+            )
+        ]
 
 
 def _p(file, line, column, path, message, hint="", code="format") -> Problem:
-    return Problem(file=file, line=line, column=column, path=path, message=message, hint=hint,
-                   code=code)
+    return Problem(
+        file=file, line=line, column=column, path=path, message=message, hint=hint, code=code
+    )
 
 
 def _translate_yaml_error(problem: str) -> str:
     table = (
-        ("mapping values are not allowed", "这里不能出现冒号映射：多半是缩进不对，或值里的冒号需要加引号"),
+        (
+            "mapping values are not allowed",
+            "这里不能出现冒号映射：多半是缩进不对，或值里的冒号需要加引号",
+        ),
         ("could not find expected ':'", "缺少冒号“:”"),
         ("found character '\\t'", "YAML 不能用 Tab 缩进，请改用空格"),
         ("expected <block end>", "缩进不一致"),
@@ -156,41 +178,71 @@ class _Reader:
             return empty
         for lineno, line in enumerate(text.splitlines(), 1):
             for m in _ILLEGAL.finditer(line):
-                self.problems.append(_p(
-                    self.file, lineno, m.start() + 1, "",
-                    f"含有文档中不允许出现的控制字符 U+{ord(m.group()):04X}。",
-                    "删除该字符（常见于从网页或 PDF 复制的文字）。", "illegal-character"))
+                self.problems.append(
+                    _p(
+                        self.file,
+                        lineno,
+                        m.start() + 1,
+                        "",
+                        f"含有文档中不允许出现的控制字符 U+{ord(m.group()):04X}。",
+                        "删除该字符（常见于从网页或 PDF 复制的文字）。",
+                        "illegal-character",
+                    )
+                )
         if self.problems:
             return empty
         from ruamel.yaml import YAML
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
         try:
-            root = YAML(typ="rt").compose(text)
+            root = YAML(typ="safe").compose(text)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            self.problems.append(_p(
-                self.file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
-                _translate_yaml_error(str(exc.problem or exc.context)),
-                "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。",
-                "yaml-syntax"))
+            self.problems.append(
+                _p(
+                    self.file,
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
+                    "",
+                    _translate_yaml_error(str(exc.problem or exc.context)),
+                    "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。",
+                    "yaml-syntax",
+                )
+            )
             return empty
         except YAMLError as exc:
-            self.problems.append(_p(self.file, None, None, "", f"YAML 语法错误：{exc}",
-                                    code="yaml-syntax"))
+            self.problems.append(
+                _p(self.file, None, None, "", f"YAML 语法错误：{exc}", code="yaml-syntax")
+            )
             return empty
         if root is None:
-            self.problems.append(_p(self.file, 1, 1, "", "文件是空的。",
-                                    "用 “xmgl init” 生成带注释的模板后再填写。", "required"))
+            self.problems.append(
+                _p(
+                    self.file,
+                    1,
+                    1,
+                    "",
+                    "文件是空的。",
+                    "用 “xmgl init” 生成带注释的模板后再填写。",
+                    "required",
+                )
+            )
             return empty
         node = self.mapping(root, TOP_LEVEL, "")
         version = node.get("format_version")
         if version is not None and version != FORMAT_VERSION:
             where = node.where("format_version")
-            self.problems.append(_p(
-                self.file, where.line, where.column, "format_version",
-                f"此档案是格式版本 {version}，这个 xmgl 只认识版本 {FORMAT_VERSION}。",
-                "升级 xmgl（pip install -U xmgl）后再试。", "format-version"))
+            self.problems.append(
+                _p(
+                    self.file,
+                    where.line,
+                    where.column,
+                    "format_version",
+                    f"此档案是格式版本 {version}，这个 xmgl 只认识版本 {FORMAT_VERSION}。",
+                    "升级 xmgl（pip install -U xmgl）后再试。",
+                    "format-version",
+                )
+            )
         return node
 
     # ------------------------------------------------------------ mappings
@@ -199,8 +251,13 @@ class _Reader:
 
         out = Node(fields, self.loc(mnode, path))
         if not isinstance(mnode, MappingNode):
-            self.problem(mnode, path or "<文档>", "这里应该是“键: 值”的映射。",
-                         "检查缩进：子项要比上一级多缩进两个空格。", "type")
+            self.problem(
+                mnode,
+                path or "<文档>",
+                "这里应该是“键: 值”的映射。",
+                "检查缩进：子项要比上一级多缩进两个空格。",
+                "type",
+            )
             return out
         by_name = {f.name: f for f in fields}
         seen: dict[str, object] = {}
@@ -208,24 +265,32 @@ class _Reader:
         for key_node, value_node in mnode.value:
             key = key_node.value if key_node.tag == _TAG + "str" else None
             if key is None or key == "<<":
-                self.problem(key_node, path, f"不支持的键 “{key_node.value}”。",
-                             "键必须是英文小写字母和下划线组成的名称，不要用 YAML 合并（<<）。",
-                             "unknown-key")
+                self.problem(
+                    key_node,
+                    path,
+                    f"不支持的键 “{key_node.value}”。",
+                    "键必须是英文小写字母和下划线组成的名称，不要用 YAML 合并（<<）。",
+                    "unknown-key",
+                )
                 continue
             sub = f"{path}.{key}" if path else key
             if key in seen:
                 first = seen[key]
-                self.problem(key_node, sub,
-                             f"键 “{key}” 重复出现（第一次在第 {first.start_mark.line + 1} 行）。",
-                             "删除或合并其中一处：YAML 中重复的键会让一处内容被悄悄忽略。",
-                             "duplicate-key")
+                self.problem(
+                    key_node,
+                    sub,
+                    f"键 “{key}” 重复出现（第一次在第 {first.start_mark.line + 1} 行）。",
+                    "删除或合并其中一处：YAML 中重复的键会让一处内容被悄悄忽略。",
+                    "duplicate-key",
+                )
                 continue
             seen[key] = key_node
             spec = by_name.get(key)
             if spec is None:
                 close = difflib.get_close_matches(key, list(by_name), n=1, cutoff=0.6)
-                hint = f"是不是想写 “{close[0]}”？" if close else (
-                    "可用的键：" + "、".join(by_name))
+                hint = (
+                    f"是不是想写 “{close[0]}”？" if close else ("可用的键：" + "、".join(by_name))
+                )
                 self.problem(key_node, sub, f"未知的键 “{key}”。", hint, "unknown-key")
                 continue
             if value_node.tag == _TAG + "null":
@@ -238,11 +303,21 @@ class _Reader:
                 continue
             sub = f"{path}.{spec.name}" if path else spec.name
             if spec.name not in seen:
-                self.problem(mnode, sub, f"缺少必填字段 “{spec.name}”（{spec.zh}）。",
-                             _article_hint(spec), "required")
+                self.problem(
+                    mnode,
+                    sub,
+                    f"缺少必填字段 “{spec.name}”（{spec.zh}）。",
+                    _article_hint(spec),
+                    "required",
+                )
             elif spec.name in empty:
-                self.problem(seen[spec.name], sub, f"必填字段 “{spec.name}”（{spec.zh}）为空。",
-                             _article_hint(spec), "required")
+                self.problem(
+                    seen[spec.name],
+                    sub,
+                    f"必填字段 “{spec.name}”（{spec.zh}）为空。",
+                    _article_hint(spec),
+                    "required",
+                )
         return out
 
     # ------------------------------------------------------------ values
@@ -256,8 +331,13 @@ class _Reader:
             return self.mapping(vnode, spec.fields, path)
         if kind in ("list", "records", "enums", "strs"):
             if not isinstance(vnode, SequenceNode):
-                self.problem(vnode, path, f"“{spec.name}”（{spec.zh}）应该是列表。",
-                             "每一项占一行，以 “- ” 开头。", "type")
+                self.problem(
+                    vnode,
+                    path,
+                    f"“{spec.name}”（{spec.zh}）应该是列表。",
+                    "每一项占一行，以 “- ” 开头。",
+                    "type",
+                )
                 return None
             items = []
             for i, item in enumerate(vnode.value):
@@ -269,20 +349,33 @@ class _Reader:
                     if rec is not None:
                         items.append(rec)
                 else:
-                    one = Field(spec.name, "enum" if kind == "enums" else "str", spec.zh,
-                                choices=spec.choices)
+                    one = Field(
+                        spec.name,
+                        "enum" if kind == "enums" else "str",
+                        spec.zh,
+                        choices=spec.choices,
+                    )
                     v = self.scalar(item, one, sub)
                     if v is not None:
                         items.append(v)
             if kind == "enums" and len(set(items)) != len(items):
-                self.problem(vnode, path, f"“{spec.name}” 中有重复的取值。", "删除重复项。",
-                             "duplicate-value")
+                self.problem(
+                    vnode,
+                    path,
+                    f"“{spec.name}” 中有重复的取值。",
+                    "删除重复项。",
+                    "duplicate-value",
+                )
             return items
         if isinstance(vnode, MappingNode | SequenceNode):
-            self.problem(vnode, path,
-                         f"“{spec.name}”（{spec.zh}）应该是{_KIND_ZH[kind]}，这里却是"
-                         f"{'映射' if isinstance(vnode, MappingNode) else '列表'}。",
-                         "检查缩进，或把值写在冒号后面的同一行。", "type")
+            self.problem(
+                vnode,
+                path,
+                f"“{spec.name}”（{spec.zh}）应该是{_KIND_ZH[kind]}，这里却是"
+                f"{'映射' if isinstance(vnode, MappingNode) else '列表'}。",
+                "检查缩进，或把值写在冒号后面的同一行。",
+                "type",
+            )
             return None
         return self.scalar(vnode, spec, path)
 
@@ -295,8 +388,9 @@ class _Reader:
         tag = vnode.tag.removeprefix(_TAG) if vnode.tag.startswith(_TAG) else vnode.tag
         text = vnode.value
         if tag not in ("str", "int", "float", "bool", "timestamp", "null"):
-            self.problem(vnode, path, f"不支持的 YAML 标签 “{vnode.tag}”。",
-                         "去掉以 ! 开头的标签。", "type")
+            self.problem(
+                vnode, path, f"不支持的 YAML 标签 “{vnode.tag}”。", "去掉以 ! 开头的标签。", "type"
+            )
             return None
         if tag == "null":
             return None
@@ -306,9 +400,13 @@ class _Reader:
             value = text.strip() if kind != "text" else text
             if _ILLEGAL.search(value):
                 ch = _ILLEGAL.search(value).group()
-                self.problem(vnode, path, f"{name}含有文档中不允许出现的控制字符 U+{ord(ch):04X}。",
-                             "删除该字符（双引号字符串中的 \\x.. 转义也会产生它）。",
-                             "illegal-character")
+                self.problem(
+                    vnode,
+                    path,
+                    f"{name}含有文档中不允许出现的控制字符 U+{ord(ch):04X}。",
+                    "删除该字符（双引号字符串中的 \\x.. 转义也会产生它）。",
+                    "illegal-character",
+                )
                 return None
             if kind == "str" and "\n" in value.strip():
                 self.problem(vnode, path, f"{name}应该是一行文字。", "把换行去掉。", "type")
@@ -322,46 +420,65 @@ class _Reader:
             return value
         if kind == "int":
             if tag != "int":
-                self.problem(vnode, path, f"{name}应该是整数，这里是 “{text}”。",
-                             _range_hint(spec), "type")
+                self.problem(
+                    vnode, path, f"{name}应该是整数，这里是 “{text}”。", _range_hint(spec), "type"
+                )
                 return None
-            number = int(text.replace("_", ""), 0) if text.startswith("0x") else int(
-                text.replace("_", ""))
+            number = (
+                int(text.replace("_", ""), 0)
+                if text.startswith("0x")
+                else int(text.replace("_", ""))
+            )
             if (spec.minimum is not None and number < spec.minimum) or (
-                    spec.maximum is not None and number > spec.maximum):
-                self.problem(vnode, path, f"{name}的值 {number} 超出范围。", _range_hint(spec),
-                             "range")
+                spec.maximum is not None and number > spec.maximum
+            ):
+                self.problem(
+                    vnode, path, f"{name}的值 {number} 超出范围。", _range_hint(spec), "range"
+                )
                 return None
             return number
         if kind == "bool":
             if tag != "bool":
-                self.problem(vnode, path, f"{name}应该是 true 或 false，这里是 “{text}”。",
-                             "写 true（是）或 false（否），不要加引号。", "type")
+                self.problem(
+                    vnode,
+                    path,
+                    f"{name}应该是 true 或 false，这里是 “{text}”。",
+                    "写 true（是）或 false（否），不要加引号。",
+                    "type",
+                )
                 return None
             return text.lower() == "true"
         if kind == "date":
             return self.date(vnode, spec, text, path)
         if kind == "money":
             if tag == "float" or tag == "int" or tag == "str":
-                value = text if tag == "str" else (int(text.replace("_", "")) if tag == "int"
-                                                   else float(text))
+                value = (
+                    text
+                    if tag == "str"
+                    else (int(text.replace("_", "")) if tag == "int" else float(text))
+                )
                 try:
                     return parse_money(value)
                 except MoneyError as exc:
                     self.problem(vnode, path, f"{name}：{exc}", "", "money")
                     return None
-            self.problem(vnode, path, f"{name}应该是金额，这里是 “{text}”。",
-                         '写整数元（1850000）或带单位（"185万元"）。', "money")
+            self.problem(
+                vnode,
+                path,
+                f"{name}应该是金额，这里是 “{text}”。",
+                '写整数元（1850000）或带单位（"185万元"）。',
+                "money",
+            )
             return None
         raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
 
     def enum(self, vnode, spec: Field, value: str, path: str):
         if spec.choices and value not in spec.choices:
             close = difflib.get_close_matches(value, spec.choices, n=1, cutoff=0.5)
-            hint = (f"是不是想写 “{close[0]}”？" if close else "") + "可选：" + "、".join(
-                spec.choices)
-            self.problem(vnode, path, f"“{spec.name}”（{spec.zh}）不能取 “{value}”。", hint,
-                         "enum")
+            hint = (
+                (f"是不是想写 “{close[0]}”？" if close else "") + "可选：" + "、".join(spec.choices)
+            )
+            self.problem(vnode, path, f"“{spec.name}”（{spec.zh}）不能取 “{value}”。", hint, "enum")
             return None
         return value
 
@@ -369,8 +486,13 @@ class _Reader:
         name = f"“{spec.name}”（{spec.zh}）"
         m = _DATE.match(text.strip())
         if not m:
-            self.problem(vnode, path, f"{name}应该是 YYYY-MM-DD 格式的日期，这里是 “{text}”。",
-                         "例如 2025-06-30；月、日不足两位时补 0。", "date")
+            self.problem(
+                vnode,
+                path,
+                f"{name}应该是 YYYY-MM-DD 格式的日期，这里是 “{text}”。",
+                "例如 2025-06-30；月、日不足两位时补 0。",
+                "date",
+            )
             return None
         year, month, day = (int(g) for g in m.groups())
         try:
@@ -383,29 +505,47 @@ class _Reader:
                 why = f"{year}年{month}月只有{last}天"
             else:
                 why = "月份必须在 1 到 12 之间"
-            self.problem(vnode, path, f"{name}是不存在的日期 “{text}”：{why}。",
-                         "核对原始文件上的日期。", "date")
+            self.problem(
+                vnode,
+                path,
+                f"{name}是不存在的日期 “{text}”：{why}。",
+                "核对原始文件上的日期。",
+                "date",
+            )
             return None
 
     def doc_path(self, vnode, spec: Field, value: str, path: str):
         name = f"“{spec.name}”（{spec.zh}）"
         rel = Path(value)
         if rel.is_absolute() or re.match(r"^[A-Za-z]:[\\/]", value):
-            self.problem(vnode, path, f"{name}写成了绝对路径 “{value}”。",
-                         "文件要放在档案目录内，并写相对于档案根目录的路径，如 docs/批复.pdf。",
-                         "path")
+            self.problem(
+                vnode,
+                path,
+                f"{name}写成了绝对路径 “{value}”。",
+                "文件要放在档案目录内，并写相对于档案根目录的路径，如 docs/批复.pdf。",
+                "path",
+            )
             return None
         target = (self.root / rel).resolve()
         try:
             target.relative_to(self.root.resolve())
         except ValueError:
-            self.problem(vnode, path, f"{name}指向档案目录以外：“{value}”。",
-                         "把文件复制到档案目录内（如 docs/），再写相对路径。", "path")
+            self.problem(
+                vnode,
+                path,
+                f"{name}指向档案目录以外：“{value}”。",
+                "把文件复制到档案目录内（如 docs/），再写相对路径。",
+                "path",
+            )
             return None
         if not target.is_file():
-            self.problem(vnode, path, f"{name}引用的文件不存在：“{value}”。",
-                         "检查文件名（含扩展名）和所在目录，或把文件放进档案后提交。",
-                         "missing-file")
+            self.problem(
+                vnode,
+                path,
+                f"{name}引用的文件不存在：“{value}”。",
+                "检查文件名（含扩展名）和所在目录，或把文件放进档案后提交。",
+                "missing-file",
+            )
             return None
         return rel.as_posix()
 
@@ -414,21 +554,33 @@ class _Reader:
         from ruamel.yaml.nodes import MappingNode, ScalarNode
 
         if not isinstance(item, MappingNode):
-            self.problem(item, path, "每条记录应该是“键: 值”的映射。",
-                         "以 “- kind: …” 开始一条记录。", "type")
+            self.problem(
+                item,
+                path,
+                "每条记录应该是“键: 值”的映射。",
+                "以 “- kind: …” 开始一条记录。",
+                "type",
+            )
             return None
         kind_node = next((v for k, v in item.value if k.value == "kind"), None)
         if kind_node is None or not isinstance(kind_node, ScalarNode):
-            self.problem(item, f"{path}.kind", "记录缺少 “kind”（记录类型）。",
-                         "可用的类型：" + "、".join(RECORD_KINDS), "required")
+            self.problem(
+                item,
+                f"{path}.kind",
+                "记录缺少 “kind”（记录类型）。",
+                "可用的类型：" + "、".join(RECORD_KINDS),
+                "required",
+            )
             return None
         kind = kind_node.value
         if kind not in RECORD_KINDS:
             close = difflib.get_close_matches(kind, list(RECORD_KINDS), n=1, cutoff=0.6)
-            hint = f"是不是想写 “{close[0]}”？" if close else "可用的类型：" + "、".join(
-                RECORD_KINDS)
-            self.problem(kind_node, f"{path}.kind", f"未知的记录类型 “{kind}”。", hint,
-                         "unknown-key")
+            hint = (
+                f"是不是想写 “{close[0]}”？" if close else "可用的类型：" + "、".join(RECORD_KINDS)
+            )
+            self.problem(
+                kind_node, f"{path}.kind", f"未知的记录类型 “{kind}”。", hint, "unknown-key"
+            )
             return None
         rec = self.mapping(item, record_fields(kind), path)
         if rec.get("date") is None:

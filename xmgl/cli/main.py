@@ -1,0 +1,163 @@
+"""Entry point: runs the app and turns every failure into a clear Chinese message.
+
+This is the one place where errors are caught. A :class:`~xmgl.errors.XmglError`
+prints its message (and its located problems) and exits with its code; a usage
+error from the command line exits 2; anything else is a defect of xmgl and says
+so, without a traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from xmgl.errors import DossierError, ExitCode, XmglError
+
+
+def main(argv: list[str] | None = None) -> None:
+    sys.exit(run(sys.argv[1:] if argv is None else argv))
+
+
+def run(argv: list[str]) -> int:
+    debug = "--debug" in argv
+    json_out = _wants_json(argv)
+    try:
+        from xmgl.cli import zh
+
+        zh.install()
+        from typer.main import get_command
+
+        from xmgl.cli.app import app
+
+        command = get_command(app)
+        result = command.main(args=list(argv), prog_name="xmgl", standalone_mode=False)
+        return int(result or 0) if isinstance(result, int) else 0
+    except XmglError as err:
+        _report(err, json_out)
+        if debug:
+            _traceback()
+        return int(err.exit_code)
+    except KeyboardInterrupt:
+        _stderr("已中断。档案未被修改（未完成的写入不会留下半个文件）。")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # noqa: BLE001 - the one place that must catch everything
+        usage = _usage_error(err)
+        if usage is not None:
+            _report(usage, json_out)
+            if debug:
+                _traceback()
+            return int(ExitCode.USAGE)
+        if debug:
+            _traceback()
+        _stderr(
+            f"xmgl 内部错误：{type(err).__name__}: {err}\n"
+            "这是 xmgl 的缺陷，不是你的操作问题。请加 --debug 重新运行，并把输出发给维护人员。"
+        )
+        return int(ExitCode.INTERNAL)
+
+
+def _wants_json(argv: list[str]) -> bool:
+    for i, arg in enumerate(argv):
+        if arg == "--format=json" or (arg == "--format" and argv[i + 1 : i + 2] == ["json"]):
+            return True
+    return False
+
+
+def _usage_error(err: Exception) -> XmglError | None:
+    """A Click usage error, retold in Chinese; None for anything else."""
+    from xmgl.errors import UsageError
+
+    name = type(err).__name__
+    if name == "Exit":
+        return None
+    if not hasattr(err, "format_message") or name not in {
+        "UsageError",
+        "BadParameter",
+        "MissingParameter",
+        "NoSuchOption",
+        "BadOptionUsage",
+        "BadArgumentUsage",
+        "NoArgsIsHelpError",
+        "ClickException",
+        "FileError",
+    }:
+        return None
+    ctx = getattr(err, "ctx", None)
+    command = ctx.command_path if ctx is not None else "xmgl"
+    hint = f"运行 “{command} --help” 查看用法。"
+    if name == "NoSuchOption":
+        message = f"没有这个选项：{err.option_name}"
+        if err.possibilities:
+            message += f"（是不是想用 {'、'.join(sorted(err.possibilities))}？）"
+    elif name == "MissingParameter":
+        param = err.param
+        what = "/".join(param.opts) if param is not None else "参数"
+        if param is not None and param.param_type_name == "argument":
+            what = (param.metavar or param.name or "参数").upper()
+        message = f"缺少{('参数' if param is None or param.param_type_name == 'argument' else '选项')} {what}。"
+    elif name == "BadParameter":
+        param = err.param
+        what = "/".join(param.opts) if param is not None and param.opts else "参数"
+        message = f"{what} 的取值无效：{_zh_click(err.message)}"
+    else:
+        message = _zh_click(err.format_message())
+    return UsageError(message, hint=hint)
+
+
+def _zh_click(text: str) -> str:
+    import re
+
+    replacements = (
+        (r"No such command '(.+?)'\.", r"没有这个命令：\1。"),
+        (r"Got unexpected extra arguments? \((.+)\)", r"多余的参数：\1"),
+        (r"'(.+?)' is not one of (.+)\.", r"“\1” 不是可选值之一（可选：\2）。"),
+        (r"'(.+?)' is not a valid integer\.", r"“\1” 不是整数。"),
+        (r"Option '(.+?)' requires an argument\.", r"选项 \1 需要一个值。"),
+        (r"Missing command\.", "缺少命令。"),
+    )
+    for pattern, repl in replacements:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
+def _report(err: XmglError, json_out: bool) -> None:
+    problems = err.problems if isinstance(err, DossierError) else []
+    if json_out:
+        from xmgl.cli.output import print_json
+
+        print_json(
+            {
+                "error": {
+                    "exit_code": int(err.exit_code),
+                    "message": err.message,
+                    "hint": err.hint,
+                    "problems": [p.to_dict() for p in problems],
+                }
+            }
+        )
+        return
+    from rich.markup import escape
+
+    from xmgl.cli.output import console
+
+    c = console(stderr=True)
+    c.print(f"[bold red]错误：[/]{escape(err.message)}")
+    for p in problems:
+        where = p.location() + (f"  [dim]{escape(p.path)}[/]" if p.path else "")
+        c.print(f"  [cyan]{escape(where)}[/]")
+        c.print(f"    {escape(p.message)}")
+        if p.hint:
+            c.print(f"    [green]提示：[/]{escape(p.hint)}")
+    if err.hint:
+        c.print(f"[green]提示：[/]{escape(err.hint)}")
+
+
+def _stderr(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _traceback() -> None:
+    import traceback
+
+    traceback.print_exc()

@@ -1,0 +1,49 @@
+"""What every command shares: the dossier directory (-C), the date (--as-of), --debug."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from xmgl.errors import UsageError
+
+
+@dataclass
+class State:
+    directory: Path = field(default_factory=Path.cwd)
+    as_of: date | None = None
+    debug: bool = False
+    _dossier: object = None
+
+    def today(self) -> date:
+        return self.as_of or date.today()
+
+    def root(self) -> Path:
+        from xmgl.dossier.loader import find_root
+
+        return find_root(self.directory)
+
+    def dossier(self):
+        """The dossier at -C (or above the current directory), loaded once."""
+        if self._dossier is None:
+            from xmgl.dossier.loader import load_dossier
+
+            self._dossier = load_dossier(self.root())
+        return self._dossier
+
+
+def parse_date(text: str, option: str = "--as-of") -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} 的日期 “{text}” 无效。", hint="写成 YYYY-MM-DD，例如 2026-06-30。"
+        ) from None
+
+
+def get_state(ctx) -> State:
+    obj = ctx.find_root().obj
+    if obj is None:  # invoked without the callback (tests calling a command directly)
+        obj = ctx.find_root().obj = State()
+    return obj

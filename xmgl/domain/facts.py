@@ -1,0 +1,85 @@
+"""Facts derived from the records: money in force, totals, key dates.
+
+Used by ``show``, the rules, the reports and the portfolio alike, so that a
+figure means the same everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from xmgl.domain.model import Dossier
+
+BUDGET_SUBJECTS = ("初步设计及概算", "可研代初步设计")
+
+
+@dataclass(frozen=True)
+class Money:
+    estimate: Decimal | None
+    budget: Decimal | None
+    """概算 in force: the latest re-approval (第十五条), else the approved 概算."""
+    contracted: Decimal
+    paid: Decimal
+
+    @property
+    def pay_rate(self) -> Decimal | None:
+        """Paid against the 概算 in force, in percent, two places."""
+        if not self.budget:
+            return None
+        return (self.paid * 100 / self.budget).quantize(Decimal("0.01"))
+
+
+def budget_in_force(d: Dossier) -> Decimal | None:
+    for r in reversed(d.records_of("approval")):
+        if r.subject == "重新审批" and r.amount is not None:
+            return r.amount
+    if d.investment.budget is not None:
+        return d.investment.budget
+    for r in reversed(d.records_of("approval")):
+        if r.subject in BUDGET_SUBJECTS and r.amount is not None:
+            return r.amount
+    return None
+
+
+def total_investment(d: Dossier) -> Decimal | None:
+    """总投资 as the regulation compares it (第十条): the 概算 if approved, else the 估算."""
+    return budget_in_force(d) or d.investment.estimate
+
+
+def money(d: Dossier, until: date | None = None) -> Money:
+    def upto(kind):
+        return [r for r in d.records_of(kind) if until is None or r.date <= until]
+
+    return Money(
+        estimate=d.investment.estimate,
+        budget=budget_in_force(d),
+        contracted=sum((r.amount for r in upto("contract")), Decimal(0)),
+        paid=sum((r.amount for r in upto("payment")), Decimal(0)),
+    )
+
+
+KEY_EVENTS = (
+    ("纳入储备库", "reserve_entry", {}),
+    ("报送年度计划", "plan_submission", {}),
+    ("列入年度投资计划", "plan_inclusion", {}),
+    ("可研批复", "approval", {"subject": "可行性研究报告"}),
+    ("可研代初设批复", "approval", {"subject": "可研代初步设计"}),
+    ("初步设计及概算批复", "approval", {"subject": "初步设计及概算"}),
+    ("首份合同签订", "contract", {}),
+    ("初步验收", "preliminary_acceptance", {}),
+    ("申请竣工验收", "acceptance_application", {}),
+    ("竣工验收", "acceptance", {}),
+    ("投入运行", "go_live", {}),
+    ("自评价", "self_evaluation", {}),
+)
+
+
+def key_dates(d: Dossier) -> list[tuple[str, date]]:
+    out = []
+    for label, kind, match in KEY_EVENTS:
+        r = d.first(kind, **match)
+        if r is not None:
+            out.append((label, r.date))
+    return out

@@ -1,0 +1,73 @@
+"""Running the git binary: one place for the environment, errors and messages.
+
+Signed commits must go through the git binary (GitPython's ``index.commit``
+never signs), and audits must not see ``refs/replace``; both are easier to get
+right when every git call passes through :func:`git`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from xmgl.errors import PreconditionError, SigningError
+
+
+def git_binary() -> str:
+    path = shutil.which("git")
+    if path is None:
+        raise PreconditionError("找不到 git 命令。", hint="先安装 git（2.34 或更新的版本）。")
+    return path
+
+
+def git(
+    root: Path,
+    *args: str,
+    check: bool = True,
+    input: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``git -C root args…``; on failure raise :class:`SigningError` with git's words."""
+    full_env = dict(os.environ)
+    full_env.setdefault("LC_ALL", "C")
+    full_env["GIT_TERMINAL_PROMPT"] = "0"
+    if env:
+        full_env.update(env)
+    proc = subprocess.run(
+        [git_binary(), "-C", str(root), *args],
+        input=input,
+        capture_output=True,
+        env=full_env,
+        check=False,
+    )
+    if check and proc.returncode != 0:
+        said = (
+            proc.stderr.decode("utf-8", "replace").strip()
+            or proc.stdout.decode("utf-8", "replace").strip()
+        )
+        raise SigningError(f"git {args[0]} 失败：{said}")
+    return proc
+
+
+def text(root: Path, *args: str) -> str:
+    return git(root, *args).stdout.decode("utf-8", "replace").strip()
+
+
+def identity(root: Path) -> tuple[str, str]:
+    """The committer's name and e-mail as git would use them, or a clear error."""
+    name = git(root, "config", "user.name", check=False).stdout.decode().strip()
+    email = git(root, "config", "user.email", check=False).stdout.decode().strip()
+    if not name or not email:
+        raise PreconditionError(
+            "git 还不知道你是谁（缺少 user.name 或 user.email）。",
+            hint='运行 git config --global user.name "姓名" 和 '
+            "git config --global user.email 邮箱 后再试。",
+        )
+    return name, email
+
+
+def is_repository(root: Path) -> bool:
+    proc = git(root, "rev-parse", "--is-inside-work-tree", check=False)
+    return proc.returncode == 0 and proc.stdout.strip() == b"true"
