@@ -1,0 +1,280 @@
+"""Change ``project.yaml`` without losing what people wrote in it.
+
+Every change goes the same way:
+
+1. load the file with ruamel.yaml's round-trip mode, in the indentation the
+   file already uses (so comments, key order, quotes and folded text survive);
+2. change the data in memory (:class:`ProjectEdit`);
+3. render the new text and check it with the real loader
+   (:func:`xmgl.dossier.loader.load_text`) — a change that would make the file
+   invalid is refused with the loader's problems, and nothing is written;
+4. write it atomically (:func:`atomic_write`): a temporary file in the same
+   folder, flushed to disk, then renamed over the old one. An interrupted or
+   failed write leaves the old file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from xmgl.domain.schema import RECORD_KINDS, record_fields
+from xmgl.dossier.loader import PROJECT_FILE, load_text
+from xmgl.errors import DossierError
+
+# (mapping indent, sequence indent, dash offset) styles people and xmgl write
+_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1))
+_WIDTH = 4096  # never re-wrap long lines
+
+
+def _yaml(indent: tuple[int, int, int]):
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = _WIDTH
+    y.allow_duplicate_keys = False
+    mapping, sequence, offset = indent
+    y.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return y
+
+
+def _dump(y, data) -> str:
+    buf = io.StringIO()
+    y.dump(data, buf)
+    return buf.getvalue()
+
+
+class ProjectEdit:
+    """``project.yaml`` loaded round-trip, ready to be changed and rendered."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.path = self.root / PROJECT_FILE
+        try:
+            self.original = self.path.read_bytes()
+        except FileNotFoundError:
+            raise DossierError(
+                f"{self.root} 不是项目档案：缺少 {PROJECT_FILE}。",
+                hint="用 -C 指定档案目录。",
+            ) from None
+        text = self.original.decode("utf-8-sig")
+        self.bom = self.original.startswith(b"\xef\xbb\xbf")
+        self.crlf = "\r\n" in text
+        self.text = text.replace("\r\n", "\n")
+        self.data = _yaml(_INDENTS[0]).load(self.text)
+
+    # ------------------------------------------------------------ changes
+    def set_stage(self, current: str, since: date) -> None:
+        stage = self.data.get("stage")
+        if stage is None:
+            from ruamel.yaml.comments import CommentedMap
+
+            stage = CommentedMap()
+            self.data["stage"] = stage
+        stage["current"] = current
+        stage["since"] = _fresh(since)
+
+    def add_record(self, values: dict) -> int:
+        """Insert a record in date order (after the last one dated on or before it).
+
+        Returns the index of the new record in ``records``.
+        """
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        records = self.data.get("records")
+        if records is None:
+            records = CommentedSeq()
+            self.data["records"] = records
+        if not isinstance(records, CommentedSeq):
+            raise DossierError(
+                f"{PROJECT_FILE} 中的 records 不是列表，无法追加记录。",
+                hint="先运行 xmgl validate 并按提示修正。",
+            )
+        if records.fa.flow_style():
+            records.fa.set_block_style()
+        entry = CommentedMap()
+        for key, value in _ordered(values):
+            entry[key] = _yaml_value(value)
+        when = values["date"]
+        position = 0
+        for i, existing in enumerate(records):
+            d = existing.get("date") if hasattr(existing, "get") else None
+            if isinstance(d, date) and d <= when:
+                position = i + 1
+            elif not isinstance(d, date):
+                position = max(position, i + 1)
+        records.insert(position, entry)
+        return position
+
+    # ------------------------------------------------------------ output
+    def render(self) -> bytes:
+        text = self._render_text()
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        data = text.encode("utf-8")
+        return (b"\xef\xbb\xbf" + data) if self.bom else data
+
+    def _render_text(self) -> str:
+        """The changed file, touching as few of the original lines as possible.
+
+        ruamel.yaml writes one indentation style for the whole file. The file is
+        rendered in each usual style; if the unchanged data renders exactly as
+        the original, that rendering is used. Otherwise the change (the diff
+        between the unchanged and the changed rendering) is applied to the
+        original lines, and kept only if it means exactly the intended data.
+        """
+        first = None
+        for indent in _INDENTS:
+            y = _yaml(indent)
+            new = _dump(y, self.data)
+            first = first or new
+            base = _dump(y, y.load(self.text))
+            if base == self.text:
+                return new
+            merged = _merge(self.text, base, new)
+            if merged is not None and _same(merged, new):
+                return merged
+        return first
+
+    def checked(self):
+        """The rendered bytes and the dossier they load as; DossierError if invalid."""
+        new = self.render()
+        dossier = load_text(self.root, new)
+        return new, dossier
+
+    def write(self) -> object:
+        """Check, then write atomically; returns the loaded new dossier."""
+        new, dossier = self.checked()
+        atomic_write(self.path, new)
+        return dossier
+
+
+def _merge(original: str, base: str, new: str) -> str | None:
+    """Apply the base→new change to ``original`` (which renders as ``base``); None if unsure."""
+    from difflib import SequenceMatcher
+
+    o, b, n = (t.splitlines(keepends=True) for t in (original, base, new))
+    where: dict[int, int] = {}
+    for tag, i1, i2, j1, _j2 in SequenceMatcher(None, b, o, autojunk=False).get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                where[i1 + k] = j1 + k
+    out: list[str] = []
+    pos = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, b, n, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            if any(k not in where for k in range(i1, i2)):
+                return None
+            o1, o2 = where[i1], where[i2 - 1] + 1
+            if o2 - o1 != i2 - i1:
+                return None
+        elif i1 - 1 in where:
+            o1 = o2 = where[i1 - 1] + 1
+        elif i1 in where:
+            o1 = o2 = where[i1]
+        else:
+            return None
+        if o1 < pos:
+            return None
+        out += o[pos:o1] + n[j1:j2]
+        pos = o2
+    return "".join(out + o[pos:])
+
+
+def _same(a: str, b: str) -> bool:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        y = YAML(typ="safe", pure=True)
+        return y.load(a) == y.load(b)
+    except YAMLError:
+        return False
+
+
+def _ordered(values: dict) -> list[tuple[str, object]]:
+    kind = values["kind"]
+    names = ["kind", "date", *(f.name for f in RECORD_KINDS[kind].fields), "document", "note"]
+    known = [(n, values[n]) for n in names if n in values and values[n] is not None]
+    extra = [(k, v) for k, v in values.items() if k not in names and v is not None]
+    return known + extra
+
+
+def _yaml_value(value):
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+    if isinstance(value, dict):
+        m = CommentedMap()
+        for k, v in value.items():
+            m[k] = _yaml_value(v)
+        return m
+    if isinstance(value, list):
+        return [_yaml_value(v) for v in value]
+    if isinstance(value, Money):
+        return DoubleQuotedScalarString(value.text) if not value.text.isdigit() else int(value.text)
+    if isinstance(value, date):
+        return _fresh(value)
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value if value.endswith("\n") else value + "\n")
+    return value
+
+
+def _fresh(day: date) -> date:
+    """A new date object: ruamel writes one object met twice as an anchor and an alias."""
+    return date(day.year, day.month, day.day)
+
+
+class Money:
+    """A money amount as the user wrote it (``"101.4万元"``), written quoted like the example."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Money({self.text!r})"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once, or not at all."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xmgl-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    try:
+        dirfd = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(dirfd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(dirfd)
+
+
+def require_fields(kind: str) -> list[str]:
+    """Names of the fields a record of ``kind`` must carry (besides kind and date)."""
+    return [f.name for f in record_fields(kind) if f.required and f.name not in ("kind", "date")]
