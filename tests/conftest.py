@@ -104,3 +104,86 @@ def replace_in_project(root: Path, old: str, new: str, count: int = 1) -> None:
 
 
 assert sys.version_info >= (3, 11)
+
+
+# ---------------------------------------------------------------- signing (lifecycle, audit)
+
+
+def make_ssh_key(directory: Path, name: str) -> Path:
+    """A real Ed25519 key pair made by ssh-keygen (no passphrase); returns the private key."""
+    import subprocess
+
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    if not path.exists():
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(path)],
+            check=True,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def key_dir(tmp_path_factory) -> Path:
+    """Where test keys live: outside every dossier, shared by the whole session."""
+    return tmp_path_factory.mktemp("ssh-keys")
+
+
+@pytest.fixture
+def keys(key_dir) -> Callable[[str], Path]:
+    """``keys('liuxm')`` → path of a real private key (its ``.pub`` beside it)."""
+    return lambda name: make_ssh_key(key_dir, name)
+
+
+@pytest.fixture
+def signed_dossier(tmp_path, keys) -> Path:
+    """``xmgl --as-of 2025-06-01 init`` with 刘晓梅's key: a signed trust root, stage reserve."""
+    root = tmp_path / "signed"
+    result = run_cli(
+        "--as-of", "2025-06-01", "init", root, "--signing-key", keys("liuxm"), "--name", "测试项目"
+    )
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def person(monkeypatch, name: str, email: str) -> None:
+    """Act as another person from now on (git author and committer)."""
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", name)
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", email)
+
+
+def snapshot(root: Path) -> dict:
+    """Everything a failed command must leave alone: files, index, HEAD, refs, status."""
+    import hashlib
+    import subprocess
+
+    files = {}
+    for p in sorted(root.rglob("*")):
+        if ".git" in p.relative_to(root).parts or not p.is_file():
+            continue
+        files[p.relative_to(root).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+    git_dir = root / ".git"
+
+    def run(*args):
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, check=False
+        ).stdout
+
+    return {
+        "files": files,
+        "index": hashlib.sha256((git_dir / "index").read_bytes()).hexdigest()
+        if (git_dir / "index").exists()
+        else None,
+        "head": run("rev-parse", "HEAD"),
+        "refs": run("for-each-ref"),
+        "status": run("status", "--porcelain=v1", "--untracked-files=all"),
+        "locks": sorted(p.name for p in git_dir.glob("*.lock")),
+    }
+
+
+def flat(text: str) -> str:
+    """Text without whitespace: Rich breaks lines at 80 columns, sometimes at a space."""
+    import re
+
+    return re.sub(r"\s+", "", text)

@@ -52,7 +52,15 @@ def create_dossier(
     legal_person: str = "",
     nature: str = "新建",
     today: date,
+    signing_key: Path | None = None,
 ) -> Path:
+    """Create the dossier; with ``signing_key`` the first commit is signed and is the trust root.
+
+    ``signing_key`` is a public key file (or a private key with its ``.pub``
+    beside it) outside the dossier: this repository's git is configured to
+    sign with it, ``.xmgl/allowed_signers`` lists it for the committer's
+    e-mail, and the first commit — signed with it — is the audit's trust root.
+    """
     from xmgl.gitaudit import git as g
 
     if nature not in NATURES:
@@ -64,6 +72,12 @@ def create_dossier(
             hint="换一个新目录名，或先把内容移走。",
         )
     g.git_binary()
+    public = None
+    if signing_key is not None:
+        from xmgl.gitaudit import signing
+
+        signing.check_key_outside(Path(signing_key).expanduser(), target)
+        public = signing.public_key_from_file(Path(signing_key).expanduser())
     created = not target.exists()
     try:
         target.mkdir(parents=True, exist_ok=True)
@@ -84,11 +98,22 @@ def create_dossier(
         (target / ".gitattributes").write_text("*.yaml text eol=lf\n", encoding="utf-8")
         g.git(target, "init", "-q")
         g.git(target, "symbolic-ref", "HEAD", "refs/heads/main")
-        g.identity(target)
-        g.git(target, "add", "-A")
-        g.git(
-            target, "commit", "-q", "--no-verify", "-m", "新建项目档案", "-m", "由 xmgl init 创建。"
-        )
+        user, email = g.identity(target)
+        if public is None:
+            g.git(target, "add", "-A")
+            g.git(
+                target,
+                "commit",
+                "-q",
+                "--no-verify",
+                "--no-gpg-sign",
+                "-m",
+                "新建项目档案",
+                "-m",
+                "由 xmgl init 创建。",
+            )
+        else:
+            _signed_first_commit(target, Path(signing_key).expanduser(), public, user, email)
     except BaseException:
         if created:
             shutil.rmtree(target, ignore_errors=True)
@@ -100,3 +125,25 @@ def create_dossier(
                     child.unlink(missing_ok=True)
         raise
     return target
+
+
+def _signed_first_commit(target: Path, key_path: Path, public, user: str, email: str) -> None:
+    """Configure signing, list the key in allowed_signers, make the signed first commit."""
+    from xmgl.gitaudit import allowed, signing
+    from xmgl.gitaudit import trailers as tr
+    from xmgl.gitaudit.commit import signed_commit
+
+    signing.configure(target, key_path)
+    signers = target / signing.ALLOWED_SIGNERS
+    signers.write_text(allowed.add("", email, public, user), encoding="utf-8")
+    message = tr.compose(
+        "新建项目档案",
+        "由 xmgl init 创建。本提交是审计的信任根：其中 .xmgl/allowed_signers 列出的公钥"
+        "即最初允许签名的人员，请通过档案以外的渠道核对其指纹。",
+        [
+            (tr.INIT, "1"),
+            (tr.SIGNER, f"{email} {public.fingerprint}"),
+            (tr.ACTOR, f"{user} <{email}>"),
+        ],
+    )
+    signed_commit(target, message, include=["."])

@@ -56,9 +56,17 @@ def text(root: Path, *args: str) -> str:
 
 
 def identity(root: Path) -> tuple[str, str]:
-    """The committer's name and e-mail as git would use them, or a clear error."""
-    name = git(root, "config", "user.name", check=False).stdout.decode().strip()
-    email = git(root, "config", "user.email", check=False).stdout.decode().strip()
+    """The committer's name and e-mail as git will record them, or a clear error.
+
+    Like git: ``GIT_COMMITTER_NAME`` / ``GIT_COMMITTER_EMAIL`` win over
+    ``user.name`` / ``user.email``.
+    """
+    name = os.environ.get("GIT_COMMITTER_NAME") or (
+        git(root, "config", "user.name", check=False).stdout.decode().strip()
+    )
+    email = os.environ.get("GIT_COMMITTER_EMAIL") or (
+        git(root, "config", "user.email", check=False).stdout.decode().strip()
+    )
     if not name or not email:
         raise PreconditionError(
             "git 还不知道你是谁（缺少 user.name 或 user.email）。",
@@ -71,3 +79,57 @@ def identity(root: Path) -> tuple[str, str]:
 def is_repository(root: Path) -> bool:
     proc = git(root, "rev-parse", "--is-inside-work-tree", check=False)
     return proc.returncode == 0 and proc.stdout.strip() == b"true"
+
+
+def config(root: Path, key: str) -> str | None:
+    """A git config value as git resolves it here (repository, then global), or None."""
+    proc = git(root, "config", "--get", key, check=False)
+    value = proc.stdout.decode("utf-8", "replace").strip()
+    return value if proc.returncode == 0 and value else None
+
+
+def git_path(root: Path, name: str) -> Path:
+    """``git rev-parse --git-path name`` as an absolute path (e.g. ``index``, ``xmgl``)."""
+    out = text(root, "rev-parse", "--git-path", name)
+    path = Path(out)
+    return path if path.is_absolute() else (Path(root) / path).resolve()
+
+
+def head(root: Path) -> str | None:
+    """The commit HEAD names, or None in a repository without commits."""
+    proc = git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
+    out = proc.stdout.decode().strip()
+    return out if proc.returncode == 0 and out else None
+
+
+def top_level(root: Path) -> Path | None:
+    proc = git(root, "rev-parse", "--show-toplevel", check=False)
+    out = proc.stdout.decode("utf-8", "replace").strip()
+    return Path(out).resolve() if proc.returncode == 0 and out else None
+
+
+def status(root: Path) -> list[tuple[str, str]]:
+    """Uncommitted changes as ``(XY, path)`` pairs (``??`` for untracked), paths from the top."""
+    out = git(
+        root,
+        "-c",
+        "core.quotePath=false",
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+        "--ignore-submodules=none",
+    ).stdout
+    entries = []
+    for item in out.split(b"\0"):
+        if not item:
+            continue
+        entries.append((item[:2].decode("ascii", "replace"), item[3:].decode("utf-8", "replace")))
+    return entries
+
+
+def show_file(root: Path, rev: str, path: str) -> bytes | None:
+    """The bytes of ``path`` at ``rev`` (no replace refs), or None if it does not exist there."""
+    proc = git(root, "--no-replace-objects", "cat-file", "blob", f"{rev}:{path}", check=False)
+    return proc.stdout if proc.returncode == 0 else None

@@ -1,4 +1,4 @@
-"""``xmgl init DIR``: a new dossier as a git repository."""
+"""``xmgl init DIR``: a new dossier as a git repository, its first commit signed."""
 
 from __future__ import annotations
 
@@ -31,12 +31,45 @@ def register(app: typer.Typer) -> None:
         nature: Annotated[
             str, typer.Option("--nature", help="项目性质：新建、改扩建或运行维护。", metavar="性质")
         ] = "新建",
+        signing_key: Annotated[
+            Path | None,
+            typer.Option(
+                "--signing-key",
+                help="用于签名的 SSH 公钥文件（或旁边有 .pub 的私钥），须在档案目录以外。"
+                "默认使用 git 全局配置中的 SSH 签名密钥。",
+                metavar="密钥",
+                show_default=False,
+            ),
+        ] = None,
+        demo_key: Annotated[
+            bool,
+            typer.Option(
+                "--demo-key",
+                help="演示用：没有密钥时在 ~/.ssh/xmgl_demo_ed25519 生成一把无口令的密钥并使用它。",
+            ),
+        ] = False,
     ) -> None:
-        """新建项目档案：带注释的 project.yaml、目录结构和首次 git 提交。"""
+        """新建项目档案：带注释的 project.yaml、目录结构和首次签名提交（信任根）。"""
+        from xmgl.cli.output import console
         from xmgl.dossier.scaffold import create_dossier
+        from xmgl.errors import UsageError
+        from xmgl.gitaudit import signing
 
         state = get_state(ctx)
         target = directory if directory.is_absolute() else state.directory / directory
+        if demo_key and signing_key is not None:
+            raise UsageError("--demo-key 和 --signing-key 只能选一个。")
+        c = console()
+        key = signing_key
+        if demo_key:
+            from xmgl.gitaudit import git as g
+
+            _user, email = g.identity(state.directory)
+            key, created = signing.ensure_demo_key(email)
+            if created:
+                c.print(f"已生成演示密钥（无口令，仅供试用）：{key}", markup=False)
+        elif key is None:
+            key = signing.global_ssh_key()
         root = create_dossier(
             target,
             name=name,
@@ -45,9 +78,22 @@ def register(app: typer.Typer) -> None:
             legal_person=legal_person,
             nature=nature,
             today=state.today(),
+            signing_key=key,
         )
-        from xmgl.cli.output import console
+        from rich.markup import escape
 
-        c = console()
-        c.print(f"已新建项目档案：{root}")
-        c.print(f"下一步：编辑 project.yaml，然后运行 “xmgl -C {directory} validate” 检查。")
+        c.print(f"已新建项目档案：{escape(str(root))}")
+        if key is not None:
+            public = signing.public_key_from_file(key)
+            c.print("首次提交已签名，是审计的信任根。签名密钥指纹：")
+            c.print(f"  {public.fingerprint}", no_wrap=True, overflow="ignore", crop=False)
+            c.print("请把这个指纹通过档案以外的渠道（如书面）告知市数据局，供其核对。")
+        else:
+            c.print(
+                "[yellow]注意：[/]没有签名密钥，首次提交未签名，“xmgl audit verify” 将不能通过。\n"
+                "用 --signing-key 指定密钥重新创建，或先试用 --demo-key。"
+            )
+        c.print(
+            f"下一步：编辑 project.yaml，然后运行 “xmgl -C {directory} validate” 检查。",
+            markup=False,
+        )

@@ -1,0 +1,141 @@
+"""Adding and removing signers: each change is one signed commit by an already-allowed signer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from xmgl.errors import PreconditionError, UsageError
+from xmgl.gitaudit import allowed
+from xmgl.gitaudit import trailers as tr
+from xmgl.gitaudit.signing import ALLOWED_SIGNERS, PublicKey, looks_private, parse_public_key
+
+_EMAIL = re.compile(r"^[^\s@*?!,\"]+@[^\s@*?!,\"]+\.[^\s@*?!,\"]+$")
+
+
+@dataclass(frozen=True)
+class SignerChange:
+    action: str  # "add" or "remove"
+    principal: str
+    key: PublicKey
+    commit: str
+
+
+def read_key_argument(text: str) -> PublicKey:
+    """A public key given as a file path or as the key line itself; never a private key."""
+    candidate = Path(text).expanduser()
+    if candidate.exists():
+        data = candidate.read_bytes()
+        if looks_private(data):
+            raise UsageError(
+                f"{candidate} 是私钥。允许名单只收公钥，私钥绝不能交给别人或放进档案。",
+                hint=f"改用对应的公钥文件（通常是 {candidate.name}.pub）。",
+            )
+        key = parse_public_key(data.decode("utf-8", "replace"))
+    else:
+        if looks_private(text.encode()):
+            raise UsageError("给出的是私钥内容。允许名单只收公钥。")
+        key = parse_public_key(text)
+    if key is None:
+        raise UsageError(
+            f"“{text}” 既不是公钥文件，也不是公钥。",
+            hint="给出 .pub 文件路径，或 “ssh-ed25519 AAAA…” 形式的公钥。",
+        )
+    return key
+
+
+def check_principal(email: str) -> str:
+    if not _EMAIL.match(email):
+        raise UsageError(
+            f"“{email}” 不是有效的邮箱。签名人员以 git 提交邮箱登记，不能含通配符（*、?、!）或逗号。",
+            hint="写这位人员 git config user.email 的值，例如 zhangwei@example.gov.cn。",
+        )
+    return email
+
+
+def _current_text(root: Path, prefix: str) -> str:
+    from xmgl.gitaudit import git as g
+
+    data = g.show_file(root, "HEAD", prefix + ALLOWED_SIGNERS)
+    return (data or b"").decode("utf-8", "replace")
+
+
+def _prepare(root: Path):
+    from xmgl.dossier.transition import repo_prefix, require_allowed_signer
+    from xmgl.gitaudit import git as g
+    from xmgl.gitaudit.commit import unrelated_changes
+
+    _top, prefix = repo_prefix(root)
+    name, email = g.identity(root)
+    require_allowed_signer(root, prefix, email)
+    path = prefix + ALLOWED_SIGNERS
+    unrelated = unrelated_changes(root, {path})
+    if unrelated:
+        raise PreconditionError(
+            "工作区有未提交的修改，签名人员变更提交不会夹带它们：\n"
+            + "\n".join(f"  {xy} {p}" for xy, p in unrelated[:20]),
+            hint="先提交（git commit -S）或撤销这些修改再试。",
+        )
+    return prefix, path, name, email
+
+
+def add_signer(
+    root: Path, principal: str, key: PublicKey, name: str = "", valid_after: date | None = None
+) -> SignerChange:
+    from xmgl.gitaudit.commit import signed_commit
+
+    check_principal(principal)
+    prefix, path, actor, email = _prepare(root)
+    text = _current_text(root, prefix)
+    entries, _bad = allowed.parse(text)
+    for e in entries:
+        if e.key.key == key.key and principal in e.principals:
+            raise PreconditionError(
+                f"{principal} 的这把密钥（{key.fingerprint}）已经在允许名单中。",
+                hint="无需重复添加；用 “xmgl signers” 查看名单。",
+            )
+    stamp = valid_after.strftime("%Y%m%d") + "Z" if valid_after else ""
+    new = allowed.add(text, principal, key, name, stamp)
+    who = f"{name} <{principal}>" if name else principal
+    message = tr.compose(
+        f"签名人员变更：增加 {who}",
+        f"由 {actor} 将 {who} 的公钥（{key.fingerprint}）加入 {ALLOWED_SIGNERS}。"
+        "此后此人可以签名提交；本提交本身须由已在名单中的人员签名。",
+        [
+            (tr.SIGNERS, "add"),
+            (tr.SIGNER, f"{principal} {key.fingerprint}"),
+            (tr.ACTOR, f"{actor} <{email}>"),
+        ],
+    )
+    sha = signed_commit(root, message, write={path: new.encode("utf-8")})
+    return SignerChange("add", principal, key, sha)
+
+
+def remove_signer(root: Path, who: str) -> list[SignerChange]:
+    from xmgl.gitaudit.commit import signed_commit
+
+    prefix, path, actor, email = _prepare(root)
+    text = _current_text(root, prefix)
+    new, gone = allowed.remove(text, who)
+    if not gone:
+        raise PreconditionError(
+            f"允许名单中没有 “{who}”。", hint="用 “xmgl signers” 查看名单中的邮箱和指纹。"
+        )
+    left, _ = allowed.parse(new)
+    if not left:
+        raise PreconditionError(
+            "不能移除最后一位签名人员：之后将没有人能再签名提交。",
+            hint="先用 “xmgl signers add” 加入接替的人员，再移除。",
+        )
+    names = "、".join(sorted({p for e in gone for p in e.principals}))
+    message = tr.compose(
+        f"签名人员变更：移除 {names}",
+        f"由 {actor} 将 {names} 从 {ALLOWED_SIGNERS} 中移除。此后其签名的提交不再被接受。",
+        [(tr.SIGNERS, "remove")]
+        + [(tr.SIGNER, f"{','.join(e.principals)} {e.fingerprint}") for e in gone]
+        + [(tr.ACTOR, f"{actor} <{email}>")],
+    )
+    sha = signed_commit(root, message, write={path: new.encode("utf-8")})
+    return [SignerChange("remove", ",".join(e.principals), e.key, sha) for e in gone]
