@@ -334,9 +334,15 @@ def test_escaping_cannot_be_switched_off_to_truncate_the_document(tmp_path):
         render.render_template(tmp_path / "safe.docx", {"name": "A & B"}, target)
 
 
-def test_missing_template_is_a_template_error(tmp_path):
-    with pytest.raises(render.TemplateOpenError):
-        render.render_template(tmp_path / "nope.docx", {}, tmp_path / "out" / "x.docx")
+def test_unreadable_templates_are_template_open_errors(tmp_path):
+    (tmp_path / "text.docx").write_text("不是 Word 文档")
+    with zipfile.ZipFile(tmp_path / "other.docx", "w") as zf:
+        zf.writestr("a.txt", "zip, but no Word document in it")
+    for name in ("nope.docx", "text.docx", "other.docx"):
+        with pytest.raises(render.TemplateOpenError):
+            render.render_template(tmp_path / name, {}, tmp_path / "out" / "x.docx")
+        with pytest.raises(render.TemplateOpenError):
+            lint.lint_template(tmp_path / name)
 
 
 # --- lint -----------------------------------------------------------------------------

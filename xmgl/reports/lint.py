@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 from docx.oxml.ns import qn
@@ -25,7 +23,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
-from xmgl.reports.render import TemplateOpenError, make_environment
+from xmgl.reports.render import make_environment, open_template
 
 ERROR = "error"
 WARNING = "warning"
@@ -68,13 +66,10 @@ def lint_template(
 
     With ``known_variables`` given, every top-level variable the template uses
     that is not in the set is reported (loop variables and ``loop`` are not).
+    Raises render.TemplateOpenError when the file is missing or not a .docx.
     """
-    path = Path(path)
-    try:
-        tpl = DocxTemplate(path)
-        doc = tpl.get_docx()
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise TemplateOpenError(f"无法读取模板 {path}：{exc}") from exc
+    tpl = open_template(path)
+    doc = tpl.docx
 
     parts = [("正文", doc.element.body, tpl.get_xml())]
     for uri, label in ((tpl.HEADER_URI, "页眉"), (tpl.FOOTER_URI, "页脚")):

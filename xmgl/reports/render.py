@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
@@ -47,7 +48,9 @@ __all__ = [
     "UndefinedVariableError",
     "UnsafeTemplateError",
     "UnsupportedValueError",
+    "check_package_xml",
     "make_environment",
+    "open_template",
     "render_template",
     "validate_context",
 ]
@@ -267,10 +270,7 @@ def render_template(
     if not target.parent.is_dir():
         raise TemplateError(f"目标目录不存在：{target.parent}")
     validate_context(context)
-    if not template.is_file():
-        raise TemplateOpenError(f"找不到模板文件：{template}")
-
-    doc = _GuardedDocxTemplate(template)
+    doc = open_template(template)
     try:
         doc.render(dict(context), jinja_env=make_environment(), autoescape=True)
     except TemplateError:
@@ -288,8 +288,6 @@ def render_template(
         raise OutputXmlError(f"渲染结果不是合法的 XML（页眉或页脚）：{exc}") from exc
     except (TypeError, ValueError, ArithmeticError) as exc:
         raise RenderError(f"模板中的表达式无法计算：{exc}") from exc
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise TemplateOpenError(f"无法读取模板 {template}：{exc}") from exc
 
     tmp = _create_temp_beside(target)
     try:
@@ -301,6 +299,20 @@ def render_template(
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+def open_template(template: str | os.PathLike[str]) -> DocxTemplate:
+    """Load the .docx template (for rendering or linting); TemplateOpenError if it can't be."""
+    template = Path(template)
+    if not template.is_file():
+        raise TemplateOpenError(f"找不到模板文件：{template}")
+    doc = _GuardedDocxTemplate(template)
+    try:
+        doc.init_docx()
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        # ValueError: a zip that is not a Word document (e.g. a renamed .xlsx)
+        raise TemplateOpenError(f"无法读取模板 {template}：{exc}") from exc
+    return doc
 
 
 def check_package_xml(path: str | os.PathLike[str]) -> None:
