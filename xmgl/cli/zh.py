@@ -91,6 +91,7 @@ def install() -> None:
     write_usage = formatting.HelpFormatter.write_usage
 
     def write_usage_zh(self, prog, args="", prefix=None):
+        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
         return write_usage(self, prog, args, "用法: " if prefix is None else prefix)
 
     formatting.HelpFormatter.write_usage = write_usage_zh
