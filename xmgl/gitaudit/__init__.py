@@ -1,0 +1,1 @@
+"""Git audit adapters: raw object reading and in-process SSH signature checks."""
