@@ -323,9 +323,10 @@ class ObjectReader:
             c = r.commit("HEAD")
             text = r.blob(f"{c.sha}:allowed_signers")   # None if absent
 
-    Not safe for concurrent use from several threads (calls are serialised by a
-    lock, which keeps it correct but not parallel).
+    Calls from several threads are serialised by a lock: correct, not parallel.
     """
+
+    _proc: subprocess.Popen[bytes] | None = None
 
     def __init__(self, repo_path: str | os.PathLike[str], *, git: str = "git") -> None:
         self.repo_path = os.fspath(repo_path)
@@ -333,13 +334,17 @@ class ObjectReader:
         self.object_format = fmt.strip()
         self._lock = threading.Lock()
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
-        self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-            [git, "-C", self.repo_path, "--no-replace-objects", "cat-file", "--batch"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            env=git_env(),
-        )
+        try:
+            self._proc = subprocess.Popen(
+                [git, "-C", self.repo_path, "--no-replace-objects", "cat-file", "--batch"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._stderr,
+                env=git_env(),
+            )
+        except OSError:
+            self._stderr.close()
+            raise
 
     # -- lifecycle --------------------------------------------------------
     def __enter__(self) -> ObjectReader:
@@ -348,7 +353,11 @@ class ObjectReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def __del__(self) -> None:
+        self.close()
+
     def close(self) -> None:
+        """Stop the cat-file process; idempotent."""
         proc, self._proc = self._proc, None
         if proc is None:
             return

@@ -543,34 +543,45 @@ def _dequote(opts: str, pos: int) -> tuple[str, int]:
     return "".join(out), i + 1
 
 
-def _parse_options(opts: str) -> dict[str, object]:
+@dataclass
+class _Options:
+    ca: bool = False
+    namespaces: str | None = None
+    valid_after: int | None = None
+    valid_before: int | None = None
+    local_time: bool = False
+
+
+def _parse_options(opts: str) -> _Options:
     """OpenSSH sshsigopt_parse(). Raises ValueError with OpenSSH's reason."""
-    result: dict[str, object] = {"ca": False, "local_time": False}
-    pos = 0
-    n = len(opts)
+    result = _Options()
+    pos, n = 0, len(opts)
     while pos < n and opts[pos] not in " \t":
         low = opts[pos:].lower()
         if low.startswith("cert-authority"):
-            result["ca"] = True
+            result.ca = True
             pos += len("cert-authority")
+        elif low.startswith("namespaces="):
+            if result.namespaces is not None:
+                raise ValueError('multiple "namespaces" clauses')
+            result.namespaces, pos = _dequote(opts, pos + len("namespaces="))
         else:
-            for name in ("namespaces", "valid-after", "valid-before"):
-                if low.startswith(name + "="):
-                    if name in result:
-                        raise ValueError(f'multiple "{name}" clauses')
-                    value, pos = _dequote(opts, pos + len(name) + 1)
-                    if name == "namespaces":
-                        result[name] = value
-                    else:
-                        try:
-                            epoch, is_utc = parse_timestamp(value)
-                        except ValueError:
-                            raise ValueError(f'invalid "{name}" time') from None
-                        if epoch == 0:
-                            raise ValueError(f'invalid "{name}" time')
-                        result[name] = epoch
-                        result["local_time"] = bool(result["local_time"]) or not is_utc
-                    break
+            for name in ("valid-after", "valid-before"):
+                if not low.startswith(name + "="):
+                    continue
+                attr = name.replace("-", "_")
+                if getattr(result, attr) is not None:
+                    raise ValueError(f'multiple "{name}" clauses')
+                value, pos = _dequote(opts, pos + len(name) + 1)
+                try:
+                    epoch, is_utc = parse_timestamp(value)
+                except ValueError:
+                    raise ValueError(f'invalid "{name}" time') from None
+                if epoch == 0:
+                    raise ValueError(f'invalid "{name}" time')
+                setattr(result, attr, epoch)
+                result.local_time = result.local_time or not is_utc
+                break
         if pos >= n or opts[pos] in " \t":
             break
         if opts[pos] != ",":
@@ -578,8 +589,8 @@ def _parse_options(opts: str) -> dict[str, object]:
         pos += 1
         if pos >= n:
             raise ValueError("unexpected end-of-options")
-    after, before = result.get("valid-after"), result.get("valid-before")
-    if isinstance(after, int) and isinstance(before, int) and before <= after:
+    after, before = result.valid_after, result.valid_before
+    if after is not None and before is not None and before <= after:
         raise ValueError('"valid-before" time is before "valid-after"')
     return result
 
@@ -619,11 +630,11 @@ def _parse_line(lineno: int, line: str) -> AllowedSigner | None:
         principals_field=principals_field,
         principals=tuple(principals),
         key=key,
-        cert_authority=bool(opts["ca"]),
-        namespaces=opts.get("namespaces"),  # type: ignore[arg-type]
-        valid_after=opts.get("valid-after"),  # type: ignore[arg-type]
-        valid_before=opts.get("valid-before"),  # type: ignore[arg-type]
-        local_time=bool(opts["local_time"]),
+        cert_authority=opts.ca,
+        namespaces=opts.namespaces,
+        valid_after=opts.valid_after,
+        valid_before=opts.valid_before,
+        local_time=opts.local_time,
         options=options,
     )
 
@@ -947,7 +958,8 @@ def git_verdict(
     for principal in candidates:
         if is_allowed_signer(allowed, key, principal, namespace, t):
             return GitVerdict("G", signer=principal, key=key, reason="good signature")
-    return GitVerdict("B", key=key, reason=f"key not allowed for namespace {namespace!r}")
+    # ssh-keygen -Y verify failed for every principal: git shows B and no key.
+    return GitVerdict("B", reason=f"{key.fingerprint} is not allowed for namespace {namespace!r}")
 
 
 class _SignedCommit(Protocol):
