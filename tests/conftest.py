@@ -129,23 +129,30 @@ def make_ssh_key(directory: Path, name: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def key_dir(tmp_path_factory) -> Path:
-    """Where test keys live: outside every dossier, shared by the whole session."""
-    return tmp_path_factory.mktemp("ssh-keys")
+def signer_key_dir(tmp_path_factory) -> Path:
+    """Where signers' test keys live: outside every dossier, shared by the whole session."""
+    return tmp_path_factory.mktemp("signer-keys")
 
 
 @pytest.fixture
-def keys(key_dir) -> Callable[[str], Path]:
-    """``keys('liuxm')`` → path of a real private key (its ``.pub`` beside it)."""
-    return lambda name: make_ssh_key(key_dir, name)
+def ssh_keys(signer_key_dir) -> Callable[[str], Path]:
+    """``ssh_keys('liuxm')`` → path of a real private key (its ``.pub`` beside it)."""
+    return lambda name: make_ssh_key(signer_key_dir, name)
 
 
 @pytest.fixture
-def signed_dossier(tmp_path, keys) -> Path:
+def signed_dossier(tmp_path, ssh_keys) -> Path:
     """``xmgl --as-of 2025-06-01 init`` with 刘晓梅's key: a signed trust root, stage reserve."""
     root = tmp_path / "signed"
     result = run_cli(
-        "--as-of", "2025-06-01", "init", root, "--signing-key", keys("liuxm"), "--name", "测试项目"
+        "--as-of",
+        "2025-06-01",
+        "init",
+        root,
+        "--signing-key",
+        ssh_keys("liuxm"),
+        "--name",
+        "测试项目",
     )
     assert result.exit_code == 0, result.output
     return root

@@ -8,8 +8,8 @@ import types
 from pathlib import Path
 
 import pytest
-from conftest import flat, person, snapshot
 
+from tests.conftest import flat, person, snapshot
 from xmgl.dossier.loader import load_dossier
 from xmgl.gitaudit import trailers as tr
 
@@ -37,7 +37,7 @@ def plan_record(xmgl, root, day="2025-07-20"):
     assert r.exit_code == 0, r.output
 
 
-def test_advance_makes_one_signed_commit_with_trailers(signed_dossier, xmgl, keys):
+def test_advance_makes_one_signed_commit_with_trailers(signed_dossier, xmgl, ssh_keys):
     root = signed_dossier
     plan_record(xmgl, root)
     r = xmgl("-C", root, "advance", "plan", "--date", "2025-07-21")
@@ -191,11 +191,11 @@ def test_missing_or_unreadable_key_is_refused(signed_dossier, xmgl, tmp_path):
     assert snapshot(root) == before
 
 
-def test_a_key_not_in_the_allowed_signers_is_refused(signed_dossier, xmgl, keys, monkeypatch):
+def test_a_key_not_in_the_allowed_signers_is_refused(signed_dossier, xmgl, ssh_keys, monkeypatch):
     root = signed_dossier
     plan_record(xmgl, root)
     person(monkeypatch, "张伟", "zhangwei@example.gov.cn")
-    assert xmgl("-C", root, "signers", "use", keys("zhangwei")).exit_code == 0
+    assert xmgl("-C", root, "signers", "use", ssh_keys("zhangwei")).exit_code == 0
     before = snapshot(root)
     r = xmgl("-C", root, "advance", "plan", "--date", "2025-07-21")
     assert r.exit_code == 5

@@ -227,7 +227,7 @@ def test_dry_run_writes_nothing_and_json_shows_the_record(example, xmgl):
 
 
 def test_a_broken_dossier_gets_no_record(example, xmgl):
-    from conftest import replace_in_project
+    from tests.conftest import replace_in_project
 
     replace_in_project(example, "construction_months: 12", "construction_months: 十二")
     before = (example / "project.yaml").read_bytes()
