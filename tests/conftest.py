@@ -199,3 +199,39 @@ def flat(text: str) -> str:
     import re
 
     return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="session")
+def _history_template(tmp_path_factory, signer_key_dir):
+    """The ten-transition history (tests/dossier_history.py), built once per session."""
+    from tests.dossier_history import build
+
+    base = tmp_path_factory.mktemp("history")
+    home = base / "home"
+    home.mkdir()
+    (home / ".gitconfig").write_text(
+        "[user]\n\tname = 刘晓梅\n\temail = liuxm@example.gov.cn\n[init]\n\tdefaultBranch = main\n",
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        from tests.gitfixtures import GIT_LEAKS
+
+        for name in GIT_LEAKS:
+            mp.delenv(name, raising=False)
+        mp.setenv("HOME", str(home))
+        mp.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        mp.setenv("LC_ALL", "C.UTF-8")
+        mp.setenv("COLUMNS", "80")
+        mp.setenv("NO_COLOR", "1")
+        mp.setenv("TERM", "dumb")
+        for role in ("AUTHOR", "COMMITTER"):
+            mp.setenv(f"GIT_{role}_NAME", "刘晓梅")
+            mp.setenv(f"GIT_{role}_EMAIL", "liuxm@example.gov.cn")
+        return build(base, signer_key_dir)
+
+
+@pytest.fixture
+def history(_history_template, tmp_path):
+    """A private copy of the ten-transition history (acting as 刘晓梅)."""
+    return _history_template.copy(tmp_path / "history")

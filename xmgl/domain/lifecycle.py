@@ -428,7 +428,7 @@ class Justification:
 
 
 def justify(dossier, move: Transition, on: date) -> Justification:
-    """The latest record that justifies ``move`` on day ``on``.
+    """The latest record that justifies ``move`` on day ``on`` (the first of that day).
 
     A record counts if it matches one of the move's events and is dated no
     later than ``on``; for a ``fresh`` move it must also be dated no earlier
@@ -443,7 +443,7 @@ def justify(dossier, move: Transition, on: date) -> Justification:
         if earliest is not None and record.date < earliest:
             continue
         for event in move.events:
-            if event.matches(record) and (best is None or record.date >= best.date):
+            if event.matches(record) and (best is None or record.date > best.date):
                 best, best_event = record, event
     return Justification(best, best_event, earliest)
 

@@ -113,7 +113,7 @@ def create_dossier(
                 "由 xmgl init 创建。",
             )
         else:
-            _signed_first_commit(target, Path(signing_key).expanduser(), public, user, email)
+            _signed_first_commit(target, Path(signing_key).expanduser(), public, user, email, today)
     except BaseException:
         if created:
             shutil.rmtree(target, ignore_errors=True)
@@ -127,7 +127,9 @@ def create_dossier(
     return target
 
 
-def _signed_first_commit(target: Path, key_path: Path, public, user: str, email: str) -> None:
+def _signed_first_commit(
+    target: Path, key_path: Path, public, user: str, email: str, today: date
+) -> None:
     """Configure signing, list the key in allowed_signers, make the signed first commit."""
     from xmgl.gitaudit import allowed, signing
     from xmgl.gitaudit import trailers as tr
@@ -142,6 +144,7 @@ def _signed_first_commit(target: Path, key_path: Path, public, user: str, email:
         "即最初允许签名的人员，请通过档案以外的渠道核对其指纹。",
         [
             (tr.INIT, "1"),
+            (tr.DATE, today.isoformat()),
             (tr.SIGNER, f"{email} {public.fingerprint}"),
             (tr.ACTOR, f"{user} <{email}>"),
         ],

@@ -219,7 +219,8 @@ def _gate_message(move, findings) -> str:
     ]
     for f in findings:
         lines.append(f"  ✗ {f.message}")
-        cite = f"{getattr(f, 'article', '') or ''}{getattr(f, 'clause', '') or ''}"
+        clause = str(getattr(f, "clause", "") or "")
+        cite = clause if clause.startswith("第") else _article(getattr(f, "article", "")) + clause
         facts = [f"依据 {cite}"] if cite else []
         facts.append(f"规则 {f.rule}")
         loc = getattr(f, "location", None)
@@ -230,6 +231,20 @@ def _gate_message(move, findings) -> str:
             lines.append(f"    提示：{f.hint}")
     lines.append("档案未被修改。")
     return "\n".join(lines)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _article(article) -> str:
+    """``8`` → ``'第八条'`` (the rules give numbers; the lifecycle gives text)."""
+    if not isinstance(article, int) or isinstance(article, bool):
+        return str(article or "")
+    if article < 10:
+        return f"第{_DIGITS[article]}条"
+    tens, ones = divmod(article, 10)
+    head = "十" if tens == 1 else f"{_DIGITS[tens]}十"
+    return f"第{head}{_DIGITS[ones] if ones else ''}条"
 
 
 def _gate_hint(findings) -> str:

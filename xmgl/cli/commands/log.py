@@ -86,7 +86,7 @@ def _render(items) -> None:
             when = e.get(tr.DATE) or e.committed[:10]
             cite = e.get(tr.ARTICLES) or ""
         else:
-            what, when, cite = e.subject, e.committed[:10], ""
+            what, when, cite = e.subject, e.get(tr.DATE) or e.committed[:10], ""
         t.add_row(when, escape(what), escape(cite), escape(e.committer), e.commit[:8])
     c.print(t)
     c.print("[dim]这是提交说明所写的内容；运行 xmgl audit verify 核验签名和阶段。[/]")

@@ -1,0 +1,122 @@
+"""The audit's stage reader: the fast path equals the full YAML parse, or steps aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE
+from xmgl.dossier.stagescan import Stage, StageUnreadable, _fast, _full, read_stage
+
+BASE = (EXAMPLE / "project.yaml").read_text(encoding="utf-8")
+STAGE_BLOCK = "stage:\n  current: construction\n  since: 2026-06-01\n"
+
+
+def variant(old: str, new: str) -> str:
+    assert old in BASE
+    return BASE.replace(old, new, 1)
+
+
+def full_or_error(text: str):
+    try:
+        return _full(text)
+    except StageUnreadable:
+        return "unreadable"
+
+
+CASES = {
+    "example": BASE,
+    "flow stage": variant(STAGE_BLOCK, "stage: {current: accepted, since: 2026-11-01}\n"),
+    "quoted values": variant(
+        STAGE_BLOCK, "stage:\n  current: \"accepted\"\n  since: '2026-11-01'\n"
+    ),
+    "comments in block": variant(
+        STAGE_BLOCK, "stage:\n  # 手改\n  current: accepted   # 注释\n\n  since: 2026-11-01\n"
+    ),
+    "no stage": variant(STAGE_BLOCK, ""),
+    "null stage": variant(STAGE_BLOCK, "stage:\n"),
+    "two stage keys": variant(STAGE_BLOCK, STAGE_BLOCK + "stage:\n  current: accepted\n"),
+    "quoted top key": variant(STAGE_BLOCK, STAGE_BLOCK + '"stage":\n  current: accepted\n'),
+    "anchor and alias": variant(
+        STAGE_BLOCK, "stage: &s\n  current: accepted\n  since: 2026-11-01\n"
+    ).replace("records:", "other: *s\nrecords:", 1),
+    "alias into stage": variant("  goals: 实现", "  goals: &g 实现").replace(
+        "  current: construction", "  current: *g", 1
+    ),
+    "merge key": variant(STAGE_BLOCK, "base: &b {current: accepted}\nstage:\n  <<: *b\n"),
+    # a multi-line double-quoted scalar hides a column-0 "stage:" line inside it
+    "stage inside a quoted scalar": variant(
+        "  goals: 实现城市管理问题“一网统管”，案件平均处置时长缩短30%。",
+        '  goals: "第一行\nstage:\n  current: accepted\n  最后一行"',
+    ),
+    # ... and inside a multi-line flow sequence
+    "stage inside a flow sequence": variant(
+        "  kinds: [跨部门, 跨系统]", "  kinds: [跨部门,\nstage: x,\n跨系统]"
+    ),
+    "literal block with quotes": variant(
+        "  goals: 实现城市管理问题“一网统管”，案件平均处置时长缩短30%。",
+        '  goals: |\n    他说 "好\n    stage: x\n',
+    ),
+    "plain scalar with quote inside": variant("  contact: 刘晓梅", '  contact: 刘"晓梅'),
+    "flow with quote inside plain": variant(
+        "  kinds: [跨部门, 跨系统]", '  kinds: [跨部门 "x, "y]'
+    ),
+    "tab indentation": variant("  current: construction", "\tcurrent: construction"),
+    "document marker": "---\n" + BASE,
+    "two documents": BASE + "---\nstage:\n  current: accepted\n",
+    "bom": "\ufeff" + BASE,
+    "crlf": BASE.replace("\n", "\r\n"),
+    "syntax error elsewhere": variant("  contact: 刘晓梅", "  contact: [刘晓梅"),
+    "bad stage block": variant(STAGE_BLOCK, "stage:\n  current: [accepted\n"),
+    "sequence at top": "- a\n- b\n",
+    "empty": "",
+    "only comments": "# nothing\n",
+    "stage not a mapping": variant(STAGE_BLOCK, "stage: construction\n"),
+    "tagged": variant("  current: construction", "  current: !!str construction"),
+    "dup key inside stage": variant(STAGE_BLOCK, "stage:\n  current: a\n  current: b\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_read_stage_equals_the_full_parse(name):
+    text = CASES[name]
+    expected = full_or_error(text.replace("\r\n", "\n"))
+    try:
+        got = read_stage(text.encode("utf-8"))
+    except StageUnreadable:
+        got = "unreadable"
+    if name == "syntax error elsewhere":
+        # a broken line outside the stage block makes the fast path step aside
+        assert _fast(text) is None
+    assert got == expected, name
+
+
+def test_fast_path_takes_the_files_xmgl_writes(tmp_path, xmgl):
+    assert _fast(BASE) == Stage("construction", "2026-06-01")
+    root = tmp_path / "new"
+    assert xmgl("--as-of", "2026-01-05", "init", root).exit_code == 0
+    scaffold = (root / "project.yaml").read_text(encoding="utf-8")
+    assert _fast(scaffold) == Stage("reserve", "2026-01-05")
+    small = (Path(__file__).parent / "dossiers/merged-small/project.yaml").read_text("utf-8")
+    assert _fast(small) == _full(small)
+
+
+def test_fast_path_steps_aside_for_the_dangerous_shapes():
+    for name in (
+        "stage inside a quoted scalar",
+        "stage inside a flow sequence",
+        "quoted top key",
+        "two stage keys",
+        "merge key",
+        "alias into stage",
+        "tab indentation",
+        "document marker",
+        "flow with quote inside plain",
+    ):
+        assert _fast(CASES[name]) is None, name
+
+
+def test_not_utf8_is_unreadable():
+    with pytest.raises(StageUnreadable):
+        read_stage(BASE.encode("gb18030"))

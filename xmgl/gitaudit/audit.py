@@ -1,0 +1,766 @@
+"""``xmgl audit verify``: can a stranger trust this dossier's history?
+
+For every commit reachable from HEAD (replace refs and grafts ignored, every
+object re-hashed):
+
+* a valid SSH signature, made with a key that ``.xmgl/allowed_signers`` lists
+  **as of the parent commit** for the ``git`` namespace at the committer date
+  (the first commit is judged by its own file: it is the trust root, whose key
+  fingerprints are printed for comparison out of band);
+* the committer's e-mail is one of the principals listed for that key;
+* no wildcard, negated or ``cert-authority`` lines in the file;
+* the stage in ``project.yaml`` changes only in a transition commit whose
+  trailers name the stages before and after and a move the lifecycle table
+  allows (given the stages visited so far);
+* with an anchor handed out earlier (commit and count), the anchor is an
+  ancestor of HEAD and the count is the same.
+
+The signature check runs in process (fast, cached) or through git and
+ssh-keygen (``--reference``); everything else is the same code for both.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xmgl.domain import lifecycle
+from xmgl.domain.stages import label
+from xmgl.dossier.stagescan import Stage
+from xmgl.gitaudit import auditsig as sig
+from xmgl.gitaudit import trailers as tr
+from xmgl.gitaudit.auditsource import CommitFacts, HistorySource
+
+FAST = "fast"
+REFERENCE = "reference"
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass
+class Finding:
+    code: str
+    message: str
+    hint: str = ""
+    commit: str | None = None
+    severity: str = ERROR
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "commit": self.commit,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class CommitResult:
+    sha: str
+    parents: tuple[str, ...]
+    committer: str
+    committer_email: str
+    committed: str
+    subject: str
+    kind: str
+    trailers: dict[str, list[str]]
+    stage: Stage | None
+    signature: sig.SigVerdict | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == ERROR for f in self.findings)
+
+    def trailer(self, key: str) -> str | None:
+        return tr.one(self.trailers, key)
+
+    def to_dict(self) -> dict:
+        s = self.signature
+        return {
+            "commit": self.sha,
+            "parents": list(self.parents),
+            "committer": self.committer,
+            "committer_email": self.committer_email,
+            "committed": self.committed,
+            "subject": self.subject,
+            "kind": self.kind,
+            "from_stage": self.trailer(tr.FROM_STAGE),
+            "to_stage": self.trailer(tr.TO_STAGE),
+            "date": self.trailer(tr.DATE),
+            "articles": self.trailer(tr.ARTICLES),
+            "event": self.trailer(tr.EVENT),
+            "actor": self.trailer(tr.ACTOR),
+            "stage": None if self.stage is None else self.stage.current,
+            "stage_since": None if self.stage is None else self.stage.since,
+            "signature": None
+            if s is None
+            else {
+                "status": s.status,
+                "fingerprint": s.fingerprint,
+                "principals": list(s.principals),
+            },
+            "verdict": "pass" if self.ok else "fail",
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass
+class AnchorResult:
+    spec: str
+    commit: str | None
+    count: int | None
+    ok: bool
+    head_count: int | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "spec": self.spec,
+            "commit": self.commit,
+            "count": self.count,
+            "ok": self.ok,
+            "head_count": self.head_count,
+        }
+
+
+@dataclass
+class AuditReport:
+    method: str
+    root: Path
+    head: str | None
+    commits: list[CommitResult]
+    findings: list[Finding]
+    trust_roots: list[tuple[str, list[tuple[str, str, str]]]]
+    replace_refs: list[str]
+    anchor: AnchorResult | None
+    cache_hits: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == ERROR for f in self.all_findings())
+
+    def all_findings(self) -> list[Finding]:
+        out = list(self.findings)
+        for c in self.commits:
+            out += c.findings
+        return out
+
+    def failing_commits(self) -> list[CommitResult]:
+        return [c for c in self.commits if not c.ok]
+
+    def verdicts(self) -> dict[str, tuple[str, ...]]:
+        """``{commit: sorted error codes}`` — what both verifiers must agree on."""
+        out: dict[str, tuple[str, ...]] = {}
+        for c in self.commits:
+            out[c.sha] = tuple(sorted({f.code for f in c.findings if f.severity == ERROR}))
+        out[""] = tuple(sorted({f.code for f in self.findings if f.severity == ERROR}))
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "verdict": "pass" if self.ok else "fail",
+            "method": self.method,
+            "dossier": str(self.root),
+            "head": self.head,
+            "count": len(self.commits),
+            "transitions": sum(1 for c in self.commits if c.kind == "transition"),
+            "trust_root": [
+                {
+                    "commit": sha,
+                    "signers": [
+                        {"principals": p, "fingerprint": fp, "name": name}
+                        for p, fp, name in signers
+                    ],
+                }
+                for sha, signers in self.trust_roots
+            ],
+            "replace_refs": self.replace_refs,
+            "anchor": None if self.anchor is None else self.anchor.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "commits": [c.to_dict() for c in self.commits],
+            "cache_hits": self.cache_hits,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def commit_kind(trailers: dict[str, list[str]]) -> str:
+    if tr.TO_STAGE in trailers or tr.FROM_STAGE in trailers:
+        return "transition"
+    if tr.SIGNERS in trailers:
+        return "signers"
+    if tr.INIT in trailers:
+        return "init"
+    if tr.RECORD in trailers:
+        return "record"
+    return "other"
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def verify(
+    root: Path,
+    *,
+    method: str = FAST,
+    anchor: str | None = None,
+    use_cache: bool = True,
+) -> AuditReport:
+    from xmgl.dossier.transition import repo_prefix
+    from xmgl.gitaudit import git as g
+    from xmgl.gitaudit.objects import replace_refs
+
+    started = time.perf_counter()
+    root = Path(root).resolve()
+    top, prefix = repo_prefix(root)
+    findings: list[Finding] = []
+    refs = replace_refs(top)
+    if refs:
+        findings.append(
+            Finding(
+                "replace-refs",
+                f"仓库中有替换引用（refs/replace）：{'、'.join(refs)}。git log 会在这些提交的"
+                "哈希下显示另一个对象；本审计已忽略替换，核验的是原始对象。",
+                "替换引用可以让人看到与签名不符的内容，审计记录中不应存在。"
+                "确认后用 git replace -d 删除它们。",
+            )
+        )
+    if g.git_path(top, "info/grafts").exists():
+        findings.append(
+            Finding(
+                "grafts",
+                "仓库中有 .git/info/grafts（已废弃的嫁接文件），它能改变 git 看到的父提交；"
+                "本审计已忽略它。",
+                "删除 .git/info/grafts。",
+            )
+        )
+    if g.text(top, "rev-parse", "--is-shallow-repository") == "true":
+        findings.append(
+            Finding(
+                "shallow",
+                "这是浅克隆（shallow clone）：历史不完整，无法核验到信任根。",
+                "运行 git fetch --unshallow 取得完整历史后再核验。",
+            )
+        )
+    head = g.head(top)
+    if head is None:
+        findings.append(Finding("no-commits", "档案还没有任何提交，无可核验。"))
+        return AuditReport(method, root, None, [], findings, [], refs, None)
+
+    cache = None
+    if method == FAST and use_cache:
+        cache = sig.VerdictCache(g.git_path(top, "xmgl") / "audit-cache.json")
+    with HistorySource(top, prefix) as src:
+        ids = src.commit_ids("HEAD")
+        facts = src.facts(ids)
+        by_sha = {f.sha: f for f in facts}
+        verdicts = _signature_verdicts(top, facts, by_sha, method, cache)
+        results, trust_roots = _judge(facts, by_sha, verdicts, findings)
+        anchor_result = None
+        if anchor is not None:
+            anchor_result = _check_anchor(top, src, anchor, facts, method, findings)
+    if cache is not None:
+        cache.save()
+    _worktree_stage(root, facts[-1] if facts else None, findings)
+    report = AuditReport(
+        method,
+        root,
+        head,
+        results,
+        findings,
+        trust_roots,
+        refs,
+        anchor_result,
+        cache_hits=cache.hits if cache else 0,
+    )
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# ---------------------------------------------------------------- signatures
+
+
+def _judging_blobs(f: CommitFacts, by_sha: dict[str, CommitFacts]) -> list[str | None]:
+    """The allowed_signers blobs a commit is judged by: its parents' (its own if a root)."""
+    if not f.parents:
+        return [f.signers_blob]
+    return [by_sha[p].signers_blob if p in by_sha else None for p in f.parents]
+
+
+_SEVERITY_ORDER = {
+    sig.BAD: 0,
+    sig.UNSIGNED: 1,
+    sig.UNSUPPORTED: 2,
+    sig.NOT_ALLOWED: 3,
+    sig.NOT_COMMITTER: 4,
+    sig.GOOD: 5,
+}
+
+
+def _signature_verdicts(top, facts, by_sha, method, cache) -> dict[str, sig.SigVerdict]:
+    signers_cache: dict[str | None, sig.SignersFile] = {}
+    texts: dict[str | None, str | None] = {None: None}
+    for f in facts:
+        if f.signers_blob is not None:
+            texts[f.signers_blob] = f.signers_text
+
+    def signers(blob):
+        if blob not in signers_cache:
+            signers_cache[blob] = sig.read_signers(texts.get(blob))
+        return signers_cache[blob]
+
+    per: dict[tuple[str, str | None], sig.SigVerdict] = {}
+    if method == REFERENCE:
+        groups: dict[str | None, list] = {}
+        for f in facts:
+            if f.commit is None:
+                continue
+            for blob in _judging_blobs(f, by_sha):
+                groups.setdefault(blob, []).append(f.commit)
+        for blob, commits in groups.items():
+            got = sig.reference_verdicts(top, commits, signers(blob), texts.get(blob))
+            for sha, v in got.items():
+                per[(sha, blob)] = v
+    else:
+        for f in facts:
+            if f.commit is None:
+                continue
+            for blob in _judging_blobs(f, by_sha):
+                v = cache.get(f.sha, blob) if cache is not None and not f.tampered else None
+                if v is None:
+                    v = sig.fast_verdict(f.commit, signers(blob))
+                    if cache is not None and not f.tampered:
+                        cache.put(f.sha, blob, v)
+                per[(f.sha, blob)] = v
+    out: dict[str, sig.SigVerdict] = {}
+    for f in facts:
+        if f.commit is None:
+            continue
+        vs = [per[(f.sha, b)] for b in _judging_blobs(f, by_sha)]
+        out[f.sha] = min(vs, key=lambda v: _SEVERITY_ORDER.get(v.status, -1))
+    return out
+
+
+# ---------------------------------------------------------------- judgement
+
+
+def _judge(facts, by_sha, verdicts, repo_findings):
+    results: list[CommitResult] = []
+    state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
+    trust_roots: list[tuple[str, list[tuple[str, str, str]]]] = []
+    roots = [f for f in facts if f.commit is not None and not f.parents]
+    if len(roots) > 1:
+        repo_findings.append(
+            Finding(
+                "multiple-roots",
+                f"历史中有 {len(roots)} 个首次提交（根提交）：{'、'.join(f.sha[:12] for f in roots)}。"
+                "一个档案只能有一个信任根。",
+                "查明多出的根提交从何而来（合并了另一个仓库？）。",
+            )
+        )
+    for f in facts:
+        c = f.commit
+        if c is None:
+            result = CommitResult(f.sha, (), "", "", "", "", "other", {}, None, None)
+            result.findings.append(
+                Finding("object-missing", "无法读取提交：" + "；".join(f.missing), commit=f.sha)
+            )
+            results.append(result)
+            continue
+        trailers = tr.parse(c.message)
+        result = CommitResult(
+            sha=f.sha,
+            parents=c.parents,
+            committer=c.committer.name,
+            committer_email=c.committer.email,
+            committed=c.committer.datetime.isoformat(),
+            subject=c.message.split("\n", 1)[0],
+            kind=commit_kind(trailers),
+            trailers=trailers,
+            stage=f.stage,
+            signature=verdicts.get(f.sha),
+        )
+        add = result.findings.append
+        if f.tampered:
+            add(
+                Finding(
+                    "object-tampered",
+                    "对象内容与其哈希不符（对象库被改动过）：" + "；".join(f.tampered) + "。",
+                    "从可信的副本重新取得档案；运行 git fsck --full 查看所有损坏的对象。",
+                    f.sha,
+                )
+            )
+        if f.missing:
+            add(Finding("object-missing", "缺少对象：" + "；".join(f.missing), commit=f.sha))
+        if not f.parents:
+            trust_roots.append((f.sha, sig.read_signers(f.signers_text).fingerprints()))
+        _judge_signers_file(f, by_sha, add)
+        _judge_signature(f, by_sha, result.signature, add)
+        state[f.sha] = _judge_stage(f, by_sha, state, trailers, add)
+        results.append(result)
+    return results, trust_roots
+
+
+def _judge_signers_file(f: CommitFacts, by_sha, add) -> None:
+    first_parent = by_sha.get(f.parents[0]) if f.parents else None
+    changed = first_parent is None or first_parent.signers_blob != f.signers_blob
+    if not changed:
+        return
+    parsed = sig.read_signers(f.signers_text)
+    if not f.parents and not parsed.honored:
+        add(
+            Finding(
+                "no-trust-root",
+                "首次提交中没有 .xmgl/allowed_signers，或其中没有可用的公钥：没有信任根。",
+                "用 xmgl init --signing-key 新建档案：首次提交登记并使用签名密钥。",
+                f.sha,
+            )
+        )
+    for line, principals, why in parsed.rejected:
+        what = (
+            "cert-authority 行" if why == "cert-authority" else f"通配符或否定的身份 “{principals}”"
+        )
+        add(
+            Finding(
+                "wildcard-principal",
+                f".xmgl/allowed_signers 第 {line} 行使用了{what}：审计不承认这一行。",
+                "每行只写一个确切的邮箱（签名人员的 git 提交邮箱）。",
+                f.sha,
+            )
+        )
+    for line, _text, reason in parsed.invalid:
+        add(
+            Finding(
+                "signers-invalid-line",
+                f".xmgl/allowed_signers 第 {line} 行无法识别（{reason}），已忽略。",
+                "用 xmgl signers add/remove 维护名单，不要手工编辑。",
+                f.sha,
+                WARNING,
+            )
+        )
+
+
+def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> None:
+    if v is None or v.status == sig.GOOD:
+        return
+    email = f.commit.committer.email
+    if v.status == sig.UNSIGNED:
+        add(
+            Finding(
+                "unsigned",
+                "提交未签名。",
+                "档案中的每个提交都必须签名（xmgl advance、xmgl record --commit 或 git commit -S）。",
+                f.sha,
+            )
+        )
+    elif v.status == sig.BAD:
+        add(
+            Finding(
+                "bad-signature",
+                f"签名无效：提交内容与签名不符（{v.reason}）——提交在签名后被改动，或签名是伪造的。",
+                "从可信的副本重新取得档案，与市数据局保存的锚点核对。",
+                f.sha,
+            )
+        )
+    elif v.status == sig.UNSUPPORTED:
+        add(
+            Finding(
+                "unsupported-signature",
+                f"无法核验的签名：{v.reason}。",
+                "xmgl 的审计核验 SSH 签名；用 xmgl signers keygen 生成 SSH 密钥签名。",
+                f.sha,
+            )
+        )
+    elif v.status == sig.NOT_ALLOWED:
+        own = sig.read_signers(f.signers_text)
+        own_fps = {fp for _p, fp, _n in own.fingerprints()}
+        if not f.parents:
+            add(
+                Finding(
+                    "key-not-allowed",
+                    f"信任根的签名密钥 {v.fingerprint} 不在它自己的 .xmgl/allowed_signers 中"
+                    "（或不在有效期内）。",
+                    "用 xmgl init --signing-key 新建档案。",
+                    f.sha,
+                )
+            )
+        elif v.fingerprint in own_fps:
+            add(
+                Finding(
+                    "self-authorized",
+                    f"该提交把自己的签名密钥 {v.fingerprint} 加入了 .xmgl/allowed_signers："
+                    "签名密钥必须已在上一提交的名单中，自己授权自己无效。",
+                    "应先由一位已允许的签名人员做登记提交（xmgl signers add），再由新人员签名提交。",
+                    f.sha,
+                )
+            )
+        else:
+            add(
+                Finding(
+                    "key-not-allowed",
+                    f"签名密钥 {v.fingerprint} 不在上一提交的 .xmgl/allowed_signers 中"
+                    "（或不在其有效期内）。",
+                    "签名人员须先由已允许的人员用 xmgl signers add 登记；登记之后的提交才有效。",
+                    f.sha,
+                )
+            )
+    elif v.status == sig.NOT_COMMITTER:
+        add(
+            Finding(
+                "signer-not-committer",
+                f"签名者与提交者不符：密钥 {v.fingerprint} 登记给 {'、'.join(v.principals)}，"
+                f"提交者邮箱却是 {email}。",
+                "每个人用自己的密钥、以自己的邮箱提交（检查 git config user.email）。",
+                f.sha,
+            )
+        )
+
+
+def _judge_stage(f: CommitFacts, by_sha, state, trailers, add):
+    """Check the stage change of one commit; return its (stage, visited) state."""
+    parents = [p for p in f.parents if p in state]
+    parent_states = [state[p] for p in parents]
+    stage = f.stage
+    if f.stage_error is not None:
+        add(
+            Finding(
+                "stage-unreadable",
+                f"此提交中的 project.yaml 无法读取阶段：{f.stage_error}。",
+                "project.yaml 必须是有效的 YAML；运行 xmgl validate 查看问题。",
+                f.sha,
+            )
+        )
+        return parent_states[0] if parent_states else (None, ())
+    if not parent_states:  # the trust root (or a commit whose parent is unreadable)
+        return stage, ((stage.current,) if stage and stage.current else ())
+    before, visited = parent_states[0]
+    for st in parent_states:
+        if st[0] == stage:
+            before, visited = st
+    is_transition = tr.FROM_STAGE in trailers or tr.TO_STAGE in trailers
+    changed = before != stage
+    if is_transition:
+        _judge_transition(f, before, stage, visited, trailers, add)
+    elif changed:
+        b, a = before or Stage(None, None), stage or Stage(None, None)
+        if b.current != a.current:
+            add(
+                Finding(
+                    "stage-edited",
+                    f"阶段被直接修改：{_stage_label(b.current)} → {_stage_label(a.current)}，"
+                    "但这个提交不是阶段变更提交（没有 Xmgl-From-Stage / Xmgl-To-Stage）。",
+                    "阶段只能用 xmgl advance 变更：撤回这次修改（git revert），再用 xmgl advance。",
+                    f.sha,
+                )
+            )
+        else:
+            add(
+                Finding(
+                    "stage-edited",
+                    f"阶段日期被直接修改：{b.since} → {a.since}（阶段仍是 {_stage_label(a.current)}），"
+                    "但这个提交不是阶段变更提交。",
+                    "阶段和进入日期只能由 xmgl advance 写入；撤回这次修改。",
+                    f.sha,
+                )
+            )
+    if stage is not None and stage.current and (before is None or before.current != stage.current):
+        visited = (*visited, stage.current)
+    return stage, visited
+
+
+def _stage_label(stage: str | None) -> str:
+    return label(stage) if stage else "（无）"
+
+
+def _judge_transition(f, before, after, visited, trailers, add) -> None:
+    source = tr.one(trailers, tr.FROM_STAGE)
+    target = tr.one(trailers, tr.TO_STAGE)
+    day = tr.one(trailers, tr.DATE)
+    if source is None or target is None:
+        add(
+            Finding(
+                "trailer-mismatch",
+                "阶段变更提交的 Xmgl-From-Stage / Xmgl-To-Stage 缺失或重复。",
+                "阶段变更提交只能由 xmgl advance 生成。",
+                f.sha,
+            )
+        )
+        return
+    problems = []
+    if (before.current if before else None) != source:
+        problems.append(
+            f"提交说明写从 {_stage_label(source)} 变更，但上一提交中的阶段是 "
+            f"{_stage_label(before.current if before else None)}"
+        )
+    if (after.current if after else None) != target:
+        problems.append(
+            f"提交说明写变更为 {_stage_label(target)}，但本提交中的阶段是 "
+            f"{_stage_label(after.current if after else None)}"
+        )
+    if day is not None and after is not None and after.since != day:
+        problems.append(f"Xmgl-Date 为 {day}，但 project.yaml 中的进入日期是 {after.since}")
+    for p in problems:
+        add(
+            Finding(
+                "trailer-mismatch",
+                p + "。",
+                "阶段变更提交只能由 xmgl advance 生成，提交说明与 project.yaml 必须一致。",
+                f.sha,
+            )
+        )
+    move = lifecycle.find_move(source, target, visited)
+    if move is None:
+        message, hint = lifecycle.illegal_move_message(source, target, visited)
+        add(
+            Finding(
+                "illegal-transition",
+                f"非法阶段跳转：{_stage_label(source)} → {_stage_label(target)} "
+                "不在阶段变更表中（见 xmgl stages）。",
+                hint,
+                f.sha,
+            )
+        )
+
+
+def _worktree_stage(root: Path, last: CommitFacts | None, findings: list[Finding]) -> None:
+    from xmgl.dossier.stagescan import StageUnreadable, read_stage
+
+    path = root / "project.yaml"
+    if last is None or last.stage is None or not path.exists():
+        return
+    try:
+        here = read_stage(path.read_bytes())
+    except StageUnreadable:
+        return
+    if here != last.stage:
+        findings.append(
+            Finding(
+                "worktree-stage-edited",
+                f"工作区中 project.yaml 的阶段（{here}）与最新提交（{last.stage}）不同："
+                "阶段被手工修改，且没有阶段变更提交。",
+                "撤销这处修改（git restore project.yaml）；阶段只能用 xmgl advance 变更。",
+            )
+        )
+
+
+# ---------------------------------------------------------------- anchors
+
+_ANCHOR = re.compile(r"^([0-9a-fA-F]{7,64})(?::(\d+))?$")
+
+
+def parse_anchor(spec: str) -> tuple[str, int | None]:
+    """``COMMIT[:COUNT]`` or a file written by ``xmgl audit anchor``."""
+    from xmgl.errors import UsageError
+
+    text = spec.strip()
+    path = Path(text).expanduser()
+    if not _ANCHOR.match(text) and path.is_file():
+        content = path.read_text(encoding="utf-8", errors="replace")
+        m = re.search(r"^anchor:\s*(\S+)\s*$", content, re.M)
+        if m is None:
+            raise UsageError(
+                f"{path} 不是 xmgl 审计锚点文件（缺少 “anchor: 提交:数量” 一行）。",
+                hint="用 xmgl audit anchor --output 文件 生成锚点文件。",
+            )
+        text = m.group(1)
+    m = _ANCHOR.match(text)
+    if m is None:
+        raise UsageError(
+            f"--anchor 的值 “{spec}” 无效。",
+            hint="写成 提交哈希:提交数量（如 3f2a…c9:42），或锚点文件的路径。",
+        )
+    return m.group(1).lower(), int(m.group(2)) if m.group(2) else None
+
+
+def _ancestors_count(sha: str, by_sha: dict[str, CommitFacts]) -> int:
+    seen = {sha}
+    todo = [sha]
+    while todo:
+        f = by_sha.get(todo.pop())
+        for p in f.parents if f else ():
+            if p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return len(seen)
+
+
+def _check_anchor(top, src, spec, facts, method, findings) -> AnchorResult:
+    from xmgl.gitaudit import git as g
+
+    want, count = parse_anchor(spec)
+    by_sha = {f.sha: f for f in facts}
+    matches = [s for s in by_sha if s.startswith(want)]
+    head_count = len(facts)
+    if method == REFERENCE:
+        full = (
+            g.git(
+                top,
+                "--no-replace-objects",
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                f"{want}^{{commit}}",
+                check=False,
+            )
+            .stdout.decode()
+            .strip()
+        )
+        is_ancestor = bool(full) and (
+            g.git(
+                top,
+                "--no-replace-objects",
+                "merge-base",
+                "--is-ancestor",
+                full,
+                "HEAD",
+                check=False,
+            ).returncode
+            == 0
+        )
+        found = full or None
+        actual = (
+            int(g.text(top, "--no-replace-objects", "rev-list", "--count", full))
+            if (is_ancestor)
+            else None
+        )
+    else:
+        found = matches[0] if len(matches) == 1 else None
+        is_ancestor = found is not None
+        if found is None and len(want) >= 40 and src.exists(want) == "commit":
+            found = want
+        actual = _ancestors_count(found, by_sha) if is_ancestor else None
+    result = AnchorResult(spec, found, count, False, head_count)
+    if found is None:
+        findings.append(
+            Finding(
+                "anchor-missing",
+                f"锚点提交 {want} 在这个仓库中不存在：历史被改写过，或锚点抄错了。",
+                "与市数据局保存的锚点逐字核对；若无误，说明交付锚点之后历史被重写。",
+            )
+        )
+        return result
+    if not is_ancestor:
+        findings.append(
+            Finding(
+                "anchor-not-ancestor",
+                f"锚点提交 {found[:12]} 存在，但不是当前历史（HEAD）的祖先："
+                "交付锚点之后，历史被改写并重新签名。",
+                "比较锚点之后的历史：git log --oneline HEAD 与锚点提交的差别。",
+            )
+        )
+        return result
+    if count is not None and actual != count:
+        findings.append(
+            Finding(
+                "anchor-count-mismatch",
+                f"锚点提交 {found[:12]} 之前（含）应有 {count} 个提交，实际为 {actual} 个。",
+                "与市数据局保存的锚点核对提交数量。",
+            )
+        )
+        return result
+    result.ok = True
+    result.count = actual
+    return result
