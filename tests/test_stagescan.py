@@ -120,3 +120,18 @@ def test_fast_path_steps_aside_for_the_dangerous_shapes():
 def test_not_utf8_is_unreadable():
     with pytest.raises(StageUnreadable):
         read_stage(BASE.encode("gb18030"))
+
+
+def test_what_follows_the_stage_block_does_not_hide_it():
+    # a broken records list: the full parse gives up, the stage is still read
+    broken = BASE + "  - kind: payment\n    amount: [1,\n"
+    assert full_or_error(broken) == "unreadable"
+    assert read_stage(broken.encode("utf-8")) == Stage("construction", "2026-06-01")
+    # ... but a second column-0 "stage:" after it, real or inside a value, is never ignored
+    sneaky = BASE + '  - kind: progress\n    description: "x\nstage:\n  current: accepted\n  y"\n'
+    assert _fast(sneaky) is None
+    assert read_stage(sneaky.encode("utf-8")) == _full(sneaky)
+    twice = BASE + "stage:\n  current: accepted\n"
+    assert _fast(twice) is None
+    with pytest.raises(StageUnreadable):
+        read_stage(twice.encode("utf-8"))

@@ -6,17 +6,22 @@ The audit needs ``stage.current`` and ``stage.since`` of every version of
 first tries a cheap path that is *exact* on the files it accepts and falls
 back to the full parse on anything else:
 
-1. every line that holds a quote or a bracket must be a complete, one-line
-   YAML construct (a quoted scalar, a one-line flow collection, or a plain
-   scalar that only contains them) — so no line opens a multi-line quoted
-   scalar or flow collection, and every line starting in column 0 is
-   structure, not the inside of a value;
-2. every non-blank, non-comment line in column 0 must be a plain
-   ``key:`` — so the top level is a block mapping without anchors, tags,
-   merge keys, complex keys or document markers;
-3. exactly one of those keys is ``stage``; its block (up to the next
-   column-0 key) is parsed on its own with the real YAML parser (memoised, as
-   it rarely changes).
+1. every non-blank, non-comment line in column 0 must be a plain ``key:``
+   — so the top level is a block mapping without anchors, tags, merge keys,
+   complex keys or document markers — and exactly one of them is ``stage``;
+2. every line from the start of the file to the end of the stage block must
+   be valid UTF-8 without unusual line breaks, and a line that holds a quote
+   or a bracket must be a complete, one-line YAML construct (a quoted scalar,
+   a one-line flow collection, or a plain scalar that only contains them) —
+   so nothing before or in the stage block opens a multi-line quoted scalar or
+   flow collection, and every column-0 line up to there is structure;
+3. the stage block (up to the next column-0 key) is parsed on its own with
+   the real YAML parser (memoised, as it rarely changes).
+
+What follows the stage block cannot change how the lines before it are read;
+any column-0 ``stage:`` there (real or inside a multi-line value) sends the
+file to the full parse. The fast path does not check that the rest of the
+file is valid YAML — ``xmgl validate`` does; the audit only needs the stage.
 
 Anything outside these bounds — tabs, unusual line breaks, aliases in the stage
 block, a line the grammar does not know — goes to the full parse, which gives
@@ -45,86 +50,112 @@ class StageUnreadable(ValueError):
     """The file cannot be read as YAML, so its stage is unknown."""
 
 
-_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-_DQ = r'"(?:[^"\\\n]|\\.)*"'
-_SQ = r"'(?:[^'\n]|'')*'"
-_FPLAIN = r"""[^\s"'\[\]{},:#&*!|>%@`?-](?:[^"'\[\]{},:#\n]*[^\s"'\[\]{},:#])?"""
-_FITEM = rf"(?:{_DQ}|{_SQ}|{_FPLAIN})"
-_FPAIR = rf"(?:{_KEY} *: +{_FITEM}|{_KEY} *:)"
-_FSEQ = rf"\[ *(?:{_FITEM}(?: *, *{_FITEM})* *,?)? *\]"
-_FMAP = rf"\{{ *(?:{_FPAIR}(?: *, *{_FPAIR})* *,?)? *\}}"
-_BPLAIN = r"""[^\s"'\[\]{}#&*!|>%@`?:,-](?:(?! #)(?!: )[^\n])*?"""
-_VALUE = rf"(?:{_DQ}|{_SQ}|{_FSEQ}|{_FMAP}|{_BPLAIN})"
-_LINE = re.compile(rf"^ *(?:- +)*(?:{_KEY}:(?: +{_VALUE})?|{_VALUE})?(?: +#.*)?$")
-_COMMENT = re.compile(r"^ *#")
-_TOP_KEY = re.compile(rf"^({_KEY}):(?:[ ].*)?$")
-_HAS_DELIMITER = re.compile(r"[\"'\[\]{}]")
-_UNUSUAL = re.compile("[\r\x85\u2028\u2029\x0b\x0c\x1c\x1d\x1e\ufeff\t\x00]")
+_KEY = rb"[A-Za-z_][A-Za-z0-9_]*"
+_DQ = rb'"(?:[^"\\\n]|\\.)*"'
+_SQ = rb"'(?:[^'\n]|'')*'"
+_FPLAIN = rb"""[^\s"'\[\]{},:#&*!|>%@`?-](?:[^"'\[\]{},:#\n]*[^\s"'\[\]{},:#])?"""
+_FITEM = rb"(?:" + _DQ + rb"|" + _SQ + rb"|" + _FPLAIN + rb")"
+_FPAIR = rb"(?:" + _KEY + rb" *: +" + _FITEM + rb"|" + _KEY + rb" *:)"
+_FSEQ = rb"\[ *(?:" + _FITEM + rb"(?: *, *" + _FITEM + rb")* *,?)? *\]"
+_FMAP = rb"\{ *(?:" + _FPAIR + rb"(?: *, *" + _FPAIR + rb")* *,?)? *\}"
+_BPLAIN = rb"""[^\s"'\[\]{}#&*!|>%@`?:,-](?:(?! #)(?!: )[^\n])*?"""
+_VALUE = rb"(?:" + b"|".join((_DQ, _SQ, _FSEQ, _FMAP, _BPLAIN)) + rb")"
+_LINE = re.compile(
+    rb"^ *(?:- +)*(?:" + _KEY + rb":(?: +" + _VALUE + rb")?|" + _VALUE + rb")?(?: +#.*)?$"
+)
+_COMMENT = re.compile(rb"^ *#")
+_TOP_KEY = re.compile(rb"^(" + _KEY + rb"):(?:[ ].*)?$")
+_DELIMITER = re.compile(rb"[\"'\[\]{}]")
+_UNUSUAL = re.compile(rb"[\r\x0b\x0c\x1c-\x1e\t\x00]")
+# U+0085, U+2028, U+2029 (line breaks to YAML 1.1) and a byte-order mark, in UTF-8
+_UNUSUAL_SEQUENCES = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf")
+_TOP_LINE = re.compile(rb"\n[^ \n#][^\n]*")
+
+# Lines already shown to be harmless (no quote or bracket, or a complete one-line
+# construct). Versions of one file share almost all their lines, so after the
+# first version only the few new lines are looked at; the set test runs in C.
+_known_good: set[bytes] = set()
+
+
+def _line_ok(line: bytes) -> bool:
+    """Valid UTF-8, no unusual break or BOM, and no quote or bracket left open."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    if _UNUSUAL.search(line) or any(seq in line for seq in _UNUSUAL_SEQUENCES):
+        return False
+    return not _DELIMITER.search(line) or bool(_COMMENT.match(line) or _LINE.match(line))
 
 
 def read_stage(data: bytes) -> Stage:
     """``stage.current`` and ``stage.since`` of one version of ``project.yaml``."""
+    if b"\r\n" in data:
+        data = data.replace(b"\r\n", b"\n")
+    fast = _fast(data)
+    if fast is not None:
+        return fast
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise StageUnreadable("不是 UTF-8 文本") from None
-    text = text.replace("\r\n", "\n")
-    fast = _fast(text)
-    if fast is not None:
-        return fast
     return _full(text)
 
 
-_BAD, _OTHER = object(), object()
-_kinds: dict[str, object] = {}  # line → _BAD, _OTHER or its top-level key (lines repeat a lot)
+_prefix_ok: dict[bytes, bool] = {}
 
 
-def _kind(line: str) -> object:
-    kind = _kinds.get(line)
-    if kind is not None:
-        return kind
-    if not line or line[0] in " #":
-        kind = _OTHER
-    else:
-        m = _TOP_KEY.match(line)
-        kind = m.group(1) if m else _BAD
-    if (
-        kind is not _BAD
-        and _HAS_DELIMITER.search(line)
-        and not _COMMENT.match(line)
-        and not _LINE.match(line)
-    ):
-        kind = _BAD
-    if len(_kinds) > 200_000:
-        _kinds.clear()
-    _kinds[line] = kind
-    return kind
-
-
-def _fast(text: str) -> Stage | None:
-    if _UNUSUAL.search(text):
-        return None
-    lines = text.split("\n")
-    tops: list[int] = []
+def _fast(data: bytes | str) -> Stage | None:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    tops: list[tuple[int, bytes]] = []
+    first = data[: data.find(b"\n")] if b"\n" in data else data
+    if first and first[:1] not in b" #":
+        tops.append((0, first))
+    for m in _TOP_LINE.finditer(data):
+        tops.append((m.start() + 1, m.group()[1:]))
     stage: list[int] = []
-    for i, line in enumerate(lines):
-        kind = _kind(line)
-        if kind is _OTHER:
-            continue
-        if kind is _BAD:
+    for i, (_pos, line) in enumerate(tops):
+        m = _TOP_KEY.match(line)
+        if m is None:
             return None
-        tops.append(i)
-        if kind == "stage":
+        if m.group(1) == b"stage":
             stage.append(i)
     if len(stage) != 1:
         return None if stage else Stage(None, None)
-    begin = stage[0]
-    after = [t for t in tops if t > begin]
-    end = after[0] if after else len(lines)
-    try:
-        return _snippet("\n".join(lines[begin:end]) + "\n")
-    except StageUnreadable:
+    i = stage[0]
+    begin = tops[i][0]
+    end = tops[i + 1][0] if i + 1 < len(tops) else len(data)
+    if not _prefix_fine(data[:end]):
         return None
+    snippet = data[begin:end]
+    if not snippet.endswith(b"\n"):
+        snippet += b"\n"
+    try:
+        return _snippet(snippet.decode("utf-8"))
+    except (StageUnreadable, UnicodeDecodeError):
+        return None
+
+
+def _prefix_fine(prefix: bytes) -> bool:
+    """Every line up to the end of the stage block is harmless (cached: it rarely changes)."""
+    known = _prefix_ok.get(prefix)
+    if known is None:
+        lines = prefix.split(b"\n")
+        known = True
+        if not _known_good.issuperset(lines):
+            for line in set(lines).difference(_known_good):
+                if not _line_ok(line):
+                    known = False
+                    break
+            else:
+                if len(_known_good) > 500_000:
+                    _known_good.clear()
+                _known_good.update(lines)
+        if len(_prefix_ok) > 10_000:
+            _prefix_ok.clear()
+        _prefix_ok[prefix] = known
+    return known
 
 
 @lru_cache(maxsize=512)

@@ -68,7 +68,14 @@ def parse_tree(data: bytes, hash_len: int) -> dict[str, tuple[str, str]]:
 
 
 class HistorySource:
-    """Reads a repository's commits and the two files the audit needs, hash-checked."""
+    """Reads a repository's commits and the two files the audit needs, hash-checked.
+
+    Objects are asked for by id, level by level (commits, root trees, the
+    trees on the way, blobs), each level one pipelined request; blobs are
+    checked as they arrive while git inflates the next. Every object is
+    re-hashed and the way to each file follows the entries of hashed trees, so
+    nothing git resolved is taken on trust.
+    """
 
     def __init__(self, top: Path, prefix: str = "") -> None:
         self.top = Path(top)
@@ -76,10 +83,9 @@ class HistorySource:
         self.reader = ObjectReader(self.top)
         self.fmt = self.reader.object_format
         self.hash_len = 32 if self.fmt == "sha256" else 20
-        self._trees: dict[str, dict[str, tuple[str, str]] | None] = {}
-        self._blobs: dict[str, bytes | None] = {}
-        self._tampered_objects: set[str] = set()
-        self._stages: dict[str, tuple[Stage | None, str | None]] = {}
+        self._trees: dict[str, tuple[bool, dict[str, tuple[str, str]] | None]] = {}
+        self._blobs: dict[str, tuple[bool, bytes]] = {}  # signers files: (hash ok, data)
+        self._stages: dict[str, tuple[bool, Stage | None, str | None]] = {}
 
     def close(self) -> None:
         self.reader.close()
@@ -90,7 +96,6 @@ class HistorySource:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # ------------------------------------------------------------ objects
     def commit_ids(self, rev: str = "HEAD") -> list[str]:
         return rev_list(self.top, rev)
 
@@ -99,115 +104,132 @@ class HistorySource:
         obj = self.reader.read(sha)
         return None if obj is None else obj.type
 
-    def _checked(self, obj, expected_type: str) -> bool:
-        if obj.type != expected_type:
-            return False
-        if _object_hash(self.fmt, obj.type, obj.data) != obj.sha:
-            self._tampered_objects.add(obj.sha)
-            return False
-        return True
+    def _hash_ok(self, obj) -> bool:
+        return _object_hash(self.fmt, obj.type, obj.data) == obj.sha
 
-    def _load_trees(self, ids) -> None:
-        todo = [i for i in dict.fromkeys(ids) if i and i not in self._trees]
-        for sha, obj in self.reader.read_many(todo):
-            if obj is None or obj.type != "tree":
-                self._trees[sha] = None
-                continue
-            if not self._checked(obj, "tree"):
-                self._trees[sha] = parse_tree(obj.data, self.hash_len)  # read, but flagged
-                continue
-            self._trees[sha] = parse_tree(obj.data, self.hash_len)
+    def _tree(self, obj) -> tuple[bool, dict[str, tuple[str, str]]]:
+        known = self._trees.get(obj.sha)
+        if known is None:
+            known = (self._hash_ok(obj), parse_tree(obj.data, self.hash_len))
+            self._trees[obj.sha] = known
+        return known
 
-    def _load_blobs(self, ids) -> None:
-        todo = [i for i in dict.fromkeys(ids) if i and i not in self._blobs]
-        for sha, obj in self.reader.read_many(todo):
-            if obj is None or obj.type != "blob":
-                self._blobs[sha] = None
-                continue
-            self._checked(obj, "blob")
-            self._blobs[sha] = obj.data
-
-    def _lookup(self, tree: str, path: str) -> tuple[str | None, list[str]]:
-        """Blob id at ``path`` under ``tree`` and the tree ids walked through."""
-        walked = [tree]
-        parts = path.split("/")
-        current = tree
-        for i, part in enumerate(parts):
-            if current not in self._trees:
-                self._load_trees([current])
-            entries = self._trees.get(current)
-            if entries is None or part not in entries:
-                return None, walked
-            mode, sha = entries[part]
-            if i == len(parts) - 1:
-                return (sha if not mode.startswith("4") else None), walked
-            if not mode.startswith("4"):
-                return None, walked
-            current = sha
-            walked.append(current)
-        return None, walked
-
-    # ------------------------------------------------------------ facts
     def facts(self, ids: list[str]) -> list[CommitFacts]:
         out: list[CommitFacts] = []
-        for sha, obj in self.reader.read_many(ids):
-            f = CommitFacts(sha, None)
-            if obj is None:
-                f.missing.append(f"提交 {sha}")
-            elif obj.type != "commit":
-                f.missing.append(f"{sha} 不是提交对象")
-            else:
-                if not self._checked(obj, "commit"):
-                    f.tampered.append(f"提交对象 {sha}")
-                try:
-                    f.commit = parse_commit(sha, obj.data, object_format=self.fmt)
-                except CommitFormatError as exc:
-                    f.missing.append(f"提交 {sha} 无法解析：{exc}")
-            out.append(f)
-        self._load_trees(f.commit.tree for f in out if f.commit)
+        for sha, cobj in self.reader.read_many(ids):
+            out.append(self._commit(sha, cobj))
         project_path = self.prefix + PROJECT
         signers_path = self.prefix + SIGNERS
+        # walk both paths level by level; each level is one pipelined request
+        where = {f.sha: f.commit.tree for f in out if f.commit is not None}
+        found: dict[tuple[str, str], str | None] = {}
+        for path in (project_path, signers_path):
+            current = dict(where)
+            parts = path.split("/")
+            for depth, part in enumerate(parts):
+                self._read_trees(current.values())
+                nxt: dict[str, str] = {}
+                for sha, tree_id in current.items():
+                    f_ok, entries = self._trees.get(tree_id, (True, None))
+                    if not f_ok:
+                        self._flag(out, sha, f"目录树对象 {tree_id}")
+                    listed = entries.get(part) if entries else None
+                    last = depth == len(parts) - 1
+                    if listed is None or listed[0].startswith("4") == last:
+                        if last:
+                            found[(sha, path)] = None
+                        continue
+                    if last:
+                        found[(sha, path)] = listed[1]
+                    else:
+                        nxt[sha] = listed[1]
+                current = nxt
+        by_sha = {f.sha: f for f in out}
+        for (sha, path), blob in found.items():
+            if path == project_path:
+                by_sha[sha].project_blob = blob
+            else:
+                by_sha[sha].signers_blob = blob
+        self._read_blobs([f.signers_blob for f in out], keep=True)
+        self._read_blobs([f.project_blob for f in out], keep=False)
         for f in out:
             if f.commit is None:
                 continue
-            f.project_blob, walked_p = self._lookup(f.commit.tree, project_path)
-            f.signers_blob, walked_s = self._lookup(f.commit.tree, signers_path)
-            for t in dict.fromkeys(walked_p + walked_s):
-                if t in self._tampered_objects:
-                    f.tampered.append(f"目录树对象 {t}")
-        self._load_blobs([f.project_blob for f in out] + [f.signers_blob for f in out])
-        for f in out:
-            if f.commit is None:
-                continue
-            for blob, what in ((f.project_blob, PROJECT), (f.signers_blob, SIGNERS)):
-                if blob and blob in self._tampered_objects:
-                    f.tampered.append(f"文件对象 {blob}（{what}）")
             if f.signers_blob:
-                data = self._blobs.get(f.signers_blob)
-                f.signers_text = None if data is None else data.decode("utf-8", "replace")
+                if f.signers_blob not in self._blobs:
+                    f.missing.append(f"{SIGNERS} 的文件对象 {f.signers_blob}")
+                else:
+                    ok, data = self._blobs[f.signers_blob]
+                    if not ok:
+                        f.tampered.append(f"文件对象 {f.signers_blob}（{SIGNERS}）")
+                    f.signers_text = data.decode("utf-8", "replace")
             if f.project_blob:
-                f.stage, f.stage_error = self._stage(f.project_blob)
+                ok, f.stage, f.stage_error = self._stages[f.project_blob]
+                if not ok:
+                    f.tampered.append(f"文件对象 {f.project_blob}（{PROJECT}）")
             else:
                 f.stage = Stage(None, None)
         return out
 
-    def _stage(self, blob: str) -> tuple[Stage | None, str | None]:
-        if blob not in self._stages:
-            data = self._blobs.get(blob)
-            if data is None:
-                self._stages[blob] = (None, "文件对象缺失")
-            else:
-                try:
-                    self._stages[blob] = (read_stage(data), None)
-                except StageUnreadable as exc:
-                    self._stages[blob] = (None, str(exc))
-        return self._stages[blob]
+    @staticmethod
+    def _flag(out: list[CommitFacts], sha: str, what: str) -> None:
+        for f in out:
+            if f.sha == sha and what not in f.tampered:
+                f.tampered.append(what)
 
-    def blob_at(self, commit: CommitFacts, path: str) -> bytes | None:
-        if commit.commit is None:
-            return None
-        blob, _ = self._lookup(commit.commit.tree, self.prefix + path)
-        if blob is None:
-            return None
-        self._load_blobs([blob])
-        return self._blobs.get(blob)
+    def _commit(self, sha: str, cobj) -> CommitFacts:
+        f = CommitFacts(sha, None)
+        if cobj is None:
+            f.missing.append(f"提交 {sha}")
+            return f
+        if cobj.type != "commit":
+            f.missing.append(f"{sha} 不是提交对象")
+            return f
+        if not self._hash_ok(cobj):
+            f.tampered.append(f"提交对象 {sha}")
+        try:
+            f.commit = parse_commit(sha, cobj.data, object_format=self.fmt)
+        except CommitFormatError as exc:
+            f.missing.append(f"提交 {sha} 无法解析：{exc}")
+        return f
+
+    def _read_trees(self, ids) -> None:
+        todo = [i for i in dict.fromkeys(ids) if i not in self._trees]
+        for sha, obj in self.reader.read_many(todo):
+            if obj is None or obj.type != "tree":
+                self._trees[sha] = (True, None)
+            else:
+                self._tree(obj)
+
+    def _read_blobs(self, ids, *, keep: bool) -> None:
+        """Read and hash-check blobs as they arrive (git inflates the next meanwhile).
+
+        ``keep``: keep the content (signers files); otherwise keep only the stage.
+        """
+        seen = self._blobs if keep else self._stages
+        todo = [i for i in dict.fromkeys(ids) if i and i not in seen]
+        for sha, obj in self.reader.read_many(todo):
+            if obj is None or obj.type != "blob":
+                if not keep:
+                    self._stages[sha] = (True, None, "文件对象缺失")
+                continue
+            if keep:
+                self._keep(obj)
+            else:
+                self._stage(obj)
+
+    def _keep(self, obj) -> tuple[bool, bytes]:
+        known = (self._hash_ok(obj), obj.data)
+        self._blobs[obj.sha] = known
+        return known
+
+    def _stage(self, obj) -> tuple[bool, Stage | None, str | None]:
+        known = self._stages.get(obj.sha)
+        if known is None:
+            ok = self._hash_ok(obj)
+            try:
+                known = (ok, read_stage(obj.data), None)
+            except StageUnreadable as exc:
+                known = (ok, None, str(exc))
+            self._stages[obj.sha] = known
+        return known
