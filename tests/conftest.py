@@ -142,19 +142,26 @@ def ssh_keys(signer_key_dir) -> Callable[[str], Path]:
 
 @pytest.fixture
 def signed_dossier(tmp_path, ssh_keys) -> Path:
-    """``xmgl --as-of 2025-06-01 init`` with 刘晓梅's key: a signed trust root, stage reserve."""
+    """A dossier at stage reserve (since 2025-06-01) whose history is two signed commits.
+
+    ``xmgl --as-of 2025-06-01 init`` with 刘晓梅's key (the trust root), then the
+    example's facts and documents, no records yet, committed and signed.
+    """
+    import shutil
+    import subprocess
+
+    from tests.dossier_history import initial_project_text
+
     root = tmp_path / "signed"
     result = run_cli(
-        "--as-of",
-        "2025-06-01",
-        "init",
-        root,
-        "--signing-key",
-        ssh_keys("liuxm"),
-        "--name",
-        "测试项目",
+        "--as-of", "2025-06-01", "init", root, "--signing-key", ssh_keys("liuxm"), "--name", "测试"
     )
     assert result.exit_code == 0, result.output
+    (root / "project.yaml").write_text(initial_project_text(), encoding="utf-8")
+    for doc in (EXAMPLE / "docs").iterdir():
+        shutil.copy(doc, root / "docs" / doc.name)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", "填写项目档案"], check=True)
     return root
 
 
@@ -179,7 +186,7 @@ def snapshot(root: Path) -> dict:
 
     def run(*args):
         return subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, check=False
+            ["git", "--no-optional-locks", "-C", str(root), *args], capture_output=True, check=False
         ).stdout
 
     return {

@@ -23,18 +23,29 @@ def git(root: Path, *args: str) -> str:
     ).stdout
 
 
-def plan_record(xmgl, root, day="2025-07-20"):
-    r = xmgl(
-        "-C",
-        root,
-        "record",
-        "plan_inclusion",
-        f"date={day}",
-        "year=2026",
-        "approver=大石桥市人民政府",
-        "document_no=大政发〔2025〕9号",
-    )
-    assert r.exit_code == 0, r.output
+def plan_record(xmgl, root, day="2025-07-20", *extra: str):
+    """The annual plan's call, the unit's submission (第八条) and the inclusion (第九条)."""
+    for args in (
+        (
+            "plan_call",
+            "date=2025-05-06",
+            "year=2026",
+            "deadline=2025-05-26",
+            "issuer=大石桥市数据局",
+        ),
+        ("plan_submission", "date=2025-05-20", "year=2026", "to=大石桥市数据局", "amount=386万元"),
+        (
+            "plan_inclusion",
+            f"date={day}",
+            "year=2026",
+            "amount=386万元",
+            "approver=大石桥市人民政府",
+            "document_no=大政发〔2025〕9号",
+            *extra,
+        ),
+    ):
+        r = xmgl("-C", root, "record", *args)
+        assert r.exit_code == 0, r.output
 
 
 def test_advance_makes_one_signed_commit_with_trailers(signed_dossier, xmgl, ssh_keys):
@@ -45,7 +56,7 @@ def test_advance_makes_one_signed_commit_with_trailers(signed_dossier, xmgl, ssh
     assert flat("已进入 列入年度计划（plan）") in flat(r.stdout)
     assert flat("依据：第八条、第九条") in flat(r.stdout)
     # one new commit, signed, verified by git itself with the dossier's allowed signers
-    assert git(root, "rev-list", "--count", "HEAD").strip() == "2"
+    assert git(root, "rev-list", "--count", "HEAD").strip() == "3"
     verify = subprocess.run(
         ["git", "-C", str(root), "verify-commit", "--raw", "HEAD"],
         capture_output=True,
@@ -139,16 +150,7 @@ def test_untracked_unreferenced_files_stay_out_and_referenced_documents_go_in(si
     root = signed_dossier
     (root / "scratch.txt").write_text("草稿\n", encoding="utf-8")
     (root / "docs" / "计划批文.pdf").write_bytes(b"%PDF-1.4 demo\n")
-    r = xmgl(
-        "-C",
-        root,
-        "record",
-        "plan_inclusion",
-        "date=2025-07-20",
-        "year=2026",
-        "document=docs/计划批文.pdf",
-    )
-    assert r.exit_code == 0, r.output
+    plan_record(xmgl, root, "2025-07-20", "document=docs/计划批文.pdf")
     r = xmgl("-C", root, "advance", "plan", "--date", "2025-07-21")
     assert r.exit_code == 0, r.output
     assert flat("一并提交的文件：docs/计划批文.pdf") in flat(r.stdout)

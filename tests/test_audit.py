@@ -67,6 +67,12 @@ def commit_as(
     return h.git("rev-parse", "HEAD").strip()
 
 
+def fingerprint_of(key: Path) -> str:
+    """What ssh-keygen -l says about a key's public half."""
+    out = subprocess.run(["ssh-keygen", "-lf", f"{key}.pub"], capture_output=True, text=True)
+    return out.stdout.split()[1]
+
+
 # ---------------------------------------------------------------- passed
 
 
@@ -87,11 +93,8 @@ def test_clean_history_of_ten_transitions_by_two_signers_passes(history, xmgl):
     # the trust root and its fingerprint, printed for comparison out of band
     root_sha, root_signers = fast.trust_roots[0]
     assert root_sha == fast.commits[0].sha
-    pub = Path(f"{history.keys['liuxm']}.pub").read_text().split()
-    fpr = subprocess.run(
-        ["ssh-keygen", "-lf", f"{history.keys['liuxm']}.pub"], capture_output=True, text=True
-    ).stdout.split()[1]
-    assert root_signers == [(LIU[1], fpr, LIU[0])] and pub[0] == "ssh-ed25519"
+    fpr = fingerprint_of(history.keys["liuxm"])
+    assert root_signers == [(LIU[1], fpr, LIU[0])]
     r = xmgl("-C", history.root, "audit", "verify")
     assert r.exit_code == 0, r.output
     assert "审计验证：通过 ✓" in r.stdout
@@ -330,7 +333,7 @@ def test_rewritten_and_resigned_history_against_an_earlier_anchor(history, xmgl,
     fast, _ref = both(history.root, anchor=f"{old_head}:{count}")
     assert {f.code for f in fast.findings} == {"anchor-not-ancestor"}
     r = xmgl("-C", history.root, "audit", "verify", "--anchor", anchor_file)
-    assert r.exit_code == 7 and "不是当前历史（HEAD）的祖先" in flat(r.stdout)
+    assert r.exit_code == 7 and flat("不是当前历史（HEAD）的祖先") in flat(r.stdout)
     # a fresh clone does not even have the old commit
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--no-local", str(history.root), str(clone)], check=True)
@@ -357,7 +360,7 @@ def test_replace_ref_is_reported_and_ignored(history, xmgl):
     assert {f.code for f in fast.findings} == {"replace-refs"}
     assert failing(fast) == {}  # the real objects are judged, and they are fine
     r = xmgl("-C", history.root, "audit", "verify")
-    assert r.exit_code == 7 and f"refs/replace/{target}" in flat(r.stdout)
+    assert r.exit_code == 7 and flat(f"refs/replace/{target}") in flat(r.stdout)
 
 
 def test_a_second_root_commit_is_caught(history):
@@ -429,7 +432,7 @@ def test_a_tampered_object_cannot_hide_behind_the_cache(history):
 
 def test_anchor_is_refused_for_a_failing_history_and_inside_the_dossier(history, xmgl):
     r = xmgl("-C", history.root, "audit", "anchor", "--output", history.root / "anchor.txt")
-    assert r.exit_code == 2 and "不能写在档案目录内" in flat(r.stderr)
+    assert r.exit_code == 2 and flat("不能写在档案目录内") in flat(r.stderr)
     commit_as(history, LIU, None, "补充说明")
     r = xmgl("-C", history.root, "audit", "anchor")
     assert r.exit_code == 7 and "unsigned" in r.stderr
@@ -456,3 +459,71 @@ def test_not_a_repository(example, method):
 
     with pytest.raises(PreconditionError):
         verify(example, method=method)
+
+
+def test_export_docx_csv_json_of_every_transition(history, xmgl, tmp_path):
+    import csv
+
+    from docx import Document
+
+    out = tmp_path / "out"
+    r = xmgl("-C", history.root, "--as-of", "2026-11-01", "audit", "export", "-o", out)
+    assert r.exit_code == 0, r.output
+    stem = out / "阶段变更审计-2026-11-01"
+    doc = Document(str(stem.with_suffix(".docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "大石桥市城市运行综合指挥平台建设项目\n阶段变更审计报告" in text
+    assert "阶段变更 10 次" in text and "审计验证结论：通过" in text
+    fpr = fingerprint_of(history.keys["liuxm"])
+    assert f"刘晓梅（liuxm@example.gov.cn）：{fpr}" in text
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == [
+        "序号",
+        "日期",
+        "阶段变更",
+        "依据",
+        "经办人",
+        "核验",
+    ]
+    assert len(table.rows) == 11
+    assert [c.text for c in table.rows[6].cells] == [
+        "6",
+        "2026-06-01",
+        "招标采购 → 建设实施",
+        "第十三条、第十四条",
+        "刘晓梅",
+        "通过",
+    ]
+    assert [c.text for c in table.rows[9].cells][4] == "张伟"
+    signers = doc.tables[1]
+    zhang = fingerprint_of(history.keys["zhangwei"])
+    assert [c.text for c in signers.rows[2].cells][1:3] == [
+        "增加",
+        f"zhangwei@example.gov.cn {zhang}",
+    ]
+    with open(stem.with_suffix(".csv"), encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 10
+    assert (
+        rows[0]["原阶段"] == "项目储备（reserve）" and rows[0]["新阶段"] == "列入年度计划（plan）"
+    )
+    assert rows[5]["事由"] == "contract 2026-06-01 HT-2026-001"
+    assert rows[5]["提交"] == history.transitions[5] and rows[5]["核验结论"] == "通过"
+    assert rows[5]["签名密钥指纹"] == fpr
+    data = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data["verdict"] == "pass" and len(data["transitions_table"]) == 10
+    assert data["signer_changes"][1]["变更"] == "增加"
+
+
+def test_export_of_a_failing_history_says_so(history, xmgl, tmp_path):
+    from docx import Document
+
+    sha = commit_as(history, LIU, None, "补充说明")
+    out = tmp_path / "out"
+    r = xmgl("-C", history.root, "--as-of", "2026-11-01", "audit", "export", "-o", out)
+    assert r.exit_code == 0, r.output
+    assert "未通过" in r.stdout
+    doc = Document(str(out / "阶段变更审计-2026-11-01.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "审计验证结论：未通过" in text
+    assert f"提交 {sha[:12]}：[unsigned] 提交未签名。" in text

@@ -112,6 +112,7 @@ def status(root: Path) -> list[tuple[str, str]]:
     """Uncommitted changes as ``(XY, path)`` pairs (``??`` for untracked), paths from the top."""
     out = git(
         root,
+        "--no-optional-locks",  # look only: never refresh the index on the way
         "-c",
         "core.quotePath=false",
         "status",
