@@ -188,7 +188,7 @@ def test_missing_or_unreadable_key_is_refused(signed_dossier, xmgl, tmp_path):
     assert snapshot(root) == before
     git(root, "config", "user.signingkey", str(tmp_path / "no-such-key"))
     r = xmgl("-C", root, "advance", "plan", "--date", "2025-07-21")
-    assert r.exit_code == 4
+    assert r.exit_code == 5
     assert flat("签名密钥文件不存在") in flat(r.stderr)
     assert snapshot(root) == before
 
@@ -234,7 +234,7 @@ def test_not_a_git_repository_is_said_plainly(example, xmgl):
     assert r.exit_code == 0, r.output
     before = (example / "project.yaml").read_bytes()
     r = xmgl("-C", example, "advance", "preliminary_acceptance", "--date", "2026-10-02")
-    assert r.exit_code == 4
+    assert r.exit_code == 5
     assert flat("不是 git 仓库") in flat(r.stderr)
     assert (example / "project.yaml").read_bytes() == before
 

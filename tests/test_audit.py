@@ -455,9 +455,9 @@ def test_bad_anchor_values(history, xmgl):
 
 @pytest.mark.parametrize("method", [FAST, REFERENCE])
 def test_not_a_repository(example, method):
-    from xmgl.errors import PreconditionError
+    from xmgl.errors import SigningError
 
-    with pytest.raises(PreconditionError):
+    with pytest.raises(SigningError):
         verify(example, method=method)
 
 

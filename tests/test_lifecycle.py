@@ -213,3 +213,19 @@ def test_visited_stages_follow_the_stage_change_records(example):
         "procurement",
         "construction",
     ]
+
+
+def test_docs_lifecycle_table_is_current():
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(
+        [sys.executable, str(repo / "tools" / "gen_lifecycle_doc.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = (repo / "docs" / "lifecycle.md").read_text(encoding="utf-8")
+    for t in lc.TRANSITIONS:
+        assert t.articles_text() in text

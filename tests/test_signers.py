@@ -274,3 +274,43 @@ def test_the_real_rules_block_a_move(history, xmgl):
     assert r.exit_code == 4
     assert "A15-OVER-BUDGET" in r.stderr and "第十五条" in r.stderr
     assert snapshot(root) == before
+
+
+# ---------------------------------------------------------------- the demonstration
+
+
+def test_demo_sequence_from_the_example(tmp_path, xmgl, monkeypatch):
+    """The quick path a fresh machine can run (proposed for the README):
+
+    xmgl init 演示档案 --from dossier-example --demo-key
+    xmgl -C 演示档案 record preliminary_acceptance date=2026-09-20 result=合格
+    xmgl -C 演示档案 advance preliminary_acceptance --date 2026-09-20
+    xmgl -C 演示档案 log
+    xmgl -C 演示档案 audit verify
+    """
+    from tests.conftest import EXAMPLE
+
+    monkeypatch.chdir(tmp_path)
+    demo = tmp_path / "演示档案"
+    r = xmgl("init", "演示档案", "--from", EXAMPLE, "--demo-key")
+    assert r.exit_code == 0, r.output
+    assert (demo / "docs" / "可研批复.md").exists()
+    assert (demo / "project.yaml").read_bytes() == (EXAMPLE / "project.yaml").read_bytes()
+    r = xmgl("-C", "演示档案", "record", "preliminary_acceptance", "date=2026-09-20", "result=合格")
+    assert r.exit_code == 0, r.output
+    r = xmgl("-C", "演示档案", "advance", "preliminary_acceptance", "--date", "2026-09-20")
+    assert r.exit_code == 0, r.output
+    r = xmgl("-C", "演示档案", "log")
+    assert "建设实施 → 初步验收" in r.stdout
+    r = xmgl("-C", "演示档案", "audit", "verify")
+    assert r.exit_code == 0 and "审计验证：通过 ✓" in r.stdout
+    assert "共 2 个提交（阶段变更 1 次" in r.stdout
+
+
+def test_init_from_refuses_a_broken_source_and_creates_nothing(tmp_path, xmgl, example):
+    from tests.conftest import replace_in_project
+
+    replace_in_project(example, "construction_months: 12", "construction_months: 十二")
+    r = xmgl("init", tmp_path / "new", "--from", example)
+    assert r.exit_code == 3 and "construction_months" in r.stderr
+    assert not (tmp_path / "new").exists()

@@ -53,6 +53,7 @@ def create_dossier(
     nature: str = "新建",
     today: date,
     signing_key: Path | None = None,
+    source: Path | None = None,
 ) -> Path:
     """Create the dossier; with ``signing_key`` the first commit is signed and is the trust root.
 
@@ -60,6 +61,11 @@ def create_dossier(
     beside it) outside the dossier: this repository's git is configured to
     sign with it, ``.xmgl/allowed_signers`` lists it for the committer's
     e-mail, and the first commit — signed with it — is the audit's trust root.
+
+    ``source``: start from an existing dossier (a folder with ``project.yaml``,
+    or the file itself) instead of the scaffold — its facts, records and stage
+    as they are, and the files it refers to and its ``docs/``. For bringing an
+    existing project under xmgl, and for demonstrations.
     """
     from xmgl.gitaudit import git as g
 
@@ -78,23 +84,31 @@ def create_dossier(
 
         signing.check_key_outside(Path(signing_key).expanduser(), target)
         public = signing.public_key_from_file(Path(signing_key).expanduser())
+    copies: list[tuple[Path, str]] = []
+    if source is not None:
+        copies = _source_files(Path(source), target)
     created = not target.exists()
     try:
         target.mkdir(parents=True, exist_ok=True)
-        (target / "project.yaml").write_text(
-            scaffold_text(
-                name=name,
-                unit=unit,
-                department=department,
-                legal_person=legal_person,
-                nature=nature,
-                today=today,
-            ),
-            encoding="utf-8",
-        )
+        if source is None:
+            (target / "project.yaml").write_text(
+                scaffold_text(
+                    name=name,
+                    unit=unit,
+                    department=department,
+                    legal_person=legal_person,
+                    nature=nature,
+                    today=today,
+                ),
+                encoding="utf-8",
+            )
         for folder, readme in FOLDERS.items():
             (target / folder).mkdir()
             (target / folder / "README.md").write_text(readme, encoding="utf-8")
+        for src, rel in copies:
+            dst = target / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
         (target / ".gitattributes").write_text("*.yaml text eol=lf\n", encoding="utf-8")
         g.git(target, "init", "-q")
         g.git(target, "symbolic-ref", "HEAD", "refs/heads/main")
@@ -125,6 +139,32 @@ def create_dossier(
                     child.unlink(missing_ok=True)
         raise
     return target
+
+
+def _source_files(source: Path, target: Path) -> list[tuple[Path, str]]:
+    """``(file, path in the new dossier)`` to copy from an existing dossier (checked first)."""
+    from xmgl.dossier.loader import PROJECT_FILE, load_dossier
+    from xmgl.dossier.transition import document_paths
+
+    root = source.parent if source.is_file() else source
+    dossier = load_dossier(root)  # a DossierError lists every problem; nothing is created
+    files = {PROJECT_FILE: root / PROJECT_FILE}
+    for rel in document_paths(dossier):
+        files[rel] = root / rel
+    docs = root / "docs"
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                files.setdefault(path.relative_to(root).as_posix(), path)
+    from xmgl.gitaudit.signing import looks_private
+
+    for path in files.values():
+        if looks_private(path.read_bytes()[:65536]):
+            raise UsageError(
+                f"{path} 像是私钥，不会复制进新档案。",
+                hint="私钥绝不能放进档案；把它移出档案目录后再试。",
+            )
+    return [(path, rel) for rel, path in sorted(files.items())]
 
 
 def _signed_first_commit(

@@ -72,7 +72,7 @@ def repo_prefix(root: Path) -> tuple[Path, str]:
 
     top = g.top_level(root)
     if top is None:
-        raise PreconditionError(
+        raise SigningError(
             f"{root} 不是 git 仓库：阶段变更必须记录为签名提交。",
             hint="用 “xmgl init” 新建档案（会建立 git 仓库并完成签名设置）。",
         )

@@ -72,7 +72,7 @@ def signed_commit(
     root = Path(root)
     top = g.top_level(root)
     if top is None:
-        raise PreconditionError(
+        raise SigningError(
             f"{root} 不是 git 仓库，无法记录签名提交。",
             hint="用 “xmgl init” 新建档案，或在档案目录中运行 git init。",
         )

@@ -162,7 +162,10 @@ def current_setup(root: Path) -> SigningSetup:
             path = Path(ref).expanduser()
             if not path.is_absolute():
                 path = Path(root) / path
-            public = public_key_from_file(path)
+            try:
+                public = public_key_from_file(path)
+            except PreconditionError as err:  # configured, but unusable: a signing failure
+                raise SigningError(err.message, hint=err.hint) from None
     return SigningSetup(fmt, ref, public, gpgsign)
 
 

@@ -10,6 +10,11 @@ import typer
 from xmgl.cli.state import get_state
 
 
+def _here(state, path: Path) -> Path:
+    path = path.expanduser()
+    return path if path.is_absolute() else state.directory / path
+
+
 def register(app: typer.Typer) -> None:
     @app.command("init")
     def init(
@@ -38,6 +43,15 @@ def register(app: typer.Typer) -> None:
                 help="用于签名的 SSH 公钥文件（或旁边有 .pub 的私钥），须在档案目录以外。"
                 "默认使用 git 全局配置中的 SSH 签名密钥。",
                 metavar="密钥",
+                show_default=False,
+            ),
+        ] = None,
+        source: Annotated[
+            Path | None,
+            typer.Option(
+                "--from",
+                help="从已有档案（含 project.yaml 的目录）开始：沿用其内容、阶段和引用的文件。",
+                metavar="档案",
                 show_default=False,
             ),
         ] = None,
@@ -79,6 +93,7 @@ def register(app: typer.Typer) -> None:
             nature=nature,
             today=state.today(),
             signing_key=key,
+            source=None if source is None else _here(state, source),
         )
         from rich.markup import escape
 
