@@ -54,6 +54,7 @@ def create_dossier(
     today: date,
     signing_key: Path | None = None,
     source: Path | None = None,
+    gpg_key: str | None = None,
 ) -> Path:
     """Create the dossier; with ``signing_key`` the first commit is signed and is the trust root.
 
@@ -87,6 +88,12 @@ def create_dossier(
     copies: list[tuple[Path, str]] = []
     if source is not None:
         copies = _source_files(Path(source), target)
+    gpg = None
+    if gpg_key is not None:
+        from xmgl.gitaudit import openpgp
+
+        fpr = openpgp.fingerprint_of(gpg_key)
+        gpg = (fpr, openpgp.export_public(fpr))
     created = not target.exists()
     try:
         target.mkdir(parents=True, exist_ok=True)
@@ -113,7 +120,9 @@ def create_dossier(
         g.git(target, "init", "-q")
         g.git(target, "symbolic-ref", "HEAD", "refs/heads/main")
         user, email = g.identity(target)
-        if public is None:
+        if gpg is not None:
+            _signed_first_commit_openpgp(target, gpg[0], gpg[1], user, email, today)
+        elif public is None:
             g.git(target, "add", "-A")
             g.git(
                 target,
@@ -139,6 +148,33 @@ def create_dossier(
                     child.unlink(missing_ok=True)
         raise
     return target
+
+
+def _signed_first_commit_openpgp(
+    target: Path, fpr: str, key: bytes, user: str, email: str, today: date
+) -> None:
+    """As :func:`_signed_first_commit`, for a unit that signs with GnuPG."""
+    from xmgl.gitaudit import allowed, openpgp, signing
+    from xmgl.gitaudit import trailers as tr
+    from xmgl.gitaudit.commit import signed_commit
+
+    signing.configure(target, gpg_key=fpr)
+    (target / signing.ALLOWED_SIGNERS).write_text(allowed.HEADER, encoding="utf-8")
+    (target / openpgp.SIGNERS).write_text(openpgp.add("", email, fpr, user), encoding="utf-8")
+    (target / openpgp.key_path(fpr)).parent.mkdir(parents=True, exist_ok=True)
+    (target / openpgp.key_path(fpr)).write_bytes(key)
+    message = tr.compose(
+        "新建项目档案",
+        "由 xmgl init 创建。本提交是审计的信任根：其中 .xmgl/allowed_signers_openpgp 列出的"
+        "OpenPGP 密钥即最初允许签名的人员，请通过档案以外的渠道核对其指纹。",
+        [
+            (tr.INIT, "1"),
+            (tr.DATE, today.isoformat()),
+            (tr.SIGNER, f"{email} OpenPGP {fpr}"),
+            (tr.ACTOR, f"{user} <{email}>"),
+        ],
+    )
+    signed_commit(target, message, include=["."])
 
 
 def _source_files(source: Path, target: Path) -> list[tuple[Path, str]]:

@@ -19,7 +19,7 @@ _EMAIL = re.compile(r"^[^\s@*?!,\"]+@[^\s@*?!,\"]+\.[^\s@*?!,\"]+$")
 class SignerChange:
     action: str  # "add" or "remove"
     principal: str
-    key: PublicKey
+    key: PublicKey | None  # None for an OpenPGP signer
     commit: str
 
 
@@ -71,7 +71,9 @@ def _prepare(root: Path):
     name, email = g.identity(root)
     require_allowed_signer(root, prefix, email)
     path = prefix + ALLOWED_SIGNERS
-    unrelated = unrelated_changes(root, {path})
+    from xmgl.gitaudit import openpgp
+
+    unrelated = unrelated_changes(root, {path, prefix + openpgp.SIGNERS})
     if unrelated:
         raise PreconditionError(
             "工作区有未提交的修改，签名人员变更提交不会夹带它们：\n"
@@ -113,29 +115,79 @@ def add_signer(
     return SignerChange("add", principal, key, sha)
 
 
+def add_openpgp_signer(root: Path, principal: str, key_ref: str, name: str = "") -> str:
+    """List an OpenPGP key (exported from the local keyring) for ``principal``; signed commit."""
+    from xmgl.gitaudit import git as g
+    from xmgl.gitaudit import openpgp
+    from xmgl.gitaudit.commit import signed_commit, unrelated_changes
+
+    check_principal(principal)
+    prefix, _path, actor, email = _prepare(root)
+    fpr = openpgp.fingerprint_of(key_ref)
+    key = openpgp.export_public(fpr)
+    text = (g.show_file(root, "HEAD", prefix + openpgp.SIGNERS) or b"").decode("utf-8", "replace")
+    entries, _ = openpgp.parse(text)
+    if any(e.fingerprint == fpr and e.principal == principal for e in entries):
+        raise PreconditionError(f"{principal} 的 OpenPGP 密钥 {fpr} 已经在允许名单中。")
+    listed, keyfile = prefix + openpgp.SIGNERS, prefix + openpgp.key_path(fpr)
+    unrelated = unrelated_changes(root, {listed, keyfile})
+    if unrelated:
+        raise PreconditionError("工作区有未提交的修改，先提交或撤销后再试。")
+    who = f"{name} <{principal}>" if name else principal
+    message = tr.compose(
+        f"签名人员变更：增加 {who}",
+        f"由 {actor} 将 {who} 的 OpenPGP 公钥（{fpr}）加入 {openpgp.SIGNERS}。",
+        [
+            (tr.SIGNERS, "add"),
+            (tr.SIGNER, f"{principal} OpenPGP {fpr}"),
+            (tr.ACTOR, f"{actor} <{email}>"),
+        ],
+    )
+    return signed_commit(
+        root,
+        message,
+        write={listed: openpgp.add(text, principal, fpr, name).encode("utf-8"), keyfile: key},
+    )
+
+
 def remove_signer(root: Path, who: str) -> list[SignerChange]:
+    from xmgl.gitaudit import git as g
+    from xmgl.gitaudit import openpgp
     from xmgl.gitaudit.commit import signed_commit
 
     prefix, path, actor, email = _prepare(root)
     text = _current_text(root, prefix)
     new, gone = allowed.remove(text, who)
-    if not gone:
+    pgp_path = prefix + openpgp.SIGNERS
+    pgp_text = (g.show_file(root, "HEAD", pgp_path) or b"").decode("utf-8", "replace")
+    pgp_new, pgp_gone = openpgp.remove(pgp_text, who)
+    if not gone and not pgp_gone:
         raise PreconditionError(
             f"允许名单中没有 “{who}”。", hint="用 “xmgl signers” 查看名单中的邮箱和指纹。"
         )
     left, _ = allowed.parse(new)
-    if not left:
+    if not left and not openpgp.parse(pgp_new)[0]:
         raise PreconditionError(
             "不能移除最后一位签名人员：之后将没有人能再签名提交。",
             hint="先用 “xmgl signers add” 加入接替的人员，再移除。",
         )
-    names = "、".join(sorted({p for e in gone for p in e.principals}))
+    names = "、".join(
+        sorted({p for e in gone for p in e.principals} | {e.principal for e in pgp_gone})
+    )
     message = tr.compose(
         f"签名人员变更：移除 {names}",
-        f"由 {actor} 将 {names} 从 {ALLOWED_SIGNERS} 中移除。此后其签名的提交不再被接受。",
+        f"由 {actor} 将 {names} 从允许名单中移除。此后其签名的提交不再被接受。",
         [(tr.SIGNERS, "remove")]
         + [(tr.SIGNER, f"{','.join(e.principals)} {e.fingerprint}") for e in gone]
+        + [(tr.SIGNER, f"{e.principal} OpenPGP {e.fingerprint}") for e in pgp_gone]
         + [(tr.ACTOR, f"{actor} <{email}>")],
     )
-    sha = signed_commit(root, message, write={path: new.encode("utf-8")})
-    return [SignerChange("remove", ",".join(e.principals), e.key, sha) for e in gone]
+    write = {}
+    if gone:
+        write[path] = new.encode("utf-8")
+    if pgp_gone:
+        write[pgp_path] = pgp_new.encode("utf-8")
+    sha = signed_commit(root, message, write=write)
+    out = [SignerChange("remove", ",".join(e.principals), e.key, sha) for e in gone]
+    out += [SignerChange("remove", e.principal, None, sha) for e in pgp_gone]
+    return out

@@ -90,8 +90,21 @@ def require_allowed_signer(root: Path, prefix: str, email: str):
         raise PreconditionError(
             "档案还没有任何提交。", hint="用 “xmgl init” 新建档案，它会做首次签名提交。"
         )
+    if setup.format == "openpgp":
+        from xmgl.gitaudit import openpgp
+
+        fpr = openpgp.fingerprint_of(setup.key_ref or email)
+        listed = g.show_file(root, "HEAD", prefix + openpgp.SIGNERS)
+        entries, _ = openpgp.parse((listed or b"").decode("utf-8", "replace"))
+        if not any(e.fingerprint == fpr and e.principal == email for e in entries):
+            raise SigningError(
+                f"不能用这把 OpenPGP 密钥签名：{fpr} 没有在已提交的 {openpgp.SIGNERS} 中"
+                f"登记给 {email}。审计会拒绝这样的提交。",
+                hint="请一位已允许的签名人员运行 “xmgl signers add 你的邮箱 --gpg 你的指纹”。",
+            )
+        return setup
     if setup.format != "ssh":
-        return setup  # OpenPGP: git signs; the audit judges the key (docs/audit.md)
+        return setup
     text = g.show_file(root, "HEAD", prefix + signing.ALLOWED_SIGNERS)
     entries, _ = allowed.parse((text or b"").decode("utf-8", "replace"))
     if not allowed.allows(entries, email, setup.public):

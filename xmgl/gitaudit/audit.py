@@ -258,6 +258,7 @@ def verify(
         facts = src.facts(ids)
         by_sha = {f.sha: f for f in facts}
         verdicts = _signature_verdicts(top, facts, by_sha, method, cache)
+        verdicts.update(_openpgp_verdicts(src, facts, by_sha))
         results, trust_roots = _judge(facts, by_sha, verdicts, findings)
         anchor_result = None
         if anchor is not None:
@@ -344,6 +345,28 @@ def _signature_verdicts(top, facts, by_sha, method, cache) -> dict[str, sig.SigV
     return out
 
 
+def _openpgp_verdicts(src, facts, by_sha) -> dict[str, sig.SigVerdict]:
+    """OpenPGP-signed commits: gpg, with the keys listed as of each parent (both methods)."""
+    from xmgl.gitaudit import openpgp
+
+    out: dict[str, sig.SigVerdict] = {}
+    for f in facts:
+        if f.commit is None or not sig.is_openpgp(f.commit):
+            continue
+        judges = [f] if not f.parents else [by_sha[p] for p in f.parents if p in by_sha]
+        verdicts = []
+        for j in judges:
+            entries, _bad = openpgp.parse(j.openpgp_text)
+            keys, bad = src.openpgp_keys(j.sha, {e.fingerprint for e in entries})
+            for what in bad:
+                if what not in f.tampered:
+                    f.tampered.append(what)
+            verdicts.append(sig.pgp_verdict(f.commit, j.openpgp_text, keys))
+        if verdicts:
+            out[f.sha] = min(verdicts, key=lambda v: _SEVERITY_ORDER.get(v.status, -1))
+    return out
+
+
 # ---------------------------------------------------------------- judgement
 
 
@@ -396,7 +419,7 @@ def _judge(facts, by_sha, verdicts, repo_findings):
         if f.missing:
             add(Finding("object-missing", "缺少对象：" + "；".join(f.missing), commit=f.sha))
         if not f.parents:
-            trust_roots.append((f.sha, sig.read_signers(f.signers_text).fingerprints()))
+            trust_roots.append((f.sha, _root_signers(f)))
         _judge_signers_file(f, by_sha, add)
         _judge_signature(f, by_sha, result.signature, add)
         state[f.sha] = _judge_stage(f, by_sha, state, trailers, add)
@@ -404,13 +427,37 @@ def _judge(facts, by_sha, verdicts, repo_findings):
     return results, trust_roots
 
 
+def _root_signers(f: CommitFacts) -> list[tuple[str, str, str]]:
+    from xmgl.gitaudit import openpgp
+
+    found = sig.read_signers(f.signers_text).fingerprints()
+    entries, _ = openpgp.parse(f.openpgp_text)
+    found += [(e.principal, f"OpenPGP {e.fingerprint}", e.name) for e in entries if not e.wildcard]
+    return found
+
+
 def _judge_signers_file(f: CommitFacts, by_sha, add) -> None:
+    from xmgl.gitaudit import openpgp
+
     first_parent = by_sha.get(f.parents[0]) if f.parents else None
+    if first_parent is None or first_parent.openpgp_blob != f.openpgp_blob:
+        entries, _bad = openpgp.parse(f.openpgp_text)
+        for e in entries:
+            if e.wildcard:
+                add(
+                    Finding(
+                        "wildcard-principal",
+                        f"{openpgp.SIGNERS} 第 {e.line_no} 行使用了通配符或否定的身份"
+                        f"“{e.principal}”：审计不承认这一行。",
+                        "每行只写一个确切的邮箱（签名人员的 git 提交邮箱）。",
+                        f.sha,
+                    )
+                )
     changed = first_parent is None or first_parent.signers_blob != f.signers_blob
     if not changed:
         return
     parsed = sig.read_signers(f.signers_text)
-    if not f.parents and not parsed.honored:
+    if not f.parents and not _root_signers(f):
         add(
             Finding(
                 "no-trust-root",
@@ -475,8 +522,20 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
             )
         )
     elif v.status == sig.NOT_ALLOWED:
+        from xmgl.gitaudit import openpgp
+
         own = sig.read_signers(f.signers_text)
         own_fps = {fp for _p, fp, _n in own.fingerprints()}
+        pgp, _ = openpgp.parse(f.openpgp_text)
+        own_fps |= {
+            e.fingerprint
+            for e in pgp
+            if v.fingerprint and e.fingerprint.endswith(v.fingerprint.upper())
+        }
+        if v.fingerprint in own_fps or any(
+            v.fingerprint and fp.endswith(str(v.fingerprint)) for fp in own_fps
+        ):
+            own_fps.add(v.fingerprint)
         if not f.parents:
             add(
                 Finding(

@@ -215,6 +215,32 @@ def default_key_path() -> Path:
     return Path(base) / "xmgl" / "audit-cache.key"
 
 
+def pgp_verdict(commit: Commit, listed_text: str | None, keys: dict[str, bytes]) -> SigVerdict:
+    """An OpenPGP-signed commit, checked by gpg against the keys listed for it (both paths)."""
+    from xmgl.gitaudit import openpgp
+
+    entries, _bad = openpgp.parse(listed_text)
+    status, fpr, reason = openpgp.verify(commit.signature or "", commit.signed_payload, keys)
+    if status == "bad":
+        return SigVerdict(BAD, reason=reason)
+    if status == "unknown-key":
+        return SigVerdict(NOT_ALLOWED, fpr)
+    principals = tuple(
+        dict.fromkeys(e.principal for e in entries if e.fingerprint == fpr and not e.wildcard)
+    )
+    if not principals:
+        return SigVerdict(NOT_ALLOWED, fpr)
+    if commit.committer.email not in principals:
+        return SigVerdict(NOT_COMMITTER, fpr, principals)
+    return SigVerdict(GOOD, fpr, principals)
+
+
+def is_openpgp(commit: Commit) -> bool:
+    from xmgl.gitaudit import openpgp
+
+    return bool(commit.signature) and commit.signature.startswith(openpgp.ARMOR)
+
+
 # ---------------------------------------------------------------- reference path
 
 

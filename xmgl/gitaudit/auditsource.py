@@ -26,6 +26,8 @@ from xmgl.gitaudit.objects import (
 
 PROJECT = "project.yaml"
 SIGNERS = ".xmgl/allowed_signers"
+OPENPGP_SIGNERS = ".xmgl/allowed_signers_openpgp"
+OPENPGP_KEYS = ".xmgl/openpgp"
 
 
 @dataclass
@@ -39,6 +41,8 @@ class CommitFacts:
     stage_error: str | None = None
     signers_blob: str | None = None
     signers_text: str | None = None
+    openpgp_blob: str | None = None
+    openpgp_text: str | None = None
 
     @property
     def parents(self) -> tuple[str, ...]:
@@ -120,10 +124,11 @@ class HistorySource:
             out.append(self._commit(sha, cobj))
         project_path = self.prefix + PROJECT
         signers_path = self.prefix + SIGNERS
-        # walk both paths level by level; each level is one pipelined request
+        openpgp_path = self.prefix + OPENPGP_SIGNERS
+        # walk the paths level by level; each level is one pipelined request
         where = {f.sha: f.commit.tree for f in out if f.commit is not None}
         found: dict[tuple[str, str], str | None] = {}
-        for path in (project_path, signers_path):
+        for path in (project_path, signers_path, openpgp_path):
             current = dict(where)
             parts = path.split("/")
             for depth, part in enumerate(parts):
@@ -148,9 +153,12 @@ class HistorySource:
         for (sha, path), blob in found.items():
             if path == project_path:
                 by_sha[sha].project_blob = blob
-            else:
+            elif path == signers_path:
                 by_sha[sha].signers_blob = blob
+            else:
+                by_sha[sha].openpgp_blob = blob
         self._read_blobs([f.signers_blob for f in out], keep=True)
+        self._read_blobs([f.openpgp_blob for f in out], keep=True)
         self._read_blobs([f.project_blob for f in out], keep=False)
         for f in out:
             if f.commit is None:
@@ -163,6 +171,11 @@ class HistorySource:
                     if not ok:
                         f.tampered.append(f"文件对象 {f.signers_blob}（{SIGNERS}）")
                     f.signers_text = data.decode("utf-8", "replace")
+            if f.openpgp_blob and f.openpgp_blob in self._blobs:
+                ok, data = self._blobs[f.openpgp_blob]
+                if not ok:
+                    f.tampered.append(f"文件对象 {f.openpgp_blob}（{OPENPGP_SIGNERS}）")
+                f.openpgp_text = data.decode("utf-8", "replace")
             if f.project_blob:
                 ok, f.stage, f.stage_error = self._stages[f.project_blob]
                 if not ok:
@@ -233,3 +246,17 @@ class HistorySource:
                 known = (ok, None, str(exc))
             self._stages[obj.sha] = known
         return known
+
+    def openpgp_keys(self, sha: str, fingerprints) -> tuple[dict[str, bytes], list[str]]:
+        """The listed OpenPGP key files as of commit ``sha``, and any that fail their hash."""
+        keys: dict[str, bytes] = {}
+        bad: list[str] = []
+        for fpr in fingerprints:
+            obj = self.reader.read(f"{sha}:{self.prefix}{OPENPGP_KEYS}/{fpr}.asc")
+            if obj is None or obj.type != "blob":
+                continue
+            if not self._hash_ok(obj):
+                bad.append(f"文件对象 {obj.sha}（{OPENPGP_KEYS}/{fpr}.asc）")
+                continue
+            keys[fpr] = obj.data
+        return keys, bad

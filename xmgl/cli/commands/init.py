@@ -55,6 +55,15 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        gpg_key: Annotated[
+            str | None,
+            typer.Option(
+                "--gpg-key",
+                help="改用 OpenPGP（GnuPG）签名：钥匙环中的密钥指纹、ID 或邮箱。",
+                metavar="密钥",
+                show_default=False,
+            ),
+        ] = None,
         demo_key: Annotated[
             bool,
             typer.Option(
@@ -71,8 +80,11 @@ def register(app: typer.Typer) -> None:
 
         state = get_state(ctx)
         target = directory if directory.is_absolute() else state.directory / directory
-        if demo_key and signing_key is not None:
-            raise UsageError("--demo-key 和 --signing-key 只能选一个。")
+        if (
+            sum(x is not None and x is not False for x in (signing_key, gpg_key, demo_key or None))
+            > 1
+        ):
+            raise UsageError("--signing-key、--gpg-key 和 --demo-key 只能选一个。")
         c = console()
         key = signing_key
         if demo_key:
@@ -82,7 +94,7 @@ def register(app: typer.Typer) -> None:
             key, created = signing.ensure_demo_key(email)
             if created:
                 c.print(f"已生成演示密钥（无口令，仅供试用）：{key}", markup=False)
-        elif key is None:
+        elif key is None and gpg_key is None:
             key = signing.global_ssh_key()
         root = create_dossier(
             target,
@@ -94,11 +106,19 @@ def register(app: typer.Typer) -> None:
             today=state.today(),
             signing_key=key,
             source=None if source is None else _here(state, source),
+            gpg_key=gpg_key,
         )
         from rich.markup import escape
 
         c.print(f"已新建项目档案：{escape(str(root))}")
-        if key is not None:
+        if gpg_key is not None:
+            from xmgl.gitaudit import openpgp
+
+            c.print("首次提交已用 OpenPGP 签名，是审计的信任根。密钥指纹：")
+            fpr = openpgp.fingerprint_of(gpg_key)
+            c.print(f"  {fpr}", no_wrap=True, overflow="ignore", crop=False)
+            c.print("请把这个指纹通过档案以外的渠道（如书面）告知市数据局，供其核对。")
+        elif key is not None:
             public = signing.public_key_from_file(key)
             c.print("首次提交已签名，是审计的信任根。签名密钥指纹：")
             c.print(f"  {public.fingerprint}", no_wrap=True, overflow="ignore", crop=False)

@@ -41,9 +41,20 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         email: Annotated[str, typer.Argument(help="此人的 git 提交邮箱。", metavar="邮箱")],
         key: Annotated[
-            str,
-            typer.Argument(help="此人的 SSH 公钥文件（.pub）或公钥内容。", metavar="公钥"),
-        ],
+            str | None,
+            typer.Argument(
+                help="此人的 SSH 公钥文件（.pub）或公钥内容。", metavar="公钥", show_default=False
+            ),
+        ] = None,
+        gpg: Annotated[
+            str | None,
+            typer.Option(
+                "--gpg",
+                help="改为登记 OpenPGP 密钥：本机 gpg 钥匙环中的指纹、ID 或邮箱。",
+                metavar="密钥",
+                show_default=False,
+            ),
+        ] = None,
         name: Annotated[str, typer.Option("--name", help="姓名（写在公钥后作备注）。")] = "",
         valid_after: Annotated[
             str | None,
@@ -60,9 +71,18 @@ def register(app: typer.Typer) -> None:
 
         from xmgl.cli.output import console
         from xmgl.cli.state import parse_date
-        from xmgl.dossier.signers import add_signer, read_key_argument
+        from xmgl.dossier.signers import add_openpgp_signer, add_signer, read_key_argument
+        from xmgl.errors import UsageError
 
         root = get_state(ctx).root()
+        if (key is None) == (gpg is None):
+            raise UsageError("请给出 SSH 公钥，或用 --gpg 指定 OpenPGP 密钥（二选一）。")
+        if gpg is not None:
+            sha = add_openpgp_signer(root, email, gpg, name)
+            c = console()
+            c.print(f"已加入允许名单（OpenPGP）：{escape(name or email)} <{escape(email)}>")
+            c.print(f"  签名提交 {sha}", no_wrap=True, overflow="ignore", crop=False)
+            return
         public = read_key_argument(key)
         after = parse_date(valid_after, "--valid-after") if valid_after else None
         change = add_signer(root, email, public, name, after)
@@ -87,7 +107,8 @@ def register(app: typer.Typer) -> None:
         changes = remove_signer(get_state(ctx).root(), who)
         c = console()
         for ch in changes:
-            c.print(f"已从允许名单移除：{escape(ch.principal)}  {ch.key.fingerprint}")
+            fp = ch.key.fingerprint if ch.key is not None else "OpenPGP"
+            c.print(f"已从允许名单移除：{escape(ch.principal)}  {fp}")
         c.print(f"  签名提交 {changes[0].commit}", no_wrap=True, overflow="ignore", crop=False)
 
     @signers_app.command("keygen")
@@ -134,27 +155,50 @@ def register(app: typer.Typer) -> None:
     def use(
         ctx: typer.Context,
         key: Annotated[
-            Path,
+            Path | None,
             typer.Argument(
-                help="签名密钥（私钥，或 ssh-agent 中私钥对应的 .pub）。", metavar="密钥"
+                help="SSH 签名密钥（私钥，或 ssh-agent 中私钥对应的 .pub）。",
+                metavar="密钥",
+                show_default=False,
             ),
-        ],
+        ] = None,
+        gpg: Annotated[
+            str | None,
+            typer.Option(
+                "--gpg",
+                help="改用 OpenPGP 签名：本机 gpg 钥匙环中的指纹、ID 或邮箱。",
+                metavar="密钥",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """让本机的 git 在这个档案中用指定密钥签名（只改本仓库的 git 配置）。"""
         from rich.markup import escape
 
         from xmgl.cli.output import console
+        from xmgl.errors import UsageError
         from xmgl.gitaudit import signing
 
         state = get_state(ctx)
         root = state.root()
+        if (key is None) == (gpg is None):
+            raise UsageError("请给出 SSH 密钥，或用 --gpg 指定 OpenPGP 密钥（二选一）。")
+        c = console()
+        if gpg is not None:
+            from xmgl.gitaudit import openpgp
+
+            fpr = openpgp.fingerprint_of(gpg)
+            signing.configure(root, gpg_key=fpr)
+            c.print("本档案的提交将用 OpenPGP 密钥签名：")
+            c.print(f"  {fpr}", no_wrap=True, overflow="ignore", crop=False)
+            _list(root, "text", quiet=True)
+            return
         key = key.expanduser()
         if not key.is_absolute():
             key = state.directory / key
         signing.check_key_outside(key, root)
         public = signing.public_key_from_file(key)
         signing.configure(root, key)
-        c = console()
         c.print(f"本档案的提交将用 {escape(str(key))} 签名。")
         c.print(f"  指纹 {public.fingerprint}", no_wrap=True, overflow="ignore", crop=False)
         _list(root, "text", quiet=True)
@@ -191,12 +235,29 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
         setup_error = None
     except XmglError as err:
         setup, setup_error = None, err.message
-    email = g.config(root, "user.email")
+    try:
+        _name, email = g.identity(root)
+    except XmglError:
+        email = None
     mine = setup.public if setup is not None else None
     ok = bool(mine and email and allowed.allows(entries, email, mine))
+    from xmgl.gitaudit import openpgp
+
+    pgp_text = g.show_file(root, "HEAD", prefix + openpgp.SIGNERS)
+    pgp_entries, _ = openpgp.parse((pgp_text or b"").decode("utf-8", "replace"))
+    if setup is not None and setup.format == "openpgp" and setup.key_ref:
+        try:
+            mine_fpr = openpgp.fingerprint_of(setup.key_ref)
+        except XmglError:
+            mine_fpr = None
+        ok = any(e.fingerprint == mine_fpr and e.principal == email for e in pgp_entries)
     if fmt == "json":
         print_json(
             {
+                "openpgp_signers": [
+                    {"principal": e.principal, "fingerprint": e.fingerprint, "name": e.name}
+                    for e in pgp_entries
+                ],
                 "allowed_signers": [
                     {
                         "principals": list(e.principals),
@@ -238,6 +299,11 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
                 c.print("    [red]含通配符，审计不予承认[/]")
         for n, _line in bad:
             c.print(f"  [red]第 {n} 行无法识别[/]")
+        if pgp_entries:
+            c.print(f"[bold]OpenPGP 签名人员[/]（{openpgp.SIGNERS}，{len(pgp_entries)} 人）")
+            for e in pgp_entries:
+                c.print(f"  {escape(e.principal)}  {escape(e.name)}")
+                c.print(f"    {e.fingerprint}", no_wrap=True, overflow="ignore", crop=False)
         if differs:
             c.print("[yellow]工作区中的名单与已提交的不同；以已提交的为准。[/]")
     if setup_error:
@@ -245,7 +311,8 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
     elif setup is None or not setup.key_ref:
         c.print("本机：没有配置签名密钥。运行 “xmgl signers use 密钥”。", markup=False)
     elif setup.format != "ssh":
-        c.print(f"本机：用 {escape(setup.format)} 签名，密钥 {escape(setup.key_ref)}")
+        state = "[green]已在名单中[/]" if ok else "[red]不在名单中（或邮箱不符）[/]"
+        c.print(f"本机：用 {escape(setup.format)} 签名，密钥 {escape(setup.key_ref)}，{state}")
     else:
         state = (
             "[green]已在名单中[/]" if ok else "[red]不在名单中（或邮箱不符），提交将不能通过审计[/]"
