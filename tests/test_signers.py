@@ -314,3 +314,18 @@ def test_init_from_refuses_a_broken_source_and_creates_nothing(tmp_path, xmgl, e
     r = xmgl("init", tmp_path / "new", "--from", example)
     assert r.exit_code == 3 and "construction_months" in r.stderr
     assert not (tmp_path / "new").exists()
+
+
+def test_record_commit_that_cannot_be_signed_writes_nothing(signed_dossier, xmgl, tmp_path):
+    root = signed_dossier
+    fake = tmp_path / "refuse-to-sign"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    git(root, "config", "gpg.ssh.program", str(fake))
+    before = snapshot(root)
+    r = xmgl(
+        "-C", root, "record", "plan_call", "date=2025-06-10", "year=2026", "deadline=2025-07-15",
+        "--commit",
+    )  # fmt: skip
+    assert r.exit_code == 5 and "档案保持原样" in flat(r.stderr)
+    assert snapshot(root) == before

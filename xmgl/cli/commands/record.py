@@ -68,10 +68,11 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--dry-run 和 --commit 不能同时使用。")
         state.dossier()  # the file must be valid before anything is added to it
         root = state.root()
-        added = add_record(root, kind, list(fields or []), state.today(), write=not dry_run)
+        write = not dry_run and not commit
+        added = add_record(root, kind, list(fields or []), state.today(), write=write)
         sha = None
         if commit:
-            sha = _commit(root, added)
+            sha = _commit(root, added)  # writes project.yaml only once the commit exists
         rec = added.dossier.records[added.index]
         if fmt == "json":
             from xmgl.cli.output import print_json
@@ -105,9 +106,9 @@ def _commit(root, added) -> str:
     unrelated = unrelated_changes(root, {project, *docs})
     if unrelated:
         raise PreconditionError(
-            "记录已写入 project.yaml，但没有提交：工作区还有无关的未提交修改：\n"
+            "工作区有无关的未提交修改，记录提交不会夹带它们（project.yaml 未被修改）：\n"
             + "\n".join(f"  {xy} {p}" for xy, p in unrelated[:20]),
-            hint="先提交或撤销这些修改，再用 git commit -S 提交 project.yaml。",
+            hint="先提交或撤销这些修改，再运行 xmgl record … --commit。",
         )
     rec = added.dossier.records[added.index]
     changed = {p for _xy, p in g.status(root)}
@@ -123,7 +124,8 @@ def _commit(root, added) -> str:
     return signed_commit(
         root,
         message,
-        include=sorted({project, *(p for p in docs if p in changed)}),
+        write={project: added.text},
+        include=sorted(p for p in docs if p in changed),
     )
 
 
