@@ -29,7 +29,7 @@ STATUS_STYLE = {
     dl.NOT_YET_OPEN: "dim",
 }
 
-AS_OF_HELP = "按指定日期（YYYY-MM-DD）计算期限，默认为今天；也可写在命令前（xmgl --as-of …）。"
+AS_OF_HELP = "按该日期（YYYY-MM-DD）计算，默认今天。"
 
 
 def resolve_as_of(state, local: str | None) -> date:
