@@ -102,7 +102,10 @@ def test_three_dossiers_one_broken_json(xmgl, three):
     assert b["ok"] is False
     assert b["error"] == "project.yaml 有 1 处问题，请逐条修改后再试。"
     bad_line = line_of(three / "b-损坏", "   source:") + 1  # where YAML notices it
-    assert b["problems"] == [f"project.yaml:{bad_line}:3：缩进不一致"]
+    (problem,) = b["problems"]
+    # the wording is the loader's (it differs between the pure-Python and the C YAML parser)
+    assert problem.startswith(f"project.yaml:{bad_line}:3：")
+    assert ("缩进" in problem) or ("YAML 语法错误" in problem)
     totals = data["summary"]["totals"]
     assert (totals["count"], totals["unreadable"], totals["overdue"]) == (3, 1, 1)
     assert totals["total_investment"] == "5225000"

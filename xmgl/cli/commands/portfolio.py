@@ -46,15 +46,13 @@ def register(app: typer.Typer) -> None:
                 "--plan-year",
                 help="生成该年度投资计划草案（.xlsx/.docx，第八条、第九条）。",
                 metavar="年度",
-                min=2000,
-                max=2100,
                 show_default=False,
             ),
         ] = None,
         jobs: Annotated[
             int | None,
             typer.Option(
-                "--jobs", "-j", help="并行进程数，默认为 CPU 核数。", metavar="N", min=1, max=256
+                "--jobs", "-j", help="并行进程数，默认为 CPU 核数。", metavar="N"
             ),
         ] = None,
         as_of: Annotated[
@@ -72,6 +70,10 @@ def register(app: typer.Typer) -> None:
         state = get_state(ctx)
         today = resolve_as_of(state, as_of)
         targets = _targets(plan_year, fmt, output)
+        if jobs is not None and jobs < 1:
+            from xmgl.errors import UsageError
+
+            raise UsageError("--jobs 至少为 1。")
         roots = _roots(state.directory, paths)
         found = find_dossiers(roots)
         if not found:
@@ -100,6 +102,8 @@ def _targets(plan_year: int | None, fmt: str, output: Path | None) -> list[Path]
     """Check the option combination before any work; the files the plan will write."""
     from xmgl.errors import UsageError
 
+    if plan_year is not None and not 2000 <= plan_year <= 2100:
+        raise UsageError(f"--plan-year 的年度 {plan_year} 无效。", hint="写四位年份，例如 2027。")
     if output is not None:
         output = output.expanduser()
         if output.is_dir():
