@@ -1,57 +1,24 @@
 """Chinese for the few strings Typer and its bundled Click print themselves.
 
-Typer renders help with Rich and takes its panel titles from module constants;
-the help option's text and the usage prefix come from the bundled Click. These
-are private details of Typer, so every patch is guarded: a Typer that changes
-them falls back to English help headings, never to a crash.
+Typer renders help with Rich and takes its panel titles from module constants
+in ``typer.rich_utils``; the help option's text and the usage prefix come from
+the bundled Click. ``typer.rich_utils`` pulls in Rich's Markdown machinery
+(~50 ms), so it is patched when Typer imports it — only when help or a Typer
+error is shown — instead of being imported here.
 
-``typer.rich_utils`` pulls in rich.markdown, markdown-it, rich.syntax and
-rich.traceback (about 80 ms) and Typer itself imports it only to print help.
-So its constants are patched when it is first imported (an import hook), not
-here: ``xmgl validate`` never pays for help it does not print.
+These are private details of Typer (pinned to a known range in pyproject), so
+every patch is guarded: a Typer that changes them falls back to English
+headings, never to a crash.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import sys
 
 _DONE = False
 _RICH_UTILS = "typer.rich_utils"
-
-
-def install() -> None:
-    global _DONE
-    if _DONE:
-        return
-    _DONE = True
-    if _RICH_UTILS in sys.modules:
-        _patch_rich_utils(sys.modules[_RICH_UTILS])
-    else:
-        sys.meta_path.insert(0, _PatchOnImport())
-    try:
-        from typer._click import decorators, formatting
-
-        original = decorators.help_option
-
-        def help_option(param_decls):
-            decorate = original(param_decls)
-
-            def apply(command):
-                result = decorate(command)
-                command.params[-1].help = "显示本帮助并退出。"
-                return result
-
-            return apply
-
-        decorators.help_option = help_option
-        write_usage = formatting.HelpFormatter.write_usage
-
-        def write_usage_zh(self, prog, args="", prefix=None):
-            return write_usage(self, prog, args, "用法: " if prefix is None else prefix)
-
-        formatting.HelpFormatter.write_usage = write_usage_zh
-    except (ImportError, AttributeError):  # pragma: no cover
-        pass
 
 
 def _patch_rich_utils(ru) -> None:
@@ -72,29 +39,59 @@ def _patch_rich_utils(ru) -> None:
         pass
 
 
-class _PatchOnImport:
-    """A meta-path finder that patches ``typer.rich_utils`` right after it is executed."""
+class _Loader(importlib.abc.Loader):
+    def __init__(self, inner) -> None:
+        self.inner = inner
 
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname != _RICH_UTILS:
+    def create_module(self, spec):
+        return self.inner.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        self.inner.exec_module(module)
+        _patch_rich_utils(module)
+
+
+class _Finder(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name != _RICH_UTILS:
             return None
-        from importlib.machinery import PathFinder
-
-        spec = PathFinder.find_spec(fullname, path, target)
-        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        loader = spec.loader
-        original = loader.exec_module
-
-        def exec_module(module):
-            original(module)
-            _patch_rich_utils(module)
-
-        try:
-            loader.exec_module = exec_module
-        except AttributeError:  # pragma: no cover - a loader that refuses attributes
-            return spec
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _Loader(spec.loader)
         return spec
 
-    def find_module(self, fullname, path=None):  # pragma: no cover - legacy protocol
-        return None
+
+def install() -> None:
+    global _DONE
+    if _DONE:
+        return
+    _DONE = True
+    if _RICH_UTILS in sys.modules:
+        _patch_rich_utils(sys.modules[_RICH_UTILS])
+    else:
+        sys.meta_path.insert(0, _Finder())
+    try:
+        from typer._click import decorators, formatting
+    except ImportError:  # pragma: no cover
+        return
+    original = decorators.help_option
+
+    def help_option(param_decls):
+        decorate = original(param_decls)
+
+        def apply(command):
+            result = decorate(command)
+            command.params[-1].help = "显示本帮助并退出。"
+            return result
+
+        return apply
+
+    decorators.help_option = help_option
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage_zh(self, prog, args="", prefix=None):
+        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+        return write_usage(self, prog, args, "用法: " if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = write_usage_zh

@@ -31,6 +31,7 @@ from xmgl.errors import DossierError, Problem
 PROJECT_FILE = "project.yaml"
 
 _TAG = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # characters XML 1.0 forbids; they would break every generated document
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -324,6 +325,11 @@ class _Reader:
     def value(self, vnode, spec: Field, path: str):
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+        if vnode.tag.removeprefix(_TAG) not in _STANDARD_TAGS:
+            self.problem(
+                vnode, path, f"不支持的 YAML 标签 “{vnode.tag}”。", "去掉以 ! 开头的标签。", "type"
+            )
+            return None
         if isinstance(vnode, ScalarNode) and vnode.tag == _TAG + "null":
             return None
         kind = spec.kind
