@@ -21,7 +21,9 @@ REQUIREMENTS = (
         "A6-DATA-SHARING",
     ),
 )
-DOMAIN_ZH = dict(zip(SECURITY_DOMAINS, ("网络安全", "数据安全", "个人信息保护", "密码管理"), strict=True))
+DOMAIN_ZH = dict(
+    zip(SECURITY_DOMAINS, ("网络安全", "数据安全", "个人信息保护", "密码管理"), strict=True)
+)
 STEP_ZH = dict(
     zip(SYNC_STEPS, ("同步设计", "同步建设", "同步评估", "同步验收", "同步运行"), strict=True)
 )

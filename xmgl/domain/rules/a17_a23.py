@@ -266,7 +266,11 @@ def finding_deadline(ctx):
             )
 
 
-SANCTIONS = {"deferral": "暂缓安排投资计划", "suspension": "暂停项目建设", "termination": "终止项目"}
+SANCTIONS = {
+    "deferral": "暂缓安排投资计划",
+    "suspension": "暂停项目建设",
+    "termination": "终止项目",
+}
 
 
 @rule("A20-SANCTION-BASIS", 20, "第二十条", W, ALL, "暂缓、暂停、终止应以逾期不整改为前提")
