@@ -201,8 +201,8 @@ def test_acceptance_window_opening_day_is_never_moved_by_a_holiday(example):
     assert not hits(example, "A17-APPLY-TOO-EARLY", D("2026-10-15"), STAGE_APPLIED)
     replace_in_project(
         example,
-        "  date: 2026-10-01\n  to: 大石桥市数据局",
-        "  date: 2026-09-30\n  to: 大石桥市数据局",
+        "    date: 2026-10-01\n    to: 大石桥市数据局",
+        "    date: 2026-09-30\n    to: 大石桥市数据局",
     )
     assert hits(example, "A17-APPLY-TOO-EARLY", D("2026-10-15"), STAGE_APPLIED)
 
