@@ -28,7 +28,10 @@ def append_records(root: Path, text: str) -> None:
     """
     path = root / "project.yaml"
     body = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
-    body += textwrap.indent(textwrap.dedent(text).strip("\n") + "\n", "  ")
+    # the records' own indentation (a ruamel round trip may have changed it)
+    last = [line for line in body.splitlines() if line.lstrip().startswith("- kind:")][-1]
+    pad = last[: len(last) - len(last.lstrip())]
+    body += textwrap.indent(textwrap.dedent(text).strip("\n") + "\n", pad)
     path.write_text(body, encoding="utf-8")
 
 
