@@ -316,3 +316,12 @@ def test_terminated_project_has_no_acceptance_window(example):
     )
     replace_in_project(example, "to_stage: terminated", "to_stage: suspended")
     assert "A17-APPLY-OVERDUE" in {f.rule for f in findings(example, date(2027, 8, 1))}
+
+
+def test_docs_list_every_rule_and_the_json_fields():
+    doc = (REPO / "docs" / "validate.md").read_text("utf-8")
+    missing = [r.id for r in RULES if f"`{r.id}`" not in doc]
+    assert not missing, missing
+    for key in ("rule", "article", "clause", "severity", "hint", "column", "path", "summary"):
+        assert f'"{key}"' in doc
+    assert "FORMAT-NO-DOSSIER" in doc and "xmgl-validate" in doc
