@@ -110,7 +110,7 @@ timing_rule(
         "验收备案之日止，每3个月向市数据局报送项目实施进展情况。"
     ),
     lambda o: (
-        f"用 xmgl report quarterly 生成第{o.period}期报告，报送市数据局后补录 "
+        f"编写第{o.period}期季度进展报告报送市数据局，然后补录 "
         f"quarterly_report 记录（period: {o.period}）。"
     ),
 )
@@ -124,7 +124,7 @@ timing_rule(
     "quarterly_report",
     {DL.DONE_LATE},
     lambda o, ctx: f"{o.title}于 {o.done.isoformat()} 报送，晚于截止日 {_due(o)}（第十六条）。",
-    "已成事实，无需改动记录；以后的报告请按期报送（xmgl status 列出下一期截止日）。",
+    "已成事实，无需改动记录；以后的报告请按期报送（xmgl validate 会提示下一期的截止日）。",
 )
 timing_rule(
     "A16-QUARTERLY-DUE",
