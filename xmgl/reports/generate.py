@@ -121,7 +121,7 @@ def _check_dossier_template(template: Template, kind: str, root: Path) -> list[s
         lines = [f"{f.location}：{f.message}" + (f"（{f.text}）" if f.text else "") for f in errors]
         raise TemplateError(
             f"档案模板 {rel} 有 {len(errors)} 处错误，未生成报告：\n" + "\n".join(lines),
-            hint=f"在 Word/WPS 中修改模板后运行 “xmgl template lint {rel}” 复查；"
+            hint=f"在 Word/WPS 中修改模板后，在档案目录中运行 “xmgl template lint {rel}” 复查；"
             f"或删除 {rel} 改用内置模板。",
         )
     return [f"模板提示：{f.location}：{f.message}" for f in findings]
@@ -235,12 +235,12 @@ def _render(
     except render.TargetExistsError:
         raise _exists(target, root) from None
     except render.TemplateError as exc:
-        raise TemplateError(
-            f"用{template.describe(root)}生成报告失败：{exc}",
-            hint=f"运行 “xmgl template lint {template.path}” 检查模板。"
-            if template.from_dossier
-            else "这是内置模板的问题，请带 --debug 的输出报告给维护人员。",
-        ) from None
+        if template.from_dossier:
+            rel = template.path.relative_to(root).as_posix()
+            hint = f"在档案目录中运行 “xmgl template lint {rel}” 检查模板。"
+        else:
+            hint = "这是内置模板的问题，请带 --debug 的输出报告给维护人员。"
+        raise TemplateError(f"用{template.describe(root)} 生成报告失败：{exc}", hint=hint) from None
     finally:
         if created_dir is not None and created_dir.is_dir() and not any(created_dir.iterdir()):
             created_dir.rmdir()  # a failed run leaves the dossier as it was

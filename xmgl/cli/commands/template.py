@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.state import get_state
+
 FORMATS = ("text", "json")
 REPORTS = ("fsr", "fsr_merged", "quarterly")
 
@@ -16,6 +18,7 @@ def register(app: typer.Typer) -> None:
 
     @group.command("lint")
     def lint(
+        ctx: typer.Context,
         file: Annotated[
             Path, typer.Argument(help="要检查的模板（.docx）。", metavar="文件", show_default=False)
         ],
@@ -42,6 +45,9 @@ def register(app: typer.Typer) -> None:
         from xmgl.reports import generate
 
         check_choice("--format", fmt, FORMATS)
+        file = file.expanduser()
+        if not file.is_absolute():  # relative to -C, like every path in a dossier
+            file = get_state(ctx).directory / file
         if report is not None:
             check_choice("--report", report, REPORTS)
         else:
@@ -95,4 +101,5 @@ def _print(file: Path, findings, errors: int) -> None:
         if f.text:
             c.print(f"  [dim]{escape(f.text)}[/]")
     warnings = len(findings) - errors
-    c.print(f"{escape(str(file))}：{errors} 个错误，{warnings} 个提示。")
+    c.print(escape(str(file)), overflow="fold")
+    c.print(f"共 {errors} 个错误，{warnings} 个提示。")
