@@ -146,7 +146,7 @@ def test_merge_by_declared_grounds():
 def test_merged_refused_at_exactly_two_million(xmgl, example):
     set_investment(example, budget="2000000元")
     result = xmgl("--as-of", AS_OF, "-C", example, "report", "fsr", "--merged")
-    assert result.exit_code == 4
+    assert result.exit_code == 6
     err = result.stderr
     assert "不符合第十条规定的合并编报条件" in err
     assert "200万元（2,000,000元），恰为200万元" in err

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xmgl.domain.model import Dossier
-from xmgl.errors import PreconditionError, TemplateError, UsageError
+from xmgl.errors import TemplateError, UsageError
 from xmgl.reports import context as ctx
 
 TEMPLATE_FILES = {
@@ -153,8 +153,8 @@ def fsr(
     notes: list[str] = []
     if merged:
         decision = merge_allowed(d)
-        if not decision.allowed:
-            raise PreconditionError(
+        if not decision.allowed:  # exit 6, as docs/exit-codes.md lists it
+            raise TemplateError(
                 "不能生成可行性研究报告（代初步设计）：本项目不符合第十条规定的合并编报条件。\n"
                 + "\n".join(f"· {r}" for r in decision.reasons)
                 + f"\n{ARTICLE_10}",
