@@ -578,6 +578,8 @@ def test_shipped_templates_found_in_an_installed_layout(tmp_path):
 
 def test_quarterly_default_is_the_latest_due_period(xmgl, example):
     # period 2 runs 2026-06-11 .. 2026-09-10; period 3 starts the day after
+    before = make(xmgl, example, "quarterly", "--output", example / "b.docx", as_of="2026-09-09")
+    assert "第2期 2026-06-11 至 2026-09-10" in before.stdout
     on = make(xmgl, example, "quarterly", as_of="2026-09-10")
     assert "第2期 2026-06-11 至 2026-09-10，报送截止 2026-09-10" in on.stdout
     after = make(xmgl, example, "quarterly", as_of="2026-09-11")
@@ -786,3 +788,20 @@ def test_end_to_end_pdf_of_both_reports(xmgl, example, tmp_path):
         "营口某某工程监理有限公司",
     ):
         assert _squash(expected) in q_text, expected
+
+
+def test_quarterly_due_date_moved_past_a_rest_day(xmgl, example):
+    # approved 2026-03-13: period 1 ends Saturday 2026-06-13, the last day moves to Monday
+    replace_in_project(
+        example,
+        "    date: 2026-03-10\n    subject: 可行性研究报告",
+        "    date: 2026-03-13\n    subject: 可行性研究报告",
+    )
+    result = make(xmgl, example, "quarterly", as_of="2026-06-01")
+    assert (
+        "第1期 2026-03-14 至 2026-06-13，报送截止 2026-06-15（名义 2026-06-13"
+        in result.stdout.replace("\n", "")
+    )
+    doc = docx.Document(example / "reports/季度进展报告-第1期.docx")
+    basic = dict(rows_of_all(doc.tables[0]))
+    assert basic["报送截止日期"] == "2026年6月15日（名义截止日2026年6月13日为法定休假日，顺延）"
