@@ -17,7 +17,7 @@ import typer
 from xmgl import __version__
 from xmgl.cli.state import State, parse_date
 
-COMMANDS = ("init", "show", "validate", "rules", "explain")
+COMMANDS = ("init", "show", "validate", "rules", "explain", "report", "template")
 
 app = typer.Typer(
     name="xmgl",

@@ -31,13 +31,20 @@ class Money:
         return (self.paid * 100 / self.budget).quantize(Decimal("0.01"))
 
 
-def budget_in_force(d: Dossier) -> Decimal | None:
-    for r in reversed(d.records_of("approval")):
+def budget_in_force(d: Dossier, until: date | None = None) -> Decimal | None:
+    """The 概算 in force (on ``until`` when given: later re-approvals are not yet in force)."""
+    approvals = [r for r in d.records_of("approval") if until is None or r.date <= until]
+    for r in reversed(approvals):
         if r.subject == "重新审批" and r.amount is not None:
             return r.amount
-    if d.investment.budget is not None:
+    # the 批复概算 fact may already carry an approval dated after ``until``
+    later = until is not None and any(
+        r.date > until and r.amount is not None and r.subject in (*BUDGET_SUBJECTS, "重新审批")
+        for r in d.records_of("approval")
+    )
+    if d.investment.budget is not None and not later:
         return d.investment.budget
-    for r in reversed(d.records_of("approval")):
+    for r in reversed(approvals):
         if r.subject in BUDGET_SUBJECTS and r.amount is not None:
             return r.amount
     return None
@@ -54,7 +61,7 @@ def money(d: Dossier, until: date | None = None) -> Money:
 
     return Money(
         estimate=d.investment.estimate,
-        budget=budget_in_force(d),
+        budget=budget_in_force(d, until),
         contracted=sum((r.amount for r in upto("contract")), Decimal(0)),
         paid=sum((r.amount for r in upto("payment")), Decimal(0)),
     )
