@@ -580,6 +580,12 @@ def _(root):
     return line_of(root, "estimate:")
 
 
+@case("A15-BUDGET-MISMATCH")
+def _(root):
+    replace_in_project(root, 'budget: "372.5万元"', 'budget: "327.5万元"')
+    return line_of(root, 'budget: "327.5万元"')
+
+
 CHANGE = "- kind: change\n  date: 2026-08-20\n  aspect: {aspect}\n  description: 增加移动端应用\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xmgl.domain import bodies as B
+from xmgl.domain.facts import total_investment_source
 from xmgl.domain.money import TWO_MILLION, wan_and_yuan
 from xmgl.domain.rules.base import ALL, E, W, between, hit, rule, since
 
@@ -165,19 +166,6 @@ def direct_fsr(ctx):
         )
 
 
-def merge_amount(d):
-    """The total investment 第十条第三款 compares: (amount, where, what) or None."""
-    approval = d.first("approval", subject="可研代初步设计")
-    if approval is not None and approval.amount is not None:
-        return approval.amount, approval.where("amount"), "可研代初步设计批复金额"
-    inv = d.investment
-    if inv.budget is not None:
-        return inv.budget, inv.where("budget"), "批复概算"
-    if inv.estimate is not None:
-        return inv.estimate, inv.where("estimate"), "投资估算"
-    return None
-
-
 @rule("A10-MERGE-GROUNDS", 10, "第十条第二款、第三款", E, ALL, "合并编报可研和初步设计须有依据")
 def merge_grounds(ctx):
     m = ctx.d.merged_fsr_pd
@@ -197,7 +185,7 @@ def merge_amount_rule(ctx):
     m = d.merged_fsr_pd
     if m is None or not m.requested or AMOUNT_GROUND not in m.grounds:
         return
-    found = merge_amount(d)
+    found = total_investment_source(d)
     if found is None:
         yield hit(
             "以“总投资200万元以下”为依据合并编报，但档案里没有投资额，无法核对（第十条第三款）。",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from xmgl.domain import bodies as B
-from xmgl.domain.facts import budget_in_force
+from xmgl.domain.facts import BUDGET_SUBJECTS, budget_in_force
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.rules.base import ALL, E, W, hit, locate, rule, since
 from xmgl.domain.schema import COMPETITIVE_METHODS
@@ -393,6 +393,31 @@ def budget_unknown(ctx):
         yield hit(
             "已有采购或合同，档案里却没有批复概算，无法核对是否超概算（第十五条）。",
             "在 investment.budget 写批复概算，或在初步设计及概算批复记录中写 amount。",
+            d.investment.where("budget"),
+        )
+
+
+@rule(
+    "A15-BUDGET-MISMATCH",
+    15,
+    "第十五条",
+    W,
+    ALL,
+    "批复概算须与概算批复记录一致",
+)
+def budget_mismatch(ctx):
+    d = ctx.d
+    fact = d.investment.budget
+    if fact is None or any(r.subject == "重新审批" for r in d.records_of("approval")):
+        return
+    approved = [r for r in d.records_of("approval") if r.subject in BUDGET_SUBJECTS and r.amount]
+    if approved and approved[-1].amount != fact:
+        r = approved[-1]
+        yield hit(
+            f"investment.budget 写的批复概算 {wan_and_yuan(fact)} 与{r.subject}批复"
+            f"（{r.date.isoformat()}）的金额 {wan_and_yuan(r.amount)} 不一致：第十五条要求严格执行"
+            "已批复的概算，xmgl 以 investment.budget 核对合同和支付。",
+            "按批复文件改正其中一处。",
             d.investment.where("budget"),
         )
 

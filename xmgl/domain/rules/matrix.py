@@ -308,6 +308,7 @@ CLAUSES: tuple[Clause, ...] = (
         "严格执行批复的初步设计和概算；增加投资须重新提级论证、重新审批",
         "A15-OVER-BUDGET",
         "A15-BUDGET-UNKNOWN",
+        "A15-BUDGET-MISMATCH",
         "A15-CHANGE-UNAPPROVED",
         "A15-INVESTMENT-INCREASE",
         "A15-REAPPROVAL-PROCEDURE",
