@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gitfixtures import GIT_LEAKS, keys, make_repo  # noqa: F401 - fixtures
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "dossier-example"
 
@@ -46,6 +48,9 @@ def xmgl() -> Callable[..., Result]:
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
     """No host git config, no colour, an 80-column terminal, a known git identity."""
+    for name in GIT_LEAKS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))

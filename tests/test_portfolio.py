@@ -7,9 +7,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
-import types
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -114,8 +111,16 @@ def test_three_dossiers_one_broken_json(xmgl, three):
     assert units["大石桥市教育局"]["total_investment"] == "1500000"
     stages = [g["key"] for g in data["summary"]["by_stage"]]
     assert stages == ["plan", "construction", "unreadable"]
-    assert data["summary"]["rules_checked"] is False
-    assert all(r["checked"] is False for r in data["dossiers"] if r["ok"])
+    # the findings are those of xmgl validate
+    assert (a["errors"], a["warnings"]) == (1, 0)
+    (finding,) = a["findings"]
+    assert (finding["rule"], finding["severity"], finding["clause"]) == (
+        "A16-QUARTERLY-OVERDUE",
+        "error",
+        "第十六条",
+    )
+    assert finding["message"].startswith("第3期季度进展报告（2026-09-11 至 2026-12-10）应于")
+    assert totals["errors"] == 1 + c["errors"]
 
 
 def test_text_summary(xmgl, three):
@@ -125,7 +130,7 @@ def test_text_summary(xmgl, three):
     assert "项目组合（截至 2026-12-20）" in out
     assert "3 个档案，其中 1 个无法读取；总投资 522.5万元" in out
     assert "逾期事项 1 项（1 个项目）" in out
-    assert "未校验：规则引擎（xmgl.domain.rules）尚未安装" in out
+    assert "校验错误 1 条（1 个项目）" in out
     assert "无法读取的档案（1 个）" in out and "b-损坏" in out
     assert "逾期 10 天  第3期季度进展报告，最后一日 2026-12-10，依据第十六条" in out
     assert "大石桥市教育局" in out and "150" in out
@@ -183,6 +188,8 @@ def test_xlsx_output_read_back(xmgl, three, tmp_path):
 def test_plan_year_xlsx_and_docx(xmgl, tmp_path):
     from docx import Document
     from openpyxl import load_workbook
+
+    from xmgl.reports.typography import resolve_font
 
     top = tmp_path / "各单位"
     top.mkdir()
@@ -262,6 +269,10 @@ def test_plan_year_xlsx_and_docx(xmgl, tmp_path):
         "150",
     ]
     assert len(listing.rows) == 1 + 3 + 1
+    # GB/T 9704 typography (xmgl.reports.typography)
+    assert resolve_font(doc, "Normal").east_asia == "仿宋_GB2312"
+    assert resolve_font(doc, "Title").east_asia == "方正小标宋简体"
+    assert resolve_font(doc, "Heading 1").east_asia == "黑体"
 
 
 def test_plan_year_one_file_by_suffix_and_json(xmgl, three, tmp_path):
@@ -346,47 +357,23 @@ def test_parallel_and_serial_give_the_same_rows(xmgl, three):
     assert serial["count"] == 8
 
 
-@dataclass
-class FakeFinding:
-    severity: str
-    rule: str
-    article: str
-    message: str
+def test_a_failing_check_costs_one_row_not_the_run(xmgl, three, monkeypatch):
+    import xmgl.domain.rules as rules
 
-
-def test_findings_from_the_rules_engine_are_counted(xmgl, three, monkeypatch):
-    """The contract of xmgl.domain.rules.check, with a stand-in until branch rules lands."""
-    fake = types.ModuleType("xmgl.domain.rules")
-    seen = []
+    real = rules.check
 
     def check(dossier, as_of, *, stage=None):
-        seen.append((dossier.project.unit, as_of))
         if dossier.project.unit == "大石桥市教育局":
             raise RuntimeError("规则缺陷")
-        return [
-            FakeFinding("error", "A16.quarterly", "第十六条", "第3期季度进展报告未报送"),
-            FakeFinding("warning", "A5.cloud", "第五条", "…"),
-            FakeFinding("info", "A1", "第一条", "…"),
-        ]
+        return real(dossier, as_of, stage=stage)
 
-    fake.check = check
-    monkeypatch.setitem(sys.modules, "xmgl.domain.rules", fake)
-    data = run_json(xmgl, three, "--jobs", "1")
+    monkeypatch.setattr(rules, "check", check)
+    data = run_json(xmgl, three, "--jobs", "1")  # in this process, where the patch is
     rows = {Path(r["path"]).name: r for r in data["dossiers"]}
-    a = rows["a-城管"]
-    assert (a["checked"], a["errors"], a["warnings"]) == (True, 1, 1)
-    assert a["findings"][0] == {
-        "severity": "error",
-        "rule": "A16.quarterly",
-        "article": "第十六条",
-        "message": "第3期季度进展报告未报送",
-    }
-    assert seen[0][1] == date(2026, 12, 20)
-    # a defect in one check costs one row, never the run
+    assert rows["a-城管"]["ok"] is True and rows["a-城管"]["errors"] == 1
     assert rows["c-教育"]["ok"] is False
     assert rows["c-教育"]["error"] == "xmgl 内部错误：RuntimeError: 规则缺陷"
-    assert data["summary"]["rules_checked"] is True
-    assert data["summary"]["totals"]["errors"] == 1
+    assert data["summary"]["totals"]["unreadable"] == 2
 
 
 def test_money_stays_exact(tmp_path):

@@ -17,7 +17,18 @@ import typer
 from xmgl import __version__
 from xmgl.cli.state import State, parse_date
 
-COMMANDS = ("init", "show", "status", "calendar", "portfolio")
+COMMANDS = (
+    "init",
+    "show",
+    "validate",
+    "rules",
+    "explain",
+    "report",
+    "template",
+    "status",
+    "calendar",
+    "portfolio",
+)
 
 app = typer.Typer(
     name="xmgl",

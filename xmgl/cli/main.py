@@ -141,7 +141,7 @@ def _report(err: XmglError, json_out: bool) -> None:
 
     from xmgl.cli.output import console
 
-    c = console(stderr=True)
+    c = console(stderr=True, soft_wrap=True)
     c.print(f"[bold red]错误：[/]{escape(err.message)}")
     for p in problems:
         where = p.location() + (f"  [dim]{escape(p.path)}[/]" if p.path else "")

@@ -11,11 +11,15 @@ from pathlib import Path
 WIDTH = 80
 
 
-def console(stderr: bool = False):
-    """A Rich console no wider than 80 columns (the terminal's width when narrower)."""
+def console(stderr: bool = False, soft_wrap: bool = False):
+    """A Rich console no wider than 80 columns (the terminal's width when narrower).
+
+    ``soft_wrap=True`` leaves long lines to the terminal, so a path or a
+    command in a message is never broken in two.
+    """
     from rich.console import Console
 
-    c = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    c = Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap)
     if c.width > WIDTH:
         c.width = WIDTH
     return c

@@ -34,7 +34,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("下一项", "next_title"),
     ("下一项依据", "next_clause"),
     ("下一项截止", "next_due"),
-    ("已校验", "checked_text"),
     ("校验错误数", "errors"),
     ("校验警告数", "warnings"),
     ("无法读取的原因", "error_text"),
@@ -48,12 +47,9 @@ def flat(row: dict) -> dict:
     out["overdue_text"] = "；".join(
         f"{o['title']}（{o['clause']}，逾期{o['days']}天）" for o in row.get("overdue_items", [])
     )
+    out["error_text"] = ""
     if not row["ok"]:
-        out["checked_text"] = ""
         out["error_text"] = "；".join([row["error"] or "", *row.get("problems", [])]).strip("；")
-    else:
-        out["checked_text"] = "是" if row.get("checked") else "否（规则引擎未安装）"
-        out["error_text"] = ""
     return out
 
 
@@ -159,7 +155,7 @@ def _summary_sheet(x, ws, summary: Summary, as_of: date, n: int) -> None:
     ws.append(["无法读取", t.unreadable])
     ws.append(["总投资（万元）", x.value(t.total, money=True)])
     ws.append(["逾期事项", t.overdue])
-    ws.append(["校验错误", t.errors if summary.checked else "未校验（规则引擎未安装）"])
+    ws.append(["校验错误", t.errors])
     heads = ("", "项目数", "总投资（万元）", "无法读取", "校验错误", "逾期事项", "逾期项目数")
     for title, groups in (("按项目单位", summary.by_unit), ("按阶段", summary.by_stage)):
         ws.append([])

@@ -321,57 +321,11 @@ def _totals_table(doc, head: str, groups: list[Total], total: Total, table_style
 
 
 def _typography(doc):
-    """GB/T 9704 via ``xmgl.reports.typography`` when present; else a plain fallback.
+    """GB/T 9704 page and styles (``xmgl.reports.typography``); returns the table styler."""
+    from xmgl.reports.typography import apply_gbt9704, style_table
 
-    Returns the function that styles a table.
-    """
-    try:
-        from xmgl.reports.typography import apply_gbt9704, style_table
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("xmgl.reports"):
-            raise
-        return _fallback_typography(doc)
     apply_gbt9704(doc)
     return lambda table: style_table(table, font_size_pt=12)
-
-
-def _fallback_typography(doc):
-    """仿宋 body, 小标宋 title, 黑体 headings, with the east-Asian font set."""
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    def fonts(style, name: str, size: float, bold: bool = False) -> None:
-        style.font.name = name
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        rpr = style.element.get_or_add_rPr()
-        rfonts = rpr.find(qn("w:rFonts"))
-        if rfonts is None:
-            rfonts = rpr.makeelement(qn("w:rFonts"), {})
-            rpr.append(rfonts)
-        for attr in ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme"):
-            rfonts.attrib.pop(qn(attr), None)
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            rfonts.set(qn(attr), name)
-
-    fonts(doc.styles["Normal"], "仿宋_GB2312", 16)
-    fonts(doc.styles["Title"], "方正小标宋简体", 22)
-    fonts(doc.styles["Heading 1"], "黑体", 16)
-    doc.styles["Heading 1"].font.color.rgb = None
-
-    def style_table(table) -> None:
-        table.style = doc.styles["Table Grid"]
-        for row in table.rows:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    for run in p.runs:
-                        run.font.size = Pt(12)
-        for cell in table.rows[0].cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.bold = True
-
-    return style_table
 
 
 def _style(table, table_style) -> None:

@@ -1,7 +1,7 @@
 """Find dossiers under folders and check each one in a worker process.
 
-A worker loads one dossier, computes its obligations and (when the rules engine
-is present) its findings, and returns a small plain ``dict``: the parent never
+A worker loads one dossier, computes its obligations and its findings (the rules
+of ``xmgl validate``), and returns a small plain ``dict``: the parent never
 holds a :class:`~xmgl.domain.model.Dossier`, so memory stays flat however many
 there are. A dossier that cannot be loaded, or whose check fails in any way, is
 a row with its error — it never stops the run.
@@ -140,40 +140,25 @@ def _facts(d, as_of: date, plan_year: int | None) -> dict:
 
 
 # ------------------------------------------------------------------ rules
-def _findings(d, as_of: date):
-    """Findings of the rules engine, or ``None`` when it is not installed yet.
-
-    TODO(rules): ``xmgl.domain.rules.check(dossier, as_of, *, stage=None)`` is
-    being built on branch ``rules``; until it lands on main the portfolio reports
-    “未校验” instead of pretending a dossier has no findings.
-    """
-    try:
-        from xmgl.domain.rules import check
-    except ModuleNotFoundError as exc:
-        if exc.name != "xmgl.domain.rules":
-            raise
-        return None
-    return check(d, as_of)
-
-
 def _checked(d, as_of: date) -> dict:
-    found = _findings(d, as_of)
-    if found is None:
-        return {"checked": False, "errors": 0, "warnings": 0, "findings": []}
-    sev = [getattr(f, "severity", "error") for f in found]
+    """The findings of ``xmgl validate`` (``xmgl.domain.rules.check``), counted."""
+    from xmgl.domain.rules import check
+
+    found = check(d, as_of)
+    sev = [str(f.severity) for f in found]
     return {
-        "checked": True,
         "errors": sev.count("error"),
         "warnings": sev.count("warning"),
         "findings": [
             {
-                "severity": getattr(f, "severity", ""),
-                "rule": getattr(f, "rule", ""),
-                "article": str(getattr(f, "article", "") or ""),
-                "message": str(getattr(f, "message", "") or ""),
+                "severity": str(f.severity),
+                "rule": f.rule,
+                "clause": f.clause,
+                "message": f.message,
+                "line": f.location.line,
             }
             for f in found
-            if getattr(f, "severity", "") in ("error", "warning")
+            if str(f.severity) in ("error", "warning")
         ][:MAX_FINDINGS],
     }
 
@@ -259,14 +244,10 @@ def scan(
 
 def _warm_up() -> None:
     """Import what every worker needs once, before forking (copy-on-write afterwards)."""
-    from contextlib import suppress
-
     import chinese_calendar  # noqa: F401
     import ruamel.yaml  # noqa: F401
 
     import xmgl.domain.deadlines  # noqa: F401
     import xmgl.domain.facts  # noqa: F401
+    import xmgl.domain.rules  # noqa: F401
     import xmgl.dossier.loader  # noqa: F401
-
-    with suppress(ModuleNotFoundError):  # TODO(rules): present once branch rules lands
-        import xmgl.domain.rules  # noqa: F401

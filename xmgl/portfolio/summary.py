@@ -55,13 +55,10 @@ class Summary:
     all: Group
     by_unit: list[Group]
     by_stage: list[Group]
-    checked: bool
-    """False when the rules engine was not available: errors were not counted."""
 
     def to_dict(self) -> dict:
         return {
             "totals": self.all.to_dict(),
-            "rules_checked": self.checked,
             "by_unit": [g.to_dict() for g in self.by_unit],
             "by_stage": [g.to_dict() for g in self.by_stage],
         }
@@ -80,5 +77,4 @@ def summarize(rows: list[dict]) -> Summary:
         stages.setdefault(stage, Group(stage, label)).add(row)
     by_unit = sorted(units.values(), key=lambda g: (g.key == UNREADABLE, -g.total, g.key))
     by_stage = sorted(stages.values(), key=lambda g: ORDER.get(g.key, len(ORDER)))
-    checked = any(r.get("checked") for r in rows)
-    return Summary(everything, by_unit, by_stage, checked)
+    return Summary(everything, by_unit, by_stage)

@@ -51,9 +51,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         jobs: Annotated[
             int | None,
-            typer.Option(
-                "--jobs", "-j", help="并行进程数，默认为 CPU 核数。", metavar="N"
-            ),
+            typer.Option("--jobs", "-j", help="并行进程数，默认为 CPU 核数。", metavar="N"),
         ] = None,
         as_of: Annotated[
             str | None, typer.Option("--as-of", help=AS_OF_HELP, metavar="日期", show_default=False)
@@ -286,12 +284,10 @@ def _render(rows, summary, today, file) -> None:
     if t.overdue:
         over.stylize("bold red")
     c.print(over)
-    if summary.checked:
-        c.print(f"校验错误 {t.errors} 条（{t.with_errors} 个项目）")
-    else:
-        c.print(
-            Text("未校验：规则引擎（xmgl.domain.rules）尚未安装，错误数未统计。", style="yellow")
-        )
+    errors = Text(f"校验错误 {t.errors} 条（{t.with_errors} 个项目）")
+    if t.errors:
+        errors.stylize("bold red")
+    c.print(errors)
 
     for title, groups in (("按项目单位", summary.by_unit), ("按阶段", summary.by_stage)):
         table = Table(
@@ -314,7 +310,7 @@ def _render(rows, summary, today, file) -> None:
                 str(g.count),
                 wan(g.total).removesuffix("万元"),
                 str(g.unreadable or ""),
-                str(g.errors or "") if summary.checked else "—",
+                Text(str(g.errors or ""), style="red" if g.errors else ""),
                 Text(str(g.overdue or ""), style="red" if g.overdue else ""),
             )
         c.print()

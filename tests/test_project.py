@@ -1,0 +1,104 @@
+"""The project's own promises: README commands, CI, generated docs, a real wheel."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def readme_commands() -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", README)
+
+
+def test_readme_opens_with_two_commands_and_ci_runs_the_second():
+    first, second = readme_commands()[:2]
+    assert "pip install ." in first and "dossier-example" in first
+    assert "pytest" in second
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert second in ci.splitlines()
+
+
+def test_format_reference_is_generated_from_the_schema():
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "gen_format_doc.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_every_record_kind_is_documented():
+    from xmgl.domain.schema import RECORD_KINDS
+
+    doc = (REPO / "docs" / "dossier-format.md").read_text(encoding="utf-8")
+    for kind in RECORD_KINDS:
+        assert f"#### `{kind}`" in doc
+
+
+@pytest.mark.slow
+def test_a_plain_wheel_ships_templates_and_runs_outside_the_repo(tmp_path):
+    """`pip install .` (not editable) must carry templates/ and the scaffold."""
+    wheel_dir = tmp_path / "wheel"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(REPO)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    (wheel,) = wheel_dir.glob("xmgl-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "xmgl/scaffold/project.yaml.tmpl" in names
+    assert any(n.startswith("xmgl/templates/") for n in names)
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
+    env = dict(os.environ, PYTHONPATH=str(target))
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-c", "import xmgl, sys; print(xmgl.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=env,
+    )
+    assert proc.stdout.startswith(str(target)), proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "-m", "xmgl", "-C", str(REPO / "dossier-example"), "show"],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "大石桥市城市运行综合指挥平台建设项目" in proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "-m", "xmgl", "init", str(outside / "新档案")],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "format_version: 1" in (outside / "新档案" / "project.yaml").read_text("utf-8")

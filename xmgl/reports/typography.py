@@ -1,0 +1,630 @@
+"""GB/T 9704-2012 typography for python-docx documents (党政机关公文格式).
+
+Apply :func:`apply_gbt9704` to a fresh ``docx.Document()`` (or to a template being
+prepared) and the document gets A4 pages with the standard margins, the body,
+title and four heading levels in the fonts staff expect, "— N —" page numbers and
+a font table that tells Word/WPS which font to use when 仿宋_GB2312 & co. are not
+installed. :func:`add_toc`, :func:`style_table` and :func:`set_core_properties`
+cover the rest of a report skeleton; :func:`resolve_font` reads back what a style
+really resolves to.
+
+Why not just ``style.font.name = …``: python-docx writes only ``w:ascii`` and
+``w:hAnsi``, so Chinese text keeps the theme's east-Asian font; and the built-in
+heading styles carry ``w:asciiTheme``/``w:eastAsiaTheme`` attributes that win over
+explicit names. Every ``w:rFonts`` here therefore gets all four names and loses
+its theme attributes. python-docx's default template also says the theme's
+east-Asian language is ja-JP (Chinese text falls back to a Japanese font) and
+ships a thumbnail of an unrelated page; both are corrected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.styles.style import BaseStyle, ParagraphStyle
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+# --- the convention -----------------------------------------------------------
+
+FONT_BODY = "仿宋_GB2312"  # 3号仿宋: body text
+FONT_TITLE = "方正小标宋简体"  # 2号小标宋: document title
+FONT_HEADING_1 = "黑体"  # 一、
+FONT_HEADING_2 = "楷体_GB2312"  # （一）
+FONT_PAGE_NUMBER = "宋体"  # 4号宋体 page numbers
+
+SIZE_BODY = Pt(16)  # 3号
+SIZE_TITLE = Pt(22)  # 2号
+SIZE_PAGE_NUMBER = Pt(14)  # 4号
+LINE_PITCH = Pt(28.95)  # fixed line spacing: 22 lines in the 225 mm text block
+FIRST_LINE_CHARS = 200  # two characters, in hundredths of a character
+EM_DASH = "\u2014"  # 一字线 either side of the page number
+
+#: (style name, font, bold) for the four heading levels; sizes are all 3号.
+HEADING_LEVELS = (
+    ("Heading 1", FONT_HEADING_1, False),  # 一、 黑体
+    ("Heading 2", FONT_HEADING_2, False),  # （一） 楷体
+    ("Heading 3", FONT_BODY, True),  # 1. 仿宋 (bold)
+    ("Heading 4", FONT_BODY, False),  # （1） 仿宋
+)
+
+#: Cell font sizes style_table accepts, by their Chinese size names.
+TABLE_FONT_SIZES = {10.5: "五号", 12: "小四", 14: "四号", 16: "三号"}
+
+#: Font-table entries: font name -> (alternative name Word/WPS substitute, family).
+#: 仿宋_GB2312 and 楷体_GB2312 are missing on many newer Windows installations,
+#: which carry 仿宋/楷体 instead; 方正小标宋简体 is a commercial font.
+FONT_FALLBACKS = {
+    FONT_BODY: ("仿宋", "modern"),
+    FONT_HEADING_2: ("楷体", "modern"),
+    FONT_TITLE: ("宋体", "roman"),
+    FONT_HEADING_1: ("SimHei", "modern"),
+    FONT_PAGE_NUMBER: ("SimSun", "roman"),
+    "仿宋": ("FangSong", "modern"),
+    "楷体": ("KaiTi", "modern"),
+}
+
+THEME_FONT_ATTRS = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
+
+_FONT_TABLE_RELTYPE = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+)
+_THUMBNAIL_RELTYPE = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+)
+_STYLES_WITH_EFFECTS_RELTYPE = (
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+)
+# w:settings children that must follow w:updateFields (ECMA-376 CT_Settings order).
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_TRPR_ORDER = (
+    "w:cnfStyle",
+    "w:divId",
+    "w:gridBefore",
+    "w:gridAfter",
+    "w:wBefore",
+    "w:wAfter",
+    "w:cantSplit",
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+    "w:ins",
+    "w:del",
+    "w:trPrChange",
+)
+
+
+# --- whole document -----------------------------------------------------------
+
+
+def apply_gbt9704(doc: Document) -> None:
+    """Give ``doc`` the GB/T 9704 page, styles, font fallbacks and page numbers."""
+    set_page_layout(doc)
+    setup_styles(doc)
+    add_font_fallbacks(doc)
+    add_page_number_footer(doc)
+    _drop_template_leftovers(doc)
+
+
+def set_page_layout(doc: Document) -> None:
+    """A4 portrait; margins top 37, left (binding) 28, right 26, bottom 35 mm."""
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.gutter = Mm(0)
+        section.header_distance = Mm(15)
+        # The dash line of the page number sits 7 mm below the text block.
+        section.footer_distance = Mm(21)
+
+
+def setup_styles(doc: Document) -> None:
+    """Body, title, headings, header/footer and TOC styles, with no theme fonts."""
+    styles_el = doc.styles.element
+    # Theme attributes win over explicit names; no style may keep them.
+    for rfonts in styles_el.iter(qn("w:rFonts")):
+        _strip_theme_fonts(rfonts)
+    _setup_doc_defaults(doc)
+
+    normal = doc.styles["Normal"]
+    _set_fonts(normal, FONT_BODY, SIZE_BODY)
+    pf = normal.paragraph_format
+    pf.alignment = WD_PARAGRAPH_ALIGNMENT.JUSTIFY
+    pf.line_spacing = LINE_PITCH  # a Length means lineRule="exact"
+    pf.space_before = pf.space_after = Pt(0)
+    pf.widow_control = False  # keeps the 22-line grid
+    _set_first_line_chars(normal, FIRST_LINE_CHARS, SIZE_BODY)
+
+    title = _paragraph_style(doc, "Title")
+    _set_fonts(title, FONT_TITLE, SIZE_TITLE, bold=False)
+    ppr = title.element.get_or_add_pPr()
+    for child in ppr.findall(qn("w:pBdr")) + ppr.findall(qn("w:contextualSpacing")):
+        ppr.remove(child)
+    rpr = title.element.get_or_add_rPr()
+    for tag in ("w:spacing", "w:kern"):
+        for child in rpr.findall(qn(tag)):
+            rpr.remove(child)
+    title.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    title.paragraph_format.line_spacing = Pt(35)  # a 22 pt title needs more than 28.95
+    title.paragraph_format.space_before = Pt(0)
+    title.paragraph_format.space_after = LINE_PITCH  # one empty line before the body
+    _set_first_line_chars(title, 0)
+
+    for level, (name, font, bold) in enumerate(HEADING_LEVELS, start=1):
+        style = _paragraph_style(doc, name, outline_level=level - 1)
+        _set_fonts(style, font, SIZE_BODY, bold=bold)
+        style.hidden = False
+        style.quick_style = True
+        spf = style.paragraph_format
+        spf.line_spacing = LINE_PITCH
+        spf.space_before = spf.space_after = Pt(0)
+        spf.keep_with_next = True
+        _set_first_line_chars(style, 0)
+        linked = _linked_style(doc, style)
+        if linked is not None:
+            _set_fonts(linked, font, SIZE_BODY, bold=bold)
+
+    for name in ("Header", "Footer"):
+        style = _paragraph_style(doc, name)
+        style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        _set_first_line_chars(style, 0)
+    _set_fonts(doc.styles["Footer"], FONT_PAGE_NUMBER, SIZE_PAGE_NUMBER)
+    doc.styles["Footer"].paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+
+    toc_heading = _paragraph_style(doc, "TOC Heading", base="Heading 1", outline_level=9)
+    toc_heading.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    for level in range(1, 4):
+        toc = _paragraph_style(doc, f"toc {level}")
+        toc.paragraph_format.left_indent = SIZE_BODY * 2 * (level - 1)
+        _set_first_line_chars(toc, 0)
+
+
+def add_font_fallbacks(doc: Document) -> None:
+    """Add ``w:altName`` entries to word/fontTable.xml for the Chinese fonts used.
+
+    A run can name only one font; the font table is where OOXML says what to use
+    instead. Entries the table already has are left as they are.
+    """
+    part = _font_table_part(doc)
+    if part is None:
+        return
+    # python-docx loads fontTable.xml as an opaque part; edit its bytes.
+    is_xml_part = hasattr(part, "_element")
+    root = part._element if is_xml_part else etree.fromstring(part.blob)
+    present = {el.get(qn("w:name")) for el in root.findall(qn("w:font"))}
+    for name, (alt, family) in FONT_FALLBACKS.items():
+        if name in present:
+            continue
+        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
+        etree.SubElement(font, qn("w:altName"), {qn("w:val"): alt})
+        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})  # GB2312
+        etree.SubElement(font, qn("w:family"), {qn("w:val"): family})
+        etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "variable"})
+    if not is_xml_part:
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def add_page_number_footer(doc: Document) -> None:
+    """Footer "— N —" in every section: a PAGE field, 4号宋体, centred."""
+    for section in doc.sections:
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        paragraphs = footer.paragraphs
+        for extra in paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        p = paragraphs[0]
+        for child in list(p._p):
+            if child.tag != qn("w:pPr"):
+                p._p.remove(child)
+        p.style = doc.styles["Footer"]
+        p.add_run(f"{EM_DASH} ")
+        _add_field(p, "PAGE", "1")
+        p.add_run(f" {EM_DASH}")
+
+
+def add_toc(doc: Document, *, levels: str = "1-3", title: str | None = "目　录") -> Paragraph:
+    """Append a table of contents (a TOC field) and make Word/WPS refresh it on open.
+
+    Returns the field's paragraph. Until a word processor updates the field it shows
+    a note saying how to update it; LibreOffice's PDF export shows that note too.
+    """
+    if title:
+        heading = doc.add_paragraph(title, style="TOC Heading")
+        heading.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    p = doc.add_paragraph(style="toc 1")
+    _add_field(
+        p,
+        f'TOC \\o "{levels}" \\h \\z \\u',
+        "（目录将在打开文档时更新；如未更新，请右键单击此处并选择“更新域”。）",
+        dirty=True,
+    )
+    enable_update_fields(doc)
+    return p
+
+
+def enable_update_fields(doc: Document) -> None:
+    """Set ``<w:updateFields w:val="true"/>`` in settings.xml (in schema order)."""
+    settings = doc.settings.element
+    el = settings.find(qn("w:updateFields"))
+    if el is None:
+        el = OxmlElement("w:updateFields")
+        settings.insert_element_before(el, *_SETTINGS_AFTER_UPDATE_FIELDS)
+    el.set(qn("w:val"), "true")
+
+
+def style_table(table: Table, *, font_size_pt: float = 12, header_rows: int = 1) -> None:
+    """Simple grid table: full width, centred, 仿宋 cells, bold repeating header rows.
+
+    Cell paragraphs get the paragraph styles "表格正文（<size>）" / "表格表头（<size>）"
+    (e.g. 小四 for 12 pt), so rows docxtpl copies from a template row keep the look.
+    """
+    if font_size_pt not in TABLE_FONT_SIZES:
+        sizes = "、".join(f"{k:g}" for k in TABLE_FONT_SIZES)
+        raise ValueError(f"表格字号只支持 {sizes} 磅，得到 {font_size_pt}")
+    doc_styles = table.part.document.styles
+    size_name = TABLE_FONT_SIZES[font_size_pt]
+    body_style = _table_text_style(doc_styles, f"表格正文（{size_name}）", font_size_pt, False)
+    head_style = _table_text_style(doc_styles, f"表格表头（{size_name}）", font_size_pt, True)
+
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b = OxmlElement(f"w:{edge}")
+        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
+            b.set(qn(f"w:{key}"), value)
+        borders.append(b)
+    _insert_tblpr_child(tbl_pr, borders)
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        _insert_tblpr_child(tbl_pr, tbl_w)
+    tbl_w.set(qn("w:type"), "pct")
+    tbl_w.set(qn("w:w"), "5000")  # 100 %
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+
+    for index, row in enumerate(table.rows):
+        is_header = index < header_rows
+        if is_header:
+            tr_pr = row._tr.get_or_add_trPr()
+            if tr_pr.find(qn("w:tblHeader")) is None:
+                tr_pr.insert_element_before(
+                    OxmlElement("w:tblHeader"), *_TRPR_ORDER[_TRPR_ORDER.index("w:tblHeader") + 1 :]
+                )
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            for p in cell.paragraphs:
+                p.style = head_style if is_header else body_style
+
+
+def set_core_properties(
+    doc: Document,
+    *,
+    title: str,
+    author: str,
+    created: dt.datetime,
+    modified: dt.datetime | None = None,
+    subject: str = "",
+    keywords: str = "",
+    category: str = "",
+) -> None:
+    """Set docProps/core.xml deliberately (python-docx's template says "python-docx").
+
+    ``created``/``modified`` must be timezone-aware; they are stored in UTC.
+    """
+    for label, value in (("created", created), ("modified", modified)):
+        if value is not None and value.utcoffset() is None:
+            raise ValueError(f"{label} 必须带时区（例如 datetime.now(timezone.utc)）")
+    cp = doc.core_properties
+    cp.title = title
+    cp.author = author
+    cp.last_modified_by = author
+    cp.subject = subject
+    cp.keywords = keywords
+    cp.category = category
+    cp.comments = ""
+    cp.language = "zh-CN"
+    cp.revision = 1
+    utc = dt.UTC
+    cp.created = created.astimezone(utc).replace(tzinfo=None)
+    cp.modified = (modified or created).astimezone(utc).replace(tzinfo=None)
+
+
+# --- reading styles back ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResolvedFont:
+    """A style's effective run properties, resolved through basedOn and docDefaults.
+
+    A name of the form ``theme:minorEastAsia`` means a theme attribute decides the
+    font (which is what the toolkit removes).
+    """
+
+    east_asia: str | None
+    ascii: str | None
+    size_pt: float | None
+    bold: bool
+    chain: tuple[str, ...]  # style ids walked, starting with the style itself
+
+
+def resolve_font(doc: Document, style_name: str) -> ResolvedFont:
+    """Resolve the east-Asian/ASCII font, size and bold of ``style_name``.
+
+    Walks the style, its ``w:basedOn`` ancestors and finally ``w:docDefaults``,
+    taking each property from the nearest level that sets it (as Word does, and
+    with a theme attribute beating an explicit name on the same ``w:rFonts``).
+    """
+    styles_el = doc.styles.element
+    style_el = doc.styles[style_name].element
+    found: dict[str, object] = {}
+    chain: list[str] = []
+    while style_el is not None and style_el.styleId not in chain:
+        chain.append(style_el.styleId)
+        _collect_rpr(style_el.find(qn("w:rPr")), found)
+        based_on = style_el.find(qn("w:basedOn"))
+        style_el = None if based_on is None else styles_el.get_by_id(based_on.get(qn("w:val")))
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is not None:
+        _collect_rpr(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"), found)
+    size = found.get("sz")
+    return ResolvedFont(
+        east_asia=found.get("eastAsia"),  # type: ignore[arg-type]
+        ascii=found.get("ascii"),  # type: ignore[arg-type]
+        size_pt=None if size is None else int(size) / 2,  # type: ignore[call-overload]
+        bold=bool(found.get("b", False)),
+        chain=tuple(chain),
+    )
+
+
+def _collect_rpr(rpr: etree._Element | None, found: dict[str, object]) -> None:
+    if rpr is None:
+        return
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is not None:
+        for slot, theme_attr in (("eastAsia", "w:eastAsiaTheme"), ("ascii", "w:asciiTheme")):
+            if slot in found:
+                continue
+            theme = rfonts.get(qn(theme_attr))
+            if theme is not None:
+                found[slot] = f"theme:{theme}"
+            elif rfonts.get(qn(f"w:{slot}")) is not None:
+                found[slot] = rfonts.get(qn(f"w:{slot}"))
+    sz = rpr.find(qn("w:sz"))
+    if "sz" not in found and sz is not None:
+        found["sz"] = sz.get(qn("w:val"))
+    b = rpr.find(qn("w:b"))
+    if "b" not in found and b is not None:
+        found["b"] = b.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+# --- helpers --------------------------------------------------------------------
+
+
+def _strip_theme_fonts(rfonts: etree._Element) -> None:
+    for attr in THEME_FONT_ATTRS:
+        rfonts.attrib.pop(qn(attr), None)
+
+
+def _set_rfonts(rpr, font: str) -> None:
+    rfonts = rpr.get_or_add_rFonts()
+    _strip_theme_fonts(rfonts)
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{slot}"), font)
+
+
+def _set_fonts(style: BaseStyle, font: str, size: Pt, *, bold: bool | None = None) -> None:
+    """All four font slots, size (and complex-script size), black, not italic."""
+    rpr = style.element.get_or_add_rPr()
+    _set_rfonts(rpr, font)
+    style.font.size = size
+    szcs = rpr.find(qn("w:szCs"))
+    if szcs is None:
+        szcs = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(szcs)
+    szcs.set(qn("w:val"), str(round(size.pt * 2)))
+    style.font.color.rgb = RGBColor(0, 0, 0)  # also drops w:themeColor/w:themeShade
+    for child in rpr.findall(qn("w:i")) + rpr.findall(qn("w:iCs")):
+        rpr.remove(child)  # Heading 4 is italic in python-docx's template
+    if bold is not None:
+        style.font.bold = bold
+        for child in rpr.findall(qn("w:bCs")):
+            rpr.remove(child)
+
+
+def _set_first_line_chars(style: BaseStyle, chars: int, font_size: Pt | None = None) -> None:
+    """``w:firstLineChars`` plus a twips ``w:firstLine`` fallback.
+
+    ``firstLineChars`` wins over ``firstLine`` and is inherited on its own, so a
+    style that must not indent has to say ``firstLineChars="0"`` explicitly.
+    """
+    ind = style.element.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), str(chars))
+    twips = 0 if font_size is None else round(font_size.pt * 20 * chars / 100)
+    ind.set(qn("w:firstLine"), str(twips))
+    for attr in ("w:hanging", "w:hangingChars"):
+        ind.attrib.pop(qn(attr), None)
+
+
+def _setup_doc_defaults(doc: Document) -> None:
+    """Defaults for text no style claims: 仿宋, zh-CN, no space after paragraphs."""
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles_el.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    _set_rfonts(rpr, FONT_BODY)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
+    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is not None:
+        spacing = ppr_default.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is not None:
+            spacing.set(qn("w:after"), "0")
+    # The theme's east-Asian fonts are picked by this language (ja-JP in
+    # python-docx's template); say zh-CN in case anything still uses the theme.
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
+    compat = doc.settings.element.find(f"{qn('w:compat')}/{qn('w:compatSetting')}")
+    if compat is not None and compat.get(qn("w:name")) == "compatibilityMode":
+        compat.set(qn("w:val"), "15")  # no "兼容模式" in Word 2013+
+
+
+def _paragraph_style(
+    doc: Document, name: str, *, base: str = "Normal", outline_level: int | None = None
+) -> ParagraphStyle:
+    """The paragraph style ``name``, added (based on ``base``) if the template lacks it."""
+    try:
+        style = doc.styles[name]
+    except KeyError:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles[base]
+        # Only built-in names come here; marked custom, Word would add a second one.
+        style.element.attrib.pop(qn("w:customStyle"), None)
+    if outline_level is not None:
+        ppr = style.element.get_or_add_pPr()
+        ppr.get_or_add_outlineLvl().val = outline_level
+    return style
+
+
+def _linked_style(doc: Document, style: BaseStyle) -> BaseStyle | None:
+    from docx.styles.style import StyleFactory
+
+    link = style.element.find(qn("w:link"))
+    if link is None:
+        return None
+    el = doc.styles.element.get_by_id(link.get(qn("w:val")))
+    return None if el is None else StyleFactory(el)
+
+
+def _table_text_style(styles, name: str, size_pt: float, bold: bool) -> ParagraphStyle:
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+    _set_fonts(style, FONT_BODY, Pt(size_pt), bold=bold)
+    pf = style.paragraph_format
+    pf.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER if bold else WD_PARAGRAPH_ALIGNMENT.LEFT
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.space_before = pf.space_after = Pt(0)
+    _set_first_line_chars(style, 0)
+    return style
+
+
+def _insert_tblpr_child(tbl_pr, child) -> None:
+    order = (
+        "w:tblStyle",
+        "w:tblpPr",
+        "w:tblOverlap",
+        "w:bidiVisual",
+        "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize",
+        "w:tblW",
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    )
+    tag = child.tag.split("}")[1]
+    tbl_pr.insert_element_before(child, *order[order.index(f"w:{tag}") + 1 :])
+
+
+def _add_field(p: Paragraph, instruction: str, placeholder: str, *, dirty: bool = False) -> None:
+    """A complex field (begin / instrText / separate / cached result / end) in ``p``."""
+
+    def fld_char(kind: str):
+        run = p.add_run()
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if dirty and kind == "begin":
+            el.set(qn("w:dirty"), "true")
+        run._r.append(el)
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    p.add_run()._r.append(instr)
+    fld_char("separate")
+    p.add_run(placeholder)
+    fld_char("end")
+
+
+def _font_table_part(doc: Document):
+    for rel in doc.part.rels.values():
+        if rel.reltype == _FONT_TABLE_RELTYPE and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+def _drop_template_leftovers(doc: Document) -> None:
+    """Drop python-docx's thumbnail (a picture of some other page) and the Word 2010
+    stylesWithEffects copy of the styles (still theme-fonted)."""
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == _THUMBNAIL_RELTYPE:
+            del package_rels[rid]
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS_RELTYPE:
+            doc.part.drop_rel(rid)
