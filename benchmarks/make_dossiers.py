@@ -160,6 +160,8 @@ class Records:
         self.items: list[tuple[date, int, str]] = []
 
     def add(self, kind: str, day: date, **fields) -> None:
+        if day > ANCHOR:
+            return  # nothing has happened after the day the portfolio is looked at
         lines = [f"  - kind: {kind}", f"    date: {day.isoformat()}"]
         for k, v in fields.items():
             if isinstance(v, dict):
@@ -188,6 +190,8 @@ def make(i: int, rng: random.Random) -> tuple[str, dict[str, str], str]:
     docs = {
         "docs/项目安全方案.md": f"# {name} 项目安全方案\n\n按等级保护第二级设计。\n",
         "docs/密码应用方案.md": f"# {name} 密码应用方案\n\n采用商用密码保护传输与存储。\n",
+        "docs/安全可靠情况说明.md": f"# {name} 软硬件产品安全可靠情况说明\n\n均为安全可靠产品。\n",
+        "docs/验收材料.md": f"# {name} 竣工验收申请材料\n\n建设总结、财务报告、监理报告、测评报告。\n",
     }
 
     r = Records()
@@ -273,6 +277,22 @@ def make(i: int, rng: random.Random) -> tuple[str, dict[str, str], str]:
             amount=wan(contract),
         )
         r.add(
+            "procurement",
+            t + timedelta(days=2),
+            subject=f"{system}建设监理",
+            method="竞争性磋商",
+            winner="营口某某工程监理有限公司",
+            amount=wan(max(contract // 40 // 100 * 100, 20_000)),
+        )
+        r.add(
+            "contract",
+            t + timedelta(days=12),
+            id=f"HT-{i:05d}-2",
+            type="监理",
+            party="营口某某工程监理有限公司",
+            amount=wan(max(contract // 40 // 100 * 100, 20_000)),
+        )
+        r.add(
             "payment",
             t + timedelta(days=25),
             contract=f"HT-{i:05d}-1",
@@ -316,7 +336,16 @@ def make(i: int, rng: random.Random) -> tuple[str, dict[str, str], str]:
                 "acceptance_application",
                 applied,
                 to="大石桥市数据局",
-                attachments={"construction_summary": "docs/项目安全方案.md"},
+                attachments={
+                    k: "docs/验收材料.md"
+                    for k in (
+                        "construction_summary",
+                        "financial_report",
+                        "supervision_report",
+                        "security_assessment",
+                        "crypto_assessment",
+                    )
+                },
             )
             if p >= PROGRESS["accepted"]:
                 ok = stage != "rectification"
@@ -418,6 +447,7 @@ security:
   classified: false
   mlps_level: {rng.choice((2, 2, 2, 3))}
   scheme: docs/项目安全方案.md
+  secure_reliable: docs/安全可靠情况说明.md
   crypto_plan: docs/密码应用方案.md
 
 # 数据资源共享（第十一条（一））
@@ -441,9 +471,15 @@ reserve:
     statement: 列入《大石桥市数字政府建设总体规划（2024—2027年）》。
   sector_plan:
     statement: 符合行业“十四五”规划。
+  intensive_mode:
+    statement: 复用营口市统一身份认证、电子证照和视频能力，不重复建设。
+  data_sharing:
+    statement: 业务数据按《营口市政务信息共享开放管理办法》编目并共享。
   five_synchronous:
     network_security: {{design: true, build: true, assess: true, accept: true, operate: true}}
     data_security: {{design: true, build: true, assess: true, accept: true, operate: true}}
+    personal_information: {{design: true, build: true, assess: true, accept: true, operate: true}}
+    crypto: {{design: true, build: true, assess: true, accept: true, operate: true}}
 
 # 当前阶段（由 xmgl advance 维护）
 stage:

@@ -119,7 +119,7 @@ def test_three_dossiers_one_broken_json(xmgl, three):
         "error",
         "第十六条",
     )
-    assert finding["message"].startswith("第3期季度进展报告（2026-09-11 至 2026-12-10）应于")
+    assert finding["line"] == line_of(three / "a-城管", "date: 2026-03-10")  # the approval
     assert totals["errors"] == 1 + c["errors"]
 
 
@@ -386,3 +386,11 @@ def test_money_stays_exact(tmp_path):
          "overdue": 0, "checked": False},
     ]  # fmt: skip
     assert summarize(rows).all.total == Decimal("0.30")
+
+
+def test_json_to_a_file_equals_stdout(xmgl, three, tmp_path):
+    target = tmp_path / "汇总.json"
+    r = xmgl("portfolio", three, "--as-of", AS_OF, "--format", "json", "-o", target)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "" and "已写入" in r.stderr
+    assert json.loads(target.read_text(encoding="utf-8")) == run_json(xmgl, three)

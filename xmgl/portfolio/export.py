@@ -76,6 +76,42 @@ def write_text(path: Path, text: str, *, bom: bool = False) -> None:
     atomic_write(path, data)
 
 
+def write_json(data, fp) -> None:
+    """Stream ``data`` as indented JSON (the output's conventions) without building one string.
+
+    ``json.dumps`` with ``indent`` joins millions of small chunks in memory; for ten
+    thousand dossiers that costs more than the rows themselves.
+    """
+    import json
+
+    from xmgl.cli.output import _default
+
+    enc = json.JSONEncoder(ensure_ascii=False, indent=2, default=_default)
+    buf: list[str] = []
+    for chunk in enc.iterencode(data):
+        buf.append(chunk)
+        if len(buf) >= 8192:
+            fp.write("".join(buf))
+            buf.clear()
+    buf.append("\n")
+    fp.write("".join(buf))
+
+
+def write_json_file(path: Path, data) -> None:
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".xmgl-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            write_json(data, f)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder: never half a file."""
     import os

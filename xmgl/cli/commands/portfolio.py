@@ -216,7 +216,6 @@ def _display(path: Path, base: Path) -> str:
 
 # ------------------------------------------------------------------ outputs
 def _emit(rows, summary, today, fmt, output, paths) -> None:
-    from xmgl.cli.output import dumps, print_json
     from xmgl.portfolio import export
 
     if fmt == "xlsx":
@@ -232,9 +231,12 @@ def _emit(rows, summary, today, fmt, output, paths) -> None:
             "dossiers": rows,
         }
         if output is None:
-            print_json(data)
+            import sys
+
+            export.write_json(data, sys.stdout)
+            sys.stdout.flush()
         else:
-            export.write_text(output, dumps(data) + "\n")
+            export.write_json_file(output, data)
             _wrote(output)
         return
     if fmt == "csv":
