@@ -17,7 +17,24 @@ import typer
 from xmgl import __version__
 from xmgl.cli.state import State, parse_date
 
-COMMANDS = ("init", "show", "stages", "record", "advance", "signers", "log", "audit")
+COMMANDS = (
+    "init",
+    "show",
+    "validate",
+    "rules",
+    "explain",
+    "report",
+    "template",
+    "status",
+    "calendar",
+    "portfolio",
+    "stages",
+    "record",
+    "advance",
+    "signers",
+    "log",
+    "audit",
+)
 
 app = typer.Typer(
     name="xmgl",

@@ -13,8 +13,6 @@ headings, never to a crash.
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.util
 import sys
 
 _DONE = False
@@ -39,7 +37,9 @@ def _patch_rich_utils(ru) -> None:
         pass
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader:
+    # duck-typed: subclassing importlib.abc.Loader would import importlib.resources,
+    # tempfile and random (several ms) on every run
     def __init__(self, inner) -> None:
         self.inner = inner
 
@@ -51,11 +51,13 @@ class _Loader(importlib.abc.Loader):
         _patch_rich_utils(module)
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
     def find_spec(self, name, path=None, target=None):
         if name != _RICH_UTILS:
             return None
         sys.meta_path.remove(self)
+        import importlib.util
+
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.loader is not None:
             spec.loader = _Loader(spec.loader)

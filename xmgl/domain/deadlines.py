@@ -81,6 +81,15 @@ class Obligation:
     def late(self) -> bool:
         return self.status in (OVERDUE, DONE_LATE)
 
+    @property
+    def pending(self) -> bool:
+        """Not done yet (overdue, open or not yet open)."""
+        return self.done is None
+
+    def days_left(self, as_of: date) -> int:
+        """Days from ``as_of`` to the last day in force: 0 on that day, negative when overdue."""
+        return (self.due.in_force - as_of).days
+
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
@@ -114,16 +123,44 @@ def _status(done: date | None, opens: date | None, due: periods.Deadline, today:
     return OPEN
 
 
-def obligations(d: Dossier, as_of: date) -> list[Obligation]:
-    """Every obligation due or started by ``as_of``, in order of their last day."""
+def obligations(d: Dossier, as_of: date, *, ahead: date | None = None) -> list[Obligation]:
+    """Every obligation due or started by ``as_of``, in order of their last day.
+
+    The quarterly reports (第十六条) recur without end until the acceptance is filed:
+    by default only the periods begun by ``as_of`` are listed (the running one is the
+    next due; on the approval day itself, period 1). With ``ahead`` (a later day), the
+    periods that begin after ``as_of`` and by ``ahead`` are listed too, as
+    ``not_yet_open`` — for a calendar that looks forward.
+    """
     found: list[Obligation] = []
     found += _plan_submissions(d, as_of)
-    found += _quarterly_reports(d, as_of)
+    found += _quarterly_reports(d, as_of, ahead)
     found += _acceptance_windows(d, as_of)
     found += _rectifications(d, as_of)
     found += _self_evaluations(d, as_of)
     found += _supervision(d, as_of)
     return sorted(found, key=lambda o: (o.due.nominal, o.kind, o.period or 0))
+
+
+_URGENCY = {OVERDUE: 0, OPEN: 1, NOT_YET_OPEN: 2}
+
+
+def next_actions(found: list[Obligation]) -> list[Obligation]:
+    """What remains to be done, most urgent first.
+
+    Overdue items first (the oldest first), then the open ones by their last day in
+    force, then those not yet open by the day they open. Done items are left out.
+    """
+    todo = [o for o in found if o.status in _URGENCY]
+    return sorted(
+        todo,
+        key=lambda o: (
+            _URGENCY[o.status],
+            (o.opens or o.due.in_force) if o.status == NOT_YET_OPEN else o.due.in_force,
+            o.kind,
+            o.period or 0,
+        ),
+    )
 
 
 # ------------------------------------------------------------------ 第八条
@@ -156,19 +193,25 @@ def _plan_submissions(d: Dossier, as_of: date) -> list[Obligation]:
 
 
 # ------------------------------------------------------------------ 第十六条
-def quarterly_stop(d: Dossier) -> date | None:
-    """验收备案之日 (the passed acceptance), or the day the project was terminated."""
+def quarterly_stop(d: Dossier, as_of: date | None = None) -> date | None:
+    """验收备案之日 (the passed acceptance), or the day the project was terminated.
+
+    With ``as_of``, only what had happened by that day counts (a record dated later
+    is not yet known on ``as_of``).
+    """
     stops = [r.date for r in d.records_of("acceptance", "reinspection") if r.result == "合格"]
     stops += [r.date for r in d.records_of("termination")]
+    if as_of is not None:
+        stops = [s for s in stops if s <= as_of]
     return min(stops) if stops else None
 
 
-def _quarterly_reports(d: Dossier, as_of: date) -> list[Obligation]:
+def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> list[Obligation]:
     approval = d.approval_date()
     if approval is None or approval > as_of:
         return []
     start_rec = next(r for r in d.records_of("approval") if r.date == approval)
-    stop = quarterly_stop(d)
+    stop = quarterly_stop(d, as_of)
     reports: dict[int, Node] = {}
     for r in d.records_of("quarterly_report"):
         if r.date <= as_of:
@@ -177,10 +220,13 @@ def _quarterly_reports(d: Dossier, as_of: date) -> list[Obligation]:
     for p in periods.recurring_periods(approval, 3):
         if stop is not None and p.end > stop:
             break  # the quarter still running on the filing day is not due
-        if p.start > as_of:
+        if p.start > max(as_of, ahead or as_of) and p.index > 1:
             break  # only the periods begun by today: the running one is the next due
         rep = reports.get(p.index)
         done = rep.date if rep else None
+        status = _status(done, None, p.due, as_of)
+        if done is None and p.start > as_of:
+            status = NOT_YET_OPEN  # period 1 on the approval day, or a period ahead
         out.append(
             Obligation(
                 kind="quarterly_report",
@@ -191,7 +237,7 @@ def _quarterly_reports(d: Dossier, as_of: date) -> list[Obligation]:
                 opens=None,
                 due=p.due,
                 done=done,
-                status=_status(done, None, p.due, as_of),
+                status=status,
                 location=(rep or start_rec).where("date" if rep is None else "period"),
                 period=p.index,
             )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from xmgl.domain.model import Dossier
+from xmgl.domain.model import Dossier, Location
 
 BUDGET_SUBJECTS = ("初步设计及概算", "可研代初步设计")
 
@@ -31,21 +31,51 @@ class Money:
         return (self.paid * 100 / self.budget).quantize(Decimal("0.01"))
 
 
-def budget_in_force(d: Dossier) -> Decimal | None:
-    for r in reversed(d.records_of("approval")):
+def budget_source(d: Dossier, until: date | None = None) -> tuple[Decimal, Location, str] | None:
+    """The 概算 in force, where it is written and what it is.
+
+    The latest re-approval (第十五条), else the 批复概算 fact, else the amount of
+    the latest 初步设计及概算 / 可研代初步设计 approval. On ``until``, approvals
+    after that day are not yet in force. (A fact that disagrees with its
+    approval record is a finding of its own, A15-BUDGET-MISMATCH.)
+    """
+    approvals = [r for r in d.records_of("approval") if until is None or r.date <= until]
+    for r in reversed(approvals):
         if r.subject == "重新审批" and r.amount is not None:
-            return r.amount
-    if d.investment.budget is not None:
-        return d.investment.budget
-    for r in reversed(d.records_of("approval")):
+            return r.amount, r.where("amount"), "重新审批的概算"
+    # the 批复概算 fact may already carry an approval dated after ``until``
+    later = until is not None and any(
+        r.date > until and r.amount is not None and r.subject in (*BUDGET_SUBJECTS, "重新审批")
+        for r in d.records_of("approval")
+    )
+    if d.investment.budget is not None and not later:
+        return d.investment.budget, d.investment.where("budget"), "批复概算"
+    for r in reversed(approvals):
         if r.subject in BUDGET_SUBJECTS and r.amount is not None:
-            return r.amount
+            return r.amount, r.where("amount"), f"{r.subject}批复金额"
+    return None
+
+
+def budget_in_force(d: Dossier, until: date | None = None) -> Decimal | None:
+    """The 概算 in force (on ``until`` when given: later re-approvals are not yet in force)."""
+    found = budget_source(d, until)
+    return found[0] if found else None
+
+
+def total_investment_source(d: Dossier) -> tuple[Decimal, Location, str] | None:
+    """总投资 as 第十条 compares it, with its location: the 概算 if approved, else the 估算."""
+    found = budget_source(d)
+    if found is not None:
+        return found
+    if d.investment.estimate is not None:
+        return d.investment.estimate, d.investment.where("estimate"), "投资估算"
     return None
 
 
 def total_investment(d: Dossier) -> Decimal | None:
     """总投资 as the regulation compares it (第十条): the 概算 if approved, else the 估算."""
-    return budget_in_force(d) or d.investment.estimate
+    found = total_investment_source(d)
+    return found[0] if found else None
 
 
 def money(d: Dossier, until: date | None = None) -> Money:
@@ -54,7 +84,7 @@ def money(d: Dossier, until: date | None = None) -> Money:
 
     return Money(
         estimate=d.investment.estimate,
-        budget=budget_in_force(d),
+        budget=budget_in_force(d, until),
         contracted=sum((r.amount for r in upto("contract")), Decimal(0)),
         paid=sum((r.amount for r in upto("payment")), Decimal(0)),
     )

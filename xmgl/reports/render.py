@@ -255,11 +255,15 @@ def render_template(
     target: str | os.PathLike[str],
     *,
     force: bool = False,
+    properties: Mapping[str, Any] | None = None,
 ) -> Path:
     """Render the docxtpl ``template`` with ``context`` into ``target``; return the path.
 
-    The file appears only when rendering fully succeeded. Raises a TemplateError
-    subclass with a Chinese message on any problem.
+    ``properties`` are core properties set on the result after rendering (e.g. the
+    report's ``created``/``modified`` dates, ``last_modified_by``), by their
+    python-docx ``CoreProperties`` names. The file appears only when rendering
+    fully succeeded. Raises a TemplateError subclass with a Chinese message on any
+    problem.
     """
     template = Path(template)
     target = Path(target)
@@ -288,6 +292,9 @@ def render_template(
         raise OutputXmlError(f"渲染结果不是合法的 XML（页眉或页脚）：{exc}") from exc
     except (TypeError, ValueError, ArithmeticError) as exc:
         raise RenderError(f"模板中的表达式无法计算：{exc}") from exc
+
+    for name, value in (properties or {}).items():
+        setattr(doc.docx.core_properties, name, value)
 
     tmp = _create_temp_beside(target)
     try:

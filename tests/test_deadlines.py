@@ -1,0 +1,468 @@
+"""xmgl.domain.deadlines: every obligation on, one day before and one day after its bound.
+
+Each test builds a real dossier from the example (records replaced through
+``edit_project``), loads it with the real loader and reads ``obligations``.
+Dates in 2024–2026 use the official holiday data of chinese-calendar; the ones
+that matter are spelled out next to each test.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from conftest import edit_project
+
+from xmgl.domain import deadlines as dl
+from xmgl.dossier.loader import load_dossier
+
+D = date.fromisoformat
+ONE = timedelta(days=1)
+
+
+def dossier(root, *records):
+    """The example's facts with exactly these records."""
+
+    def change(data):
+        data["records"] = [dict(r) for r in records]
+
+    edit_project(root, change)
+    return load_dossier(root)
+
+
+def approval(day: str, subject="可行性研究报告"):
+    return {
+        "kind": "approval",
+        "date": D(day),
+        "subject": subject,
+        "issuer": "大石桥市营商环境建设局",
+    }
+
+
+def report(day: str, period: int):
+    return {"kind": "quarterly_report", "date": D(day), "period": period, "to": "大石桥市数据局"}
+
+
+def of_kind(d, as_of, kind, **match):
+    found = [o for o in dl.obligations(d, as_of) if o.kind == kind]
+    for k, v in match.items():
+        found = [o for o in found if getattr(o, k) == v]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ------------------------------------------------------------------ 第十六条 quarterly
+
+
+def test_quarterly_periods_dates_and_article(example):
+    d = dossier(example, approval("2026-03-10"), report("2026-06-08", 1))
+    found = [o for o in dl.obligations(d, D("2026-09-20")) if o.kind == "quarterly_report"]
+    assert [(o.period, o.due.nominal, o.status) for o in found] == [
+        (1, D("2026-06-10"), dl.DONE),
+        (2, D("2026-09-10"), dl.OVERDUE),
+        (3, D("2026-12-10"), dl.OPEN),
+    ]
+    assert found[0].title == "第1期季度进展报告（2026-03-11 至 2026-06-10）"
+    assert (found[1].article, found[1].clause) == (16, "第十六条")
+    assert found[1].location.path == "records[0].date"  # the approval started the clock
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [("2026-06-09", dl.OPEN), ("2026-06-10", dl.OPEN), ("2026-06-11", dl.OVERDUE)],
+)
+def test_quarterly_due_plain_day(example, as_of, status):
+    # 2026-06-10 is a Wednesday: nominal = in force.
+    d = dossier(example, approval("2026-03-10"))
+    o = of_kind(d, D(as_of), "quarterly_report", period=1)
+    assert o.due.nominal == o.due.in_force == D("2026-06-10")
+    assert o.status == status
+    assert o.days_left(D(as_of)) == {"2026-06-09": 1, "2026-06-10": 0, "2026-06-11": -1}[as_of]
+
+
+@pytest.mark.parametrize(
+    ("submitted", "status"),
+    [("2026-06-09", dl.DONE), ("2026-06-10", dl.DONE), ("2026-06-11", dl.DONE_LATE)],
+)
+def test_quarterly_submitted_on_before_after(example, submitted, status):
+    d = dossier(example, approval("2026-03-10"), report(submitted, 1))
+    o = of_kind(d, D("2026-07-01"), "quarterly_report", period=1)
+    assert o.done == D(submitted)
+    assert o.status == status
+    assert o.location.path == "records[1].period"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        ("2026-10-01", dl.OPEN),  # nominal day, 国庆节
+        ("2026-10-02", dl.OPEN),  # past the nominal day but still in the holiday
+        ("2026-10-08", dl.OPEN),  # the day in force: first working day after 10-01..07
+        ("2026-10-09", dl.OVERDUE),
+    ],
+)
+def test_quarterly_due_moved_by_national_day(example, as_of, status):
+    d = dossier(example, approval("2026-07-01"))
+    o = of_kind(d, D(as_of), "quarterly_report", period=1)
+    assert o.due.nominal == D("2026-10-01")
+    assert o.due.in_force == D("2026-10-08")
+    assert o.due.moved and o.due.notice is None
+    assert o.status == status
+
+
+@pytest.mark.parametrize(
+    ("approved", "due", "weekday"),
+    [("2026-07-10", "2026-10-10", 5), ("2026-06-20", "2026-09-20", 6)],
+)
+def test_quarterly_due_on_makeup_working_weekend_does_not_move(example, approved, due, weekday):
+    # 2026-10-10 (Saturday) and 2026-09-20 (Sunday) are 调休上班 working days.
+    d = dossier(example, approval(approved))
+    before, on, after = D(due) - ONE, D(due), D(due) + ONE
+    assert on.weekday() == weekday
+    o = of_kind(d, on, "quarterly_report", period=1)
+    assert o.due.nominal == o.due.in_force == on
+    assert not o.due.moved
+    assert of_kind(d, before, "quarterly_report", period=1).status == dl.OPEN
+    assert o.status == dl.OPEN
+    assert of_kind(d, after, "quarterly_report", period=1).status == dl.OVERDUE
+
+
+def test_quarterly_plain_weekend_moves_to_monday(example):
+    # 2026-08-15 is a Saturday, not a make-up day: in force Monday 2026-08-17.
+    d = dossier(example, approval("2026-05-15"))
+    o = of_kind(d, D("2026-08-17"), "quarterly_report", period=1)
+    assert (o.due.nominal, o.due.in_force, o.status) == (D("2026-08-15"), D("2026-08-17"), dl.OPEN)
+    assert of_kind(d, D("2026-08-18"), "quarterly_report", period=1).status == dl.OVERDUE
+
+
+def test_quarterly_on_approval_day_lists_period_one_not_yet_open(example):
+    d = dossier(example, approval("2026-03-10"))
+    assert dl.obligations(d, D("2026-03-09")) == []
+    o = of_kind(d, D("2026-03-10"), "quarterly_report")
+    assert (o.period, o.status, o.due.nominal) == (1, dl.NOT_YET_OPEN, D("2026-06-10"))
+    assert of_kind(d, D("2026-03-11"), "quarterly_report").status == dl.OPEN
+
+
+def test_quarterly_next_period_starts_the_day_after_the_previous_due(example):
+    d = dossier(example, approval("2026-03-10"))
+    assert [o.period for o in dl.obligations(d, D("2026-06-10"))] == [1]
+    assert [o.period for o in dl.obligations(d, D("2026-06-11"))] == [1, 2]
+
+
+def test_quarterly_stop_at_acceptance_and_only_once_known(example):
+    acc = {"kind": "acceptance", "date": D("2026-11-20"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), acc)
+    # period 3 (to 2026-12-10) is still running on the filing day: not due
+    periods = [o.period for o in dl.obligations(d, D("2027-01-05")) if o.period]
+    assert periods == [1, 2]
+    # before the acceptance happened, period 3 is due as usual
+    periods = [o.period for o in dl.obligations(d, D("2026-11-19")) if o.period]
+    assert periods == [1, 2, 3]
+
+
+def test_quarterly_ahead_lists_future_periods_not_yet_open(example):
+    d = dossier(example, approval("2026-03-10"))
+    found = dl.obligations(d, D("2026-07-01"), ahead=D("2027-01-01"))
+    assert [(o.period, o.status) for o in found] == [
+        (1, dl.OVERDUE),
+        (2, dl.OPEN),
+        (3, dl.NOT_YET_OPEN),
+        (4, dl.NOT_YET_OPEN),
+    ]
+
+
+# ------------------------------------------------------------------ 第十七条 window
+
+
+def prelim(day: str, result="合格"):
+    return {"kind": "preliminary_acceptance", "date": D(day), "result": result}
+
+
+def applied(day: str):
+    return {
+        "kind": "acceptance_application",
+        "date": D(day),
+        "to": "大石桥市数据局",
+        "attachments": {"construction_summary": "docs/项目安全方案.md"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        ("2026-04-14", dl.NOT_YET_OPEN),
+        ("2026-04-15", dl.OPEN),  # 3个月以上: the 3 months are fulfilled on this day
+        ("2026-04-16", dl.OPEN),
+        ("2026-07-14", dl.OPEN),
+        ("2026-07-15", dl.OPEN),  # 6个月内: the last day, a Wednesday
+        ("2026-07-16", dl.OVERDUE),
+    ],
+)
+def test_acceptance_window_open_and_close_as_of(example, as_of, status):
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"))
+    o = of_kind(d, D(as_of), "acceptance_window")
+    assert o.opens == D("2026-04-15")
+    assert o.due.nominal == o.due.in_force == D("2026-07-15")
+    assert (o.article, o.clause) == (17, "第十七条第一款")
+    assert o.status == status
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        ("2026-04-14", dl.DONE_EARLY),
+        ("2026-04-15", dl.DONE),
+        ("2026-04-16", dl.DONE),
+        ("2026-07-14", dl.DONE),
+        ("2026-07-15", dl.DONE),
+        ("2026-07-16", dl.DONE_LATE),
+    ],
+)
+def test_acceptance_window_application_on_before_after(example, day, status):
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"), applied(day))
+    o = of_kind(d, D("2026-08-01"), "acceptance_window")
+    assert (o.done, o.status) == (D(day), status)
+
+
+def test_acceptance_window_opening_is_never_moved_but_close_is(example):
+    # 2026-01-01 + 3 months = 2026-04-01 (Wednesday); + 6 months = 2026-07-01 (Wednesday).
+    # Choose 2025-07-04: opens 2025-10-04 (国庆 holiday — stays), closes 2026-01-04
+    # (Sunday, but a 调休上班 working day — stays too).
+    d = dossier(example, approval("2025-01-10"), prelim("2025-07-04"))
+    o = of_kind(d, D("2025-10-04"), "acceptance_window")
+    assert o.opens == D("2025-10-04")
+    assert o.status == dl.OPEN
+    assert o.due.nominal == o.due.in_force == D("2026-01-04")
+    # A close on a holiday moves: 2025-08-01 + 6 months = 2026-02-01 (Sunday) → 02-02
+    d = dossier(example, approval("2025-01-10"), prelim("2025-08-01"))
+    o = of_kind(d, D("2026-02-02"), "acceptance_window")
+    assert (o.due.nominal, o.due.in_force, o.status) == (D("2026-02-01"), D("2026-02-02"), dl.OPEN)
+    assert of_kind(d, D("2026-02-03"), "acceptance_window").status == dl.OVERDUE
+
+
+def test_failed_preliminary_acceptance_opens_no_window(example):
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15", "不合格"))
+    assert [o.kind for o in dl.obligations(d, D("2026-05-01"))].count("acceptance_window") == 0
+
+
+# ------------------------------------------------------------------ 第十八条 rectification
+
+
+def failed(day: str, kind="acceptance"):
+    return {"kind": kind, "date": D(day), "result": "不合格"}
+
+
+def rectified(started: str, completed: str, subject="竣工验收"):
+    return {
+        "kind": "rectification",
+        "date": D(started),
+        "subject": subject,
+        "completed": D(completed),
+    }
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [("2026-06-15", dl.OPEN), ("2026-06-16", dl.OPEN), ("2026-06-17", dl.OVERDUE)],
+)
+def test_rectification_three_months_as_of(example, as_of, status):
+    # 2026-03-16 + 3 months = 2026-06-16, a Tuesday.
+    d = dossier(example, approval("2025-06-10"), failed("2026-03-16"))
+    o = of_kind(d, D(as_of), "rectification")
+    assert o.due.nominal == o.due.in_force == D("2026-06-16")
+    assert (o.article, o.clause, o.status) == (18, "第十八条", status)
+    assert o.location.path == "records[1].result"
+
+
+@pytest.mark.parametrize(
+    ("completed", "status"),
+    [("2026-06-15", dl.DONE), ("2026-06-16", dl.DONE), ("2026-06-17", dl.DONE_LATE)],
+)
+def test_rectification_completed_on_before_after(example, completed, status):
+    d = dossier(
+        example, approval("2025-06-10"), failed("2026-03-16"), rectified("2026-03-20", completed)
+    )
+    o = of_kind(d, D("2026-07-01"), "rectification")
+    assert (o.done, o.status) == (D(completed), status)
+    assert o.location.path == "records[2].completed"
+
+
+def test_rectification_due_on_sunday_after_makeup_saturday_moves(example):
+    # 2026-02-10 + 3 months = 2026-05-10 (Sunday; Saturday 05-09 is a make-up day) → 05-11.
+    d = dossier(example, approval("2025-06-10"), failed("2026-02-10", "reinspection"))
+    o = of_kind(d, D("2026-05-11"), "rectification")
+    assert (o.due.nominal, o.due.in_force, o.status) == (D("2026-05-10"), D("2026-05-11"), dl.OPEN)
+    assert of_kind(d, D("2026-05-12"), "rectification").status == dl.OVERDUE
+
+
+# ------------------------------------------------------------------ 第十九条 self-evaluation
+
+
+def passed(day: str):
+    return {"kind": "acceptance", "date": D(day), "result": "合格"}
+
+
+def live(day: str):
+    return {"kind": "go_live", "date": D(day)}
+
+
+def self_eval(day: str):
+    return {
+        "kind": "self_evaluation",
+        "date": D(day),
+        "sent_to": ["大石桥市数据局", "大石桥市财政局"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        ("2025-03-04", dl.NOT_YET_OPEN),
+        ("2025-03-05", dl.OPEN),  # 12 months after going live (2024-03-05)
+        ("2025-03-06", dl.OPEN),
+        ("2026-03-04", dl.OPEN),
+        ("2026-03-05", dl.OPEN),  # 24 months: Thursday, in force
+        ("2026-03-06", dl.OVERDUE),
+    ],
+)
+def test_self_evaluation_window_as_of(example, as_of, status):
+    d = dossier(example, approval("2023-01-10"), passed("2024-03-01"), live("2024-03-05"))
+    o = of_kind(d, D(as_of), "self_evaluation")
+    assert o.starts == D("2024-03-05")  # the later of acceptance and going live
+    assert o.opens == D("2025-03-05")
+    assert o.due.nominal == o.due.in_force == D("2026-03-05")
+    assert (o.article, o.clause, o.status) == (19, "第十九条", status)
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        ("2025-03-04", dl.DONE_EARLY),
+        ("2025-03-05", dl.DONE),
+        ("2026-03-05", dl.DONE),
+        ("2026-03-06", dl.DONE_LATE),
+    ],
+)
+def test_self_evaluation_done_on_before_after(example, day, status):
+    d = dossier(
+        example, approval("2023-01-10"), passed("2024-03-01"), live("2024-03-05"), self_eval(day)
+    )
+    o = of_kind(d, D("2026-06-01"), "self_evaluation")
+    assert (o.done, o.status) == (D(day), status)
+
+
+def test_self_evaluation_opening_on_a_holiday_is_not_moved(example):
+    # Going live 2024-10-01 → opens 2025-10-01 (国庆节) and stays there.
+    d = dossier(example, approval("2023-01-10"), passed("2024-09-20"), live("2024-10-01"))
+    o = of_kind(d, D("2025-10-01"), "self_evaluation")
+    assert (o.opens, o.status) == (D("2025-10-01"), dl.OPEN)
+    assert of_kind(d, D("2025-09-30"), "self_evaluation").status == dl.NOT_YET_OPEN
+    # the close 2026-10-01 is moved past the holiday to 2026-10-08
+    assert (o.due.nominal, o.due.in_force) == (D("2026-10-01"), D("2026-10-08"))
+
+
+def test_self_evaluation_starts_at_acceptance_when_live_earlier(example):
+    d = dossier(example, approval("2023-01-10"), live("2024-02-01"), passed("2024-03-01"))
+    o = of_kind(d, D("2025-03-01"), "self_evaluation")
+    assert (o.starts, o.opens, o.status) == (D("2024-03-01"), D("2025-03-01"), dl.OPEN)
+
+
+# ------------------------------------------------------------------ 第八条 plan submission
+
+
+def call(day: str, deadline: str, year=2026):
+    return {"kind": "plan_call", "date": D(day), "year": year, "deadline": D(deadline)}
+
+
+def submitted(day: str, year=2026):
+    return {"kind": "plan_submission", "date": D(day), "year": year, "amount": "386万元"}
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [("2025-07-14", dl.OPEN), ("2025-07-15", dl.OPEN), ("2025-07-16", dl.OVERDUE)],
+)
+def test_plan_submission_deadline_as_of(example, as_of, status):
+    d = dossier(example, call("2025-06-10", "2025-07-15"))
+    o = of_kind(d, D(as_of), "plan_submission")
+    assert o.due.nominal == o.due.in_force == D("2025-07-15")  # Tuesday
+    assert (o.article, o.clause, o.status) == (8, "第八条", status)
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [("2025-07-14", dl.DONE), ("2025-07-15", dl.DONE), ("2025-07-16", dl.DONE_LATE)],
+)
+def test_plan_submission_on_before_after(example, day, status):
+    d = dossier(example, call("2025-06-10", "2025-07-15"), submitted(day))
+    o = of_kind(d, D("2025-08-01"), "plan_submission")
+    assert (o.done, o.status) == (D(day), status)
+
+
+def test_plan_submission_deadline_on_saturday_moves_to_monday(example):
+    d = dossier(example, call("2025-06-10", "2025-07-12"))
+    o = of_kind(d, D("2025-07-14"), "plan_submission")
+    assert (o.due.nominal, o.due.in_force, o.status) == (D("2025-07-12"), D("2025-07-14"), dl.OPEN)
+    assert of_kind(d, D("2025-07-15"), "plan_submission").status == dl.OVERDUE
+
+
+def test_plan_call_not_yet_issued_is_not_listed(example):
+    d = dossier(example, call("2025-06-10", "2025-07-15"))
+    assert dl.obligations(d, D("2025-06-09")) == []
+
+
+# ------------------------------------------------------------------ 第二十条 supervision
+
+
+def finding(day: str, deadline: str):
+    return {
+        "kind": "supervision_finding",
+        "date": D(day),
+        "issuer": "大石桥市数据局",
+        "area": "密码应用",
+        "description": "未按方案部署密码模块",
+        "deadline": D(deadline),
+    }
+
+
+@pytest.mark.parametrize(
+    ("as_of", "completed", "status"),
+    [
+        ("2026-08-28", None, dl.OPEN),  # Friday
+        ("2026-08-31", None, dl.OPEN),  # deadline 08-29 is a Saturday → in force Monday 08-31
+        ("2026-09-01", None, dl.OVERDUE),
+        ("2026-09-10", "2026-08-31", dl.DONE),
+        ("2026-09-10", "2026-09-01", dl.DONE_LATE),
+    ],
+)
+def test_supervision_rectification(example, as_of, completed, status):
+    recs = [approval("2025-06-10"), finding("2026-07-01", "2026-08-29")]
+    if completed:
+        recs.append(rectified("2026-07-05", completed, "监督检查"))
+    d = dossier(example, *recs)
+    o = of_kind(d, D(as_of), "supervision_rectification")
+    assert (o.due.nominal, o.due.in_force) == (D("2026-08-29"), D("2026-08-31"))
+    assert (o.article, o.status) == (20, status)
+
+
+# ------------------------------------------------------------------ next actions
+
+
+def test_next_actions_orders_overdue_open_then_not_yet_open(example):
+    d = dossier(
+        example,
+        call("2026-06-01", "2026-07-15", year=2027),
+        approval("2026-03-10"),
+        report("2026-06-09", 1),
+        prelim("2026-08-20"),
+    )
+    found = dl.obligations(d, D("2026-09-15"))
+    todo = dl.next_actions(found)
+    assert [(o.kind, o.period, o.status) for o in todo] == [
+        ("plan_submission", None, dl.OVERDUE),  # in force 07-15: the oldest first
+        ("quarterly_report", 2, dl.OVERDUE),  # 09-10
+        ("quarterly_report", 3, dl.OPEN),  # 12-10
+        ("acceptance_window", None, dl.NOT_YET_OPEN),  # opens 11-20
+    ]
+    assert all(o.pending for o in todo)
+    assert [o for o in found if o not in todo] == [found[0]]  # period 1, done

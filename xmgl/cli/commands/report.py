@@ -1,0 +1,121 @@
+"""``xmgl report fsr|quarterly``: report skeletons (.docx) filled from the dossier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from xmgl.cli.state import get_state
+
+FORMATS = ("text", "json")
+
+_FORMAT = typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
+_OUTPUT = typer.Option(
+    "--output",
+    "-o",
+    help="输出文件（.docx）。默认写到档案的 reports/ 目录。",
+    metavar="文件",
+    show_default=False,
+)
+_FORCE = typer.Option("--force", help="覆盖已存在的输出文件（默认不覆盖）。")
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(
+        name="report",
+        help="生成报告：可行性研究报告、季度进展报告（.docx，可在 Word/WPS 中继续编辑）。",
+        no_args_is_help=True,
+    )
+
+    @group.command("fsr")
+    def fsr(
+        ctx: typer.Context,
+        merged: Annotated[
+            bool,
+            typer.Option(
+                "--merged",
+                help="生成可行性研究报告（代初步设计），含初步设计方案和投资概算；"
+                "仅限第十条允许合并编报的项目。",
+            ),
+        ] = False,
+        output: Annotated[Path | None, _OUTPUT] = None,
+        force: Annotated[bool, _FORCE] = False,
+        fmt: Annotated[str, _FORMAT] = "text",
+    ) -> None:
+        """可行性研究报告骨架：国家编制要求的章节加第十一条要求的章节，已知事实已填入。"""
+        from xmgl.cli.common import check_choice
+        from xmgl.reports import generate
+
+        check_choice("--format", fmt, FORMATS)
+        state = get_state(ctx)
+        d = state.dossier()
+        result = generate.fsr(
+            d, state.today(), merged=merged, output=_abs(output, state), force=force
+        )
+        _print(result, d.root, fmt)
+
+    @group.command("quarterly")
+    def quarterly(
+        ctx: typer.Context,
+        period: Annotated[
+            int | None,
+            typer.Option(
+                "--period",
+                help="报告期序号（自批复之日起每3个月为一期，第1期从批复次日起）。"
+                "默认为截至 --as-of 最近一期。",
+                metavar="N",
+                show_default=False,
+            ),
+        ] = None,
+        output: Annotated[Path | None, _OUTPUT] = None,
+        force: Annotated[bool, _FORCE] = False,
+        fmt: Annotated[str, _FORMAT] = "text",
+    ) -> None:
+        """第十六条项目建设进展情况季度报告：本期及累计投资、支付、合同、变更、进展。"""
+        from xmgl.cli.common import check_choice
+        from xmgl.reports import generate
+
+        check_choice("--format", fmt, FORMATS)
+        state = get_state(ctx)
+        d = state.dossier()
+        result = generate.quarterly(
+            d, state.today(), period=period, output=_abs(output, state), force=force
+        )
+        _print(result, d.root, fmt)
+
+    app.add_typer(group)
+
+
+def _abs(output: Path | None, state) -> Path | None:
+    if output is None:
+        return None
+    output = output.expanduser()
+    return output if output.is_absolute() else Path.cwd() / output
+
+
+def _print(result, root: Path, fmt: str) -> None:
+    if fmt == "json":
+        from xmgl.cli.output import print_json
+
+        print_json(result.to_dict(root))
+        return
+    from rich.markup import escape
+
+    from xmgl.cli.output import console
+
+    data = result.to_dict(root)
+    c = console()
+    c.print(f"已生成：{escape(data['path'])}")
+    c.print(f"  {escape(result.title)}")
+    c.print(f"  模板：{escape(result.template.describe(Path(root)))}")
+    if result.period:
+        p = result.period
+        due = p["due_in_force"]
+        if p["due_nominal"] != due:
+            due += f"（名义 {p['due_nominal']}，遇法定休假日顺延）"
+        c.print(f"  报告期：第{p['index']}期 {p['start']} 至 {p['end']}，报送截止 {due}")
+    for note in result.notes:
+        c.print(f"  [yellow]注意：[/]{escape(note)}")
+    c.print("  文中【待填写：…】处需要人工补充。")

@@ -1,0 +1,125 @@
+"""``xmgl validate``: check the dossier against the regulation, article by article."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from xmgl.cli.state import get_state
+
+FORMATS = ("text", "json", "sarif")
+FAIL_ON = ("error", "warning")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("validate")
+    def validate(
+        ctx: typer.Context,
+        fmt: Annotated[
+            str,
+            typer.Option(
+                "--format", help="输出格式：text、json 或 sarif（SARIF 2.1.0）。", metavar="格式"
+            ),
+        ] = "text",
+        fail_on: Annotated[
+            str,
+            typer.Option(
+                "--fail-on",
+                help="发现该级别（error 或 warning）及以上的问题时以退出码 1 结束。",
+                metavar="级别",
+            ),
+        ] = "error",
+        as_of: Annotated[
+            str | None,
+            typer.Option(
+                "--as-of",
+                help="按指定日期（YYYY-MM-DD）计算期限，默认为今天（同全局 --as-of）。",
+                metavar="日期",
+                show_default=False,
+            ),
+        ] = None,
+        stage: Annotated[
+            str | None,
+            typer.Option(
+                "--stage",
+                help="按进入指定阶段时的要求校验（xmgl advance 的门槛），默认为当前阶段。",
+                metavar="阶段",
+                show_default=False,
+            ),
+        ] = None,
+    ) -> int:
+        """按《大石桥市政务信息化项目管理暂行办法》逐条校验档案，指出条款和行号。"""
+        from xmgl.cli.common import check_choice
+
+        check_choice("--format", fmt, FORMATS)
+        check_choice("--fail-on", fail_on, FAIL_ON)
+        state = get_state(ctx)
+        if as_of is not None:
+            from xmgl.cli.state import parse_date
+
+            state.as_of = parse_date(as_of)
+        if stage is not None:
+            from xmgl.domain.stages import STAGES
+
+            check_choice("--stage", stage, tuple(STAGES))
+        return run(state, fmt, fail_on, stage)
+
+
+def run(state, fmt: str, fail_on: str, stage: str | None) -> int:
+    from xmgl.domain import rules as R
+    from xmgl.errors import DossierError, ExitCode
+
+    today = state.today()
+    root = state.directory
+    try:
+        root = state.root()
+        dossier = state.dossier()
+    except DossierError as err:
+        findings = R.format_findings(err.problems, message=err.message, hint=err.hint)
+        _emit(fmt, findings, root=root, state=state, today=today, stage=None, name=None)
+        return int(ExitCode.DOSSIER)
+    target = stage or dossier.stage_name
+    findings = R.check(dossier, today, stage=stage)
+    _emit(
+        fmt, findings, root=root, state=state, today=today, stage=target, name=dossier.project.name
+    )
+    threshold = R.Severity(fail_on).rank
+    failed = any(f.severity.rank >= threshold for f in findings)
+    return int(ExitCode.FINDINGS) if failed else int(ExitCode.OK)
+
+
+def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
+    from xmgl.cli import findings as out
+
+    if fmt == "json":
+        from xmgl.cli.output import print_json
+
+        print_json(
+            {
+                "dossier": str(root),
+                "as_of": today.isoformat(),
+                "stage": stage,
+                "findings": [f.to_dict() for f in findings],
+                "summary": out.summary(findings),
+            }
+        )
+    elif fmt == "sarif":
+        from xmgl import __version__
+        from xmgl.cli.output import print_json
+        from xmgl.domain.rules import RULES
+
+        print_json(
+            out.sarif(
+                findings, root=root, rules=RULES, version=__version__, as_of=today, stage=stage
+            )
+        )
+    else:
+        from xmgl.domain.stages import label
+
+        header = [f"校验：{name}" if name else f"校验：{root}"]
+        where = f"阶段：{label(stage)}" if stage else "档案无法读取"
+        if stage and stage != state.dossier().stage_name:
+            where += f"（按进入该阶段的要求，当前为 {label(state.dossier().stage_name)}）"
+        header.append(f"{where} · 日期：{today.isoformat()}")
+        out.render_text(findings, header=header)

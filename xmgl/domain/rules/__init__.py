@@ -1,0 +1,133 @@
+"""The regulation as checks: every checkable clause of 第二条–第二十三条 is a :class:`Rule`.
+
+Usage::
+
+    from xmgl.domain.rules import check, RULES
+    findings = check(dossier, as_of)                       # the dossier's current stage
+    findings = check(dossier, as_of, stage="construction")  # as if entering construction
+
+Adding a rule is one decorated function in the module of its article (``a11_a15.py``
+…, ``timing.py`` for time bounds) plus its tests; :data:`RULES` and ``xmgl rules``
+pick it up, ``matrix.py`` maps it to its clause. Plain Python: no CLI, docx or git.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from xmgl.domain.model import Dossier
+from xmgl.domain.rules import a02_a05, a03, a06_a07, a08_a10, a11_a15, a17_a23, timing  # noqa: F401
+from xmgl.domain.rules.base import (
+    MAIN,
+    REGISTRY,
+    SIDE,
+    Context,
+    Finding,
+    Hit,
+    Rule,
+    Severity,
+    main_stage,
+)
+from xmgl.domain.stages import STAGES
+
+__all__ = [
+    "MAIN",
+    "RULES",
+    "SIDE",
+    "Finding",
+    "Hit",
+    "Rule",
+    "Severity",
+    "check",
+    "format_findings",
+    "find_rule",
+    "main_stage",
+    "rules_of_article",
+]
+
+RULES: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda r: (r.article, REGISTRY.index(r))))
+_BY_ID = {r.id: r for r in RULES}
+
+
+def find_rule(rule_id: str) -> Rule | None:
+    return _BY_ID.get(rule_id.upper())
+
+
+def rules_of_article(article: int) -> list[Rule]:
+    return [r for r in RULES if r.article == article]
+
+
+def check(dossier: Dossier, as_of: date, *, stage: str | None = None) -> list[Finding]:
+    """Every finding for ``dossier`` on ``as_of``, sorted by article, then file position.
+
+    ``stage=None`` evaluates the dossier in its current stage; a stage id evaluates it
+    as if it were entering that stage (the lifecycle's gate blocks on errors).
+    """
+    target = stage or dossier.stage_name
+    if target not in STAGES:
+        raise ValueError(f"unknown stage {target!r}")
+    ctx = Context(dossier, as_of, target, main_stage(dossier, target))
+    found: list[Finding] = []
+    for rule in RULES:
+        if not rule.applies(target, ctx.main):
+            continue
+        for h in rule.check(ctx):
+            found.append(
+                Finding(
+                    rule.id,
+                    rule.article,
+                    rule.clause,
+                    rule.severity,
+                    h.message,
+                    h.hint,
+                    h.location,
+                )
+            )
+    return sorted(found, key=_order)
+
+
+def _order(f: Finding):
+    return (f.article, f.location.line or 0, f.location.column or 0, f.rule)
+
+
+FORMAT_ARTICLE = 0
+"""Findings about the file itself (YAML syntax, types, missing fields) cite no article."""
+
+
+def format_findings(problems, *, message: str = "", hint: str = "", file: str = "project.yaml"):
+    """The loader's problems (:class:`xmgl.errors.Problem`) as error findings.
+
+    Rule id ``FORMAT-<CODE>`` (``FORMAT-YAML-SYNTAX``, ``FORMAT-REQUIRED`` …), article 0,
+    clause “档案格式”. Without located problems (no ``project.yaml`` at all) one
+    ``FORMAT-NO-DOSSIER`` finding carries ``message`` and ``hint``.
+    """
+    from xmgl.domain.model import Location
+
+    out = []
+    for p in problems:
+        code = (p.code or "format").upper()
+        rule_id = "FORMAT" if code == "FORMAT" else f"FORMAT-{code}"
+        out.append(
+            Finding(
+                rule_id,
+                FORMAT_ARTICLE,
+                "档案格式",
+                Severity.ERROR,
+                p.message,
+                p.hint,
+                Location(p.file, p.line, p.column, p.path),
+            )
+        )
+    if not out:
+        out.append(
+            Finding(
+                "FORMAT-NO-DOSSIER",
+                FORMAT_ARTICLE,
+                "档案格式",
+                Severity.ERROR,
+                message,
+                hint,
+                Location(file, None, None, ""),
+            )
+        )
+    return out

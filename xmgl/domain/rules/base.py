@@ -1,0 +1,231 @@
+"""What a rule is, what it finds, and where it applies.
+
+A rule is a plain function ``check(ctx) -> Iterable[Hit]`` registered with
+:func:`rule`, which gives it a stable id, the article (an integer) and clause it
+enforces, a severity, the stages where it applies and a Chinese title. The
+engine (:func:`xmgl.domain.rules.check`) turns each :class:`Hit` into a
+:class:`Finding` carrying the rule's id, article, clause and severity.
+
+Stage applicability. A rule lists the stages where its obligation is due.
+The side stages (监督整改、暂缓安排投资计划、暂停建设、终止) are entered from a
+main-line stage and keep that stage's obligations: a rule applies in a side stage
+when it lists the side stage *and* the main-line stage the project was in before
+(its history, :func:`main_stage`). :func:`since` lists every side stage except
+``terminated`` for rules about obligations that a terminated project no longer
+has (quarterly reports, acceptance, self-evaluation); record-driven rules apply
+everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from xmgl.domain.model import Dossier, Location, Node
+from xmgl.domain.regulation import EFFECTIVE
+from xmgl.domain.stages import ORDER, STAGES
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def zh(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where the dossier breaks (or may break) the regulation."""
+
+    rule: str
+    article: int
+    clause: str
+    severity: Severity
+    message: str
+    hint: str
+    location: Location
+
+    def to_dict(self) -> dict:
+        """The finding as ``xmgl validate --format json`` writes it (see docs/validate.md)."""
+        return {
+            "rule": self.rule,
+            "article": self.article,
+            "clause": self.clause,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "path": self.location.path,
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule's check yields: the message, the hint and where."""
+
+    message: str
+    hint: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    article: int
+    clause: str
+    severity: Severity
+    stages: frozenset[str]
+    title: str
+    check: Callable[[Context], Iterable[Hit]] = field(repr=False, compare=False)
+
+    def applies(self, stage: str, main: str) -> bool:
+        """True if the rule's obligation is due in ``stage`` (``main``: its main-line stage)."""
+        if stage not in self.stages:
+            return False
+        return stage not in SIDE or main in self.stages
+
+
+# ---------------------------------------------------------------- stages
+
+SIDE: tuple[str, ...] = ("supervision_rectification", "deferred", "suspended", "terminated")
+MAIN: tuple[str, ...] = tuple(s for s in STAGES if s not in SIDE)
+ALL: frozenset[str] = frozenset(STAGES)
+
+
+def since(stage: str, *, terminated: bool = True) -> frozenset[str]:
+    """Main-line stages from ``stage`` on, plus the side stages (``terminated`` optional)."""
+    side = SIDE if terminated else tuple(s for s in SIDE if s != "terminated")
+    return frozenset(s for s in MAIN if ORDER[s] >= ORDER[stage]) | frozenset(side)
+
+
+def between(first: str, last: str) -> frozenset[str]:
+    """Main-line stages from ``first`` to ``last`` (inclusive), plus the side stages."""
+    return frozenset(s for s in MAIN if ORDER[first] <= ORDER[s] <= ORDER[last]) | frozenset(SIDE)
+
+
+# what the records say about how far a project has come, latest first
+_EVIDENCE: tuple[tuple[str, str, dict], ...] = (
+    ("in_operation", "go_live", {}),
+    ("accepted", "acceptance", {"result": "合格"}),
+    ("acceptance_failed", "acceptance", {"result": "不合格"}),
+    ("acceptance_applied", "acceptance_application", {}),
+    ("preliminary_acceptance", "preliminary_acceptance", {}),
+    ("construction", "contract", {}),
+    ("procurement", "procurement", {}),
+    ("approved", "approval", {"subject": "初步设计及概算"}),
+    ("approved", "approval", {"subject": "可研代初步设计"}),
+    ("preliminary_design", "approval", {"subject": "可行性研究报告"}),
+    ("plan", "plan_inclusion", {}),
+    ("plan", "plan_submission", {}),
+)
+
+
+def main_stage(dossier: Dossier, stage: str) -> str:
+    """The main-line stage whose obligations hold while the project is in ``stage``.
+
+    ``stage`` itself when it is a main-line stage. For a side stage: the dossier's
+    current stage when that is a main-line one (the project is entering the side
+    stage from it); else the stage the project left for its latest side-stage
+    sojourn (the ``stage_change`` history); else the furthest stage its records
+    show (a contract means construction, a passed acceptance means accepted …).
+    """
+    if stage not in SIDE:
+        return stage
+    current = dossier.stage_name
+    if current not in SIDE:
+        return current
+    for rec in reversed(dossier.records_of("stage_change")):
+        if rec.from_stage in MAIN and rec.to_stage in SIDE:
+            return rec.from_stage
+    for found, kind, match in _EVIDENCE:
+        if dossier.first(kind, **match) is not None:
+            return found
+    return "reserve"
+
+
+# ---------------------------------------------------------------- context
+
+
+@dataclass
+class Context:
+    """What a rule's check receives: the dossier, the date and the stage evaluated."""
+
+    dossier: Dossier
+    as_of: date
+    stage: str
+    main: str
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def d(self) -> Dossier:
+        return self.dossier
+
+    def in_force(self, day: date | None) -> bool:
+        """True if ``day`` is on or after the regulation took effect (第二十三条)."""
+        return day is not None and day >= EFFECTIVE
+
+    def reached(self, stage: str) -> bool:
+        """True if the stage evaluated (or its main-line stage) is ``stage`` or later."""
+        return ORDER[self.main] >= ORDER[stage]
+
+    def cached(self, key: str, compute: Callable[[], object]):
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+
+def hit(message: str, hint: str, where: Location | Node) -> Hit:
+    location = where.where() if isinstance(where, Node) else where
+    return Hit(message, hint, location)
+
+
+def locate(node: Node, *names: str) -> Location:
+    """Where ``node.a.b.c`` is, or the deepest of its parents that exists (with the full path)."""
+    for i, name in enumerate(names):
+        child = node.get(name)
+        if not isinstance(child, Node):
+            loc = node.where(name)
+            rest = ".".join(names[i + 1 :])
+            if rest:
+                loc = Location(loc.file, loc.line, loc.column, f"{loc.path}.{rest}")
+            return loc
+        node = child
+    return node.where()
+
+
+# ---------------------------------------------------------------- registry
+
+REGISTRY: list[Rule] = []
+
+
+def rule(
+    id: str,  # noqa: A002 - the rule's id is its name in the regulation's tooling
+    article: int,
+    clause: str,
+    severity: Severity,
+    stages: frozenset[str],
+    title: str,
+):
+    """Register the decorated ``check(ctx)`` as a rule."""
+
+    def register(check: Callable[[Context], Iterable[Hit]]):
+        if any(r.id == id for r in REGISTRY):
+            raise ValueError(f"duplicate rule id {id}")
+        REGISTRY.append(Rule(id, article, clause, severity, frozenset(stages), title, check))
+        return check
+
+    return register
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741

@@ -1,0 +1,323 @@
+"""The time bounds: 第八条 plan submission, 第十六条 quarterly reports, 第十七条 the
+acceptance window, 第十八条 rectification, 第十九条 self-evaluation, 第二十条 supervision.
+
+No date arithmetic here: :func:`xmgl.domain.deadlines.obligations` computes every
+obligation (calendar months, 以上/以内 inclusive, last days moved past a 法定休假日)
+and these rules only say what its status means. An obligation whose nominal last
+day falls before the regulation took effect (第二十三条) is not checked.
+
+Severity follows what can still be done: an obligation overdue today is an error
+(do it now); one done late or early is history and a warning, so that it does not
+block ``xmgl advance`` for ever; one open or not yet open is an info line telling
+the user when it falls due.
+"""
+
+from __future__ import annotations
+
+from xmgl.domain import deadlines as DL
+from xmgl.domain.regulation import EFFECTIVE
+from xmgl.domain.rules.base import ALL, E, I, W, hit, rule, since
+
+
+def _obligations(ctx, kind: str):
+    every = ctx.cached("obligations", lambda: DL.obligations(ctx.d, ctx.as_of))
+    return [o for o in every if o.kind == kind and o.due.nominal >= EFFECTIVE]
+
+
+def _due(o) -> str:
+    text = o.due.in_force.isoformat()
+    if o.due.moved:
+        text += f"（名义截止日 {o.due.nominal.isoformat()} 为法定休假日，顺延）"
+    if o.due.notice:
+        text += f"（{o.due.notice}）"
+    return text
+
+
+def _window(o) -> str:
+    return f"{o.opens.isoformat()} 至 {_due(o)}"
+
+
+def timing_rule(rule_id, article, clause, severity, stages, title, kind, statuses, say, hint):
+    """A rule that reports obligations of ``kind`` in one of ``statuses``."""
+
+    @rule(rule_id, article, clause, severity, stages, title)
+    def check(ctx):
+        for o in _obligations(ctx, kind):
+            if o.status in statuses:
+                yield hit(say(o, ctx), hint(o) if callable(hint) else hint, o.location)
+
+    check.__name__ = rule_id
+    return check
+
+
+# ---------------------------------------------------------------- 第八条
+
+timing_rule(
+    "A8-SUBMISSION-LATE",
+    8,
+    "第八条",
+    E,
+    since("plan"),
+    "年度项目计划须在征集截止日前报送",
+    "plan_submission",
+    {DL.DONE_LATE},
+    lambda o, ctx: (
+        f"{o.title}：{o.done.isoformat()} 才报送，晚于截止日 {_due(o)}。"
+        "第八条要求项目单位按市数据局明确的要求和时限报送材料。"
+    ),
+    "核对报送日期；确属逾期报送的，应有市数据局同意补报的书面材料（放进档案并在记录 note 说明），"
+    "否则不能据此列入年度计划。",
+)
+timing_rule(
+    "A8-SUBMISSION-OVERDUE",
+    8,
+    "第八条",
+    W,
+    ALL,
+    "征集截止日已过仍未报送年度项目计划",
+    "plan_submission",
+    {DL.OVERDUE},
+    lambda o, ctx: f"{o.title}：截止日 {_due(o)} 已过，没有报送记录（第八条）。",
+    "已报送的，补录 plan_submission 记录；未报送的，项目不能列入该年度计划，可按第九条第二款"
+    "申请年中纳入。",
+)
+timing_rule(
+    "A8-SUBMISSION-DUE",
+    8,
+    "第八条",
+    I,
+    ALL,
+    "年度项目计划待报送",
+    "plan_submission",
+    {DL.OPEN},
+    lambda o, ctx: f"{o.title}：请于 {_due(o)} 前报送市数据局（第八条）。",
+    "报送后补录 plan_submission 记录。",
+)
+
+# ---------------------------------------------------------------- 第十六条
+
+timing_rule(
+    "A16-QUARTERLY-OVERDUE",
+    16,
+    "第十六条",
+    E,
+    since("approved"),
+    "每3个月向市数据局报送实施进展：已逾期",
+    "quarterly_report",
+    {DL.OVERDUE},
+    lambda o, ctx: (
+        f"{o.title}应于 {_due(o)} 前报送，已逾期：第十六条规定自项目批复之日起到"
+        "验收备案之日止，每3个月向市数据局报送项目实施进展情况。"
+    ),
+    lambda o: (
+        f"编写第{o.period}期季度进展报告报送市数据局，然后补录 "
+        f"quarterly_report 记录（period: {o.period}）。"
+    ),
+)
+timing_rule(
+    "A16-QUARTERLY-LATE",
+    16,
+    "第十六条",
+    W,
+    since("approved"),
+    "季度进展报告逾期报送",
+    "quarterly_report",
+    {DL.DONE_LATE},
+    lambda o, ctx: f"{o.title}于 {o.done.isoformat()} 报送，晚于截止日 {_due(o)}（第十六条）。",
+    "已成事实，无需改动记录；以后的报告请按期报送（xmgl validate 会提示下一期的截止日）。",
+)
+timing_rule(
+    "A16-QUARTERLY-DUE",
+    16,
+    "第十六条",
+    I,
+    since("approved"),
+    "季度进展报告待报送",
+    "quarterly_report",
+    {DL.OPEN},
+    lambda o, ctx: f"{o.title}：请于 {_due(o)} 前报送市数据局（第十六条）。",
+    lambda o: f"报送后补录 quarterly_report 记录（period: {o.period}）。",
+)
+
+# ---------------------------------------------------------------- 第十七条
+
+timing_rule(
+    "A17-APPLY-TOO-EARLY",
+    17,
+    "第十七条第一款",
+    E,
+    since("preliminary_acceptance"),
+    "初验合格后须稳定运行3个月以上方可申请竣工验收",
+    "acceptance_window",
+    {DL.DONE_EARLY},
+    lambda o, ctx: (
+        f"{o.done.isoformat()} 申请竣工验收，早于最早可申请日 {o.opens.isoformat()}："
+        f"第十七条规定初验合格且系统稳定运行3个月以上至6个月内的，方可申请（{o.title}）。"
+    ),
+    "核对申请日期；确属提前申请的，应撤回，待稳定运行满3个月后重新申请。",
+)
+timing_rule(
+    "A17-APPLY-OVERDUE",
+    17,
+    "第十七条第一款",
+    E,
+    since("preliminary_acceptance", terminated=False),
+    "初验合格后6个月内申请竣工验收：已逾期",
+    "acceptance_window",
+    {DL.OVERDUE},
+    lambda o, ctx: f"初验合格已超过6个月（申请期限 {_window(o)}），仍未申请竣工验收（第十七条）。",
+    "尽快向市数据局申请竣工验收并说明逾期原因，然后补录 acceptance_application 记录。",
+)
+timing_rule(
+    "A17-APPLY-LATE",
+    17,
+    "第十七条第一款",
+    W,
+    since("preliminary_acceptance"),
+    "竣工验收申请晚于初验合格后6个月",
+    "acceptance_window",
+    {DL.DONE_LATE},
+    lambda o, ctx: (
+        f"{o.done.isoformat()} 申请竣工验收，晚于期限 {_due(o)}（第十七条：初验合格且"
+        "稳定运行3个月以上至6个月内申请）。"
+    ),
+    "已成事实；在验收申请报告中说明逾期原因。",
+)
+timing_rule(
+    "A17-APPLY-WINDOW",
+    17,
+    "第十七条第一款",
+    I,
+    since("preliminary_acceptance", terminated=False),
+    "竣工验收申请期限",
+    "acceptance_window",
+    {DL.OPEN, DL.NOT_YET_OPEN},
+    lambda o, ctx: (
+        f"可于 {_window(o)} 向市数据局申请竣工验收（第十七条：初验合格且稳定运行3个月"
+        "以上至6个月内）。"
+    ),
+    "申请时附项目建设总结、财务报告、监理报告、安全风险评估报告、密码应用安全性评估报告。",
+)
+
+# ---------------------------------------------------------------- 第十八条
+
+timing_rule(
+    "A18-RECTIFICATION-OVERDUE",
+    18,
+    "第十八条",
+    E,
+    ALL,
+    "竣工验收不合格须3个月内完成整改：已逾期",
+    "rectification",
+    {DL.OVERDUE},
+    lambda o, ctx: f"{o.title}：期限 {_due(o)} 已过，没有整改完成的记录（第十八条）。",
+    "完成整改后补录 rectification 记录（subject: 竣工验收，completed: 完成日期），并申请市数据局复验。",
+)
+timing_rule(
+    "A18-RECTIFICATION-LATE",
+    18,
+    "第十八条",
+    W,
+    ALL,
+    "竣工验收整改晚于3个月",
+    "rectification",
+    {DL.DONE_LATE},
+    lambda o, ctx: f"{o.title}：{o.done.isoformat()} 才完成，晚于期限 {_due(o)}（第十八条）。",
+    "已成事实；在复验申请中说明逾期原因。",
+)
+timing_rule(
+    "A18-RECTIFICATION-DUE",
+    18,
+    "第十八条",
+    I,
+    ALL,
+    "竣工验收整改期限",
+    "rectification",
+    {DL.OPEN},
+    lambda o, ctx: f"{o.title}：请于 {_due(o)} 前完成（第十八条）。",
+    "完成后补录 rectification 记录（completed: 完成日期），并申请市数据局复验。",
+)
+
+# ---------------------------------------------------------------- 第十九条
+
+timing_rule(
+    "A19-SELF-EVAL-OVERDUE",
+    19,
+    "第十九条",
+    E,
+    since("accepted", terminated=False),
+    "投入运行后24个月内开展自评价：已逾期",
+    "self_evaluation",
+    {DL.OVERDUE},
+    lambda o, ctx: f"{o.title}：期限已过，没有自评价记录（第十九条）。",
+    "尽快开展自评价，报送市数据局和市财政局后补录 self_evaluation 记录。",
+)
+timing_rule(
+    "A19-SELF-EVAL-EARLY",
+    19,
+    "第十九条",
+    W,
+    since("accepted"),
+    "自评价早于投入运行后12个月",
+    "self_evaluation",
+    {DL.DONE_EARLY},
+    lambda o, ctx: (
+        f"{o.done.isoformat()} 的自评价早于最早日期 {o.opens.isoformat()}：第十九条规定"
+        f"在通过验收并投入运行后12至24个月内开展（{o.title}）。"
+    ),
+    "运行不满12个月的评价不能替代自评价；请在期限内重新开展并补录记录。",
+)
+timing_rule(
+    "A19-SELF-EVAL-LATE",
+    19,
+    "第十九条",
+    W,
+    since("accepted"),
+    "自评价晚于投入运行后24个月",
+    "self_evaluation",
+    {DL.DONE_LATE},
+    lambda o, ctx: f"{o.done.isoformat()} 的自评价晚于期限 {_due(o)}（第十九条）。",
+    "已成事实；在自评价报告中说明逾期原因。",
+)
+timing_rule(
+    "A19-SELF-EVAL-WINDOW",
+    19,
+    "第十九条",
+    I,
+    since("accepted", terminated=False),
+    "自评价期限",
+    "self_evaluation",
+    {DL.OPEN, DL.NOT_YET_OPEN},
+    lambda o, ctx: f"请在 {_window(o)} 开展自评价，报送市数据局和市财政局（第十九条）。",
+    "完成后补录 self_evaluation 记录（sent_to: 市数据局、市财政局）。",
+)
+
+# ---------------------------------------------------------------- 第二十条
+
+timing_rule(
+    "A20-RECTIFICATION-OVERDUE",
+    20,
+    "第二十条",
+    E,
+    ALL,
+    "监督检查发现的问题须限期整改：已逾期",
+    "supervision_rectification",
+    {DL.OVERDUE},
+    lambda o, ctx: (
+        f"{o.title}：整改期限 {_due(o)} 已过，没有整改完成的记录：第二十条规定逾期不"
+        "整改的，市数据局可以暂缓安排投资计划、暂停项目建设直至终止项目。"
+    ),
+    "完成整改后补录 rectification 记录（subject: 监督检查，completed: 完成日期）。",
+)
+timing_rule(
+    "A20-RECTIFICATION-LATE",
+    20,
+    "第二十条",
+    W,
+    ALL,
+    "监督检查整改逾期完成",
+    "supervision_rectification",
+    {DL.DONE_LATE},
+    lambda o, ctx: f"{o.title}：{o.done.isoformat()} 才完成，晚于期限 {_due(o)}（第二十条）。",
+    "已成事实；在整改报告中说明逾期原因。",
+)

@@ -1,0 +1,332 @@
+"""The draft 年度投资计划 (第八条、第九条) from the dossiers' plan submissions.
+
+第八条: units submit next year's plans to the 数据局 by the call's deadline.
+第九条: the 数据局, with the 市发展和改革局 and 市财政局, reviews them and compiles the
+annual investment plan — the list of projects and the total investment — for the
+city government's approval. This module compiles the draft of that list: every
+project with a ``plan_submission`` record for the year, its investment, and totals
+by unit and by type (项目性质: 新建 / 改扩建 / 运行维护), as .xlsx and .docx.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from xmgl.domain.money import wan
+from xmgl.domain.schema import NATURES
+from xmgl.portfolio.export import atomic_write
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Item:
+    unit: str
+    name: str
+    code: str
+    nature: str
+    content_types: str
+    funding: str
+    amount: Decimal | None
+    basis: str
+    """Where the amount comes from: 申报投资 / 批复概算 / 投资估算 / 未填写."""
+    operation_annual: Decimal | None
+    months: int | None
+    submitted: date
+    stage_zh: str
+    path: str
+    summary: str
+
+
+@dataclass
+class Total:
+    key: str
+    count: int = 0
+    amount: Decimal = ZERO
+
+    def add(self, item: Item) -> None:
+        self.count += 1
+        self.amount += item.amount or ZERO
+
+
+@dataclass
+class Draft:
+    year: int
+    as_of: date
+    items: list[Item]
+    by_unit: list[Total]
+    by_nature: list[Total]
+    total: Total
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    missing_amount: int = 0
+
+    @property
+    def title(self) -> str:
+        return f"大石桥市{self.year}年度政务信息化项目投资计划（草案）"
+
+    def to_dict(self) -> dict:
+        return {
+            "year": self.year,
+            "as_of": self.as_of,
+            "count": self.total.count,
+            "total_amount": self.total.amount,
+            "by_unit": [t.__dict__ for t in self.by_unit],
+            "by_nature": [t.__dict__ for t in self.by_nature],
+            "items": [i.__dict__ for i in self.items],
+            "unreadable": [{"path": p, "error": e} for p, e in self.unreadable],
+            "missing_amount": self.missing_amount,
+        }
+
+
+def draft(rows: list[dict], year: int, as_of: date) -> Draft:
+    items = []
+    for row in rows:
+        entry = row.get("plan") if row["ok"] else None
+        if entry is None:
+            continue
+        items.append(
+            Item(
+                unit=row["unit"],
+                name=row["name"],
+                code=row["code"],
+                nature=row["nature"],
+                content_types=row["content_types"],
+                funding=row["funding"],
+                amount=entry["amount"],
+                basis=entry["basis"],
+                operation_annual=entry["operation_annual"],
+                months=entry["months"],
+                submitted=entry["date"],
+                stage_zh=row["stage_zh"],
+                path=row["path"],
+                summary=entry["summary"],
+            )
+        )
+    items.sort(key=lambda i: (i.unit, NATURES.index(i.nature), i.name))
+    units: dict[str, Total] = {}
+    natures = {n: Total(n) for n in NATURES}
+    total = Total("合计")
+    for i in items:
+        units.setdefault(i.unit, Total(i.unit)).add(i)
+        natures[i.nature].add(i)
+        total.add(i)
+    return Draft(
+        year=year,
+        as_of=as_of,
+        items=items,
+        by_unit=sorted(units.values(), key=lambda t: (-t.amount, t.key)),
+        by_nature=[natures[n] for n in NATURES],
+        total=total,
+        unreadable=[(r["path"], r["error"] or "") for r in rows if not r["ok"]],
+        missing_amount=sum(1 for i in items if i.amount is None),
+    )
+
+
+def _wan_number(amount: Decimal | None) -> Decimal | None:
+    return None if amount is None else amount / 10_000
+
+
+def _wan_text(amount: Decimal | None) -> str:
+    return "—" if amount is None else wan(amount).removesuffix("万元")
+
+
+# ------------------------------------------------------------------ xlsx
+ITEM_HEADS = (
+    ("序号", 6),
+    ("项目单位", 28),
+    ("项目名称", 40),
+    ("项目编号", 18),
+    ("项目性质", 10),
+    ("建设内容类型", 26),
+    ("资金来源", 16),
+    ("申报投资（万元）", 16),
+    ("金额依据", 10),
+    ("年运行维护费（万元）", 16),
+    ("建设期（月）", 10),
+    ("报送日期", 12),
+    ("当前阶段", 14),
+    ("建设内容概述", 50),
+)
+
+
+def write_xlsx(d: Draft, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    money_fmt = "#,##0.00####"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "项目清单"
+    ws.append([d.title])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([f"汇总截至 {d.as_of.isoformat()}；依据第八条、第九条，供审核"])
+    ws.append([h for h, _ in ITEM_HEADS])
+    for i, (_, w) in enumerate(ITEM_HEADS, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+        ws.cell(row=3, column=i).font = bold
+    ws.freeze_panes = "C4"
+    for n, it in enumerate(d.items, 1):
+        ws.append(
+            [
+                n,
+                it.unit,
+                it.name,
+                it.code,
+                it.nature,
+                it.content_types,
+                it.funding,
+                _wan_number(it.amount),
+                it.basis,
+                _wan_number(it.operation_annual),
+                it.months,
+                it.submitted,
+                it.stage_zh,
+                it.summary,
+            ]
+        )
+        r = ws.max_row
+        ws.cell(row=r, column=8).number_format = money_fmt
+        ws.cell(row=r, column=10).number_format = money_fmt
+        ws.cell(row=r, column=12).number_format = "yyyy-mm-dd"
+        ws.cell(row=r, column=14).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.append(["", "合计", f"{d.total.count} 个项目", "", "", "", "", _wan_number(d.total.amount)])
+    ws.cell(row=ws.max_row, column=2).font = bold
+    ws.cell(row=ws.max_row, column=8).number_format = money_fmt
+
+    for title, groups, head in (
+        ("按项目单位", d.by_unit, "项目单位"),
+        ("按项目性质", d.by_nature, "项目性质"),
+    ):
+        s = wb.create_sheet(title)
+        s.column_dimensions["A"].width = 34
+        s.column_dimensions["B"].width = 10
+        s.column_dimensions["C"].width = 18
+        s.append([head, "项目数", "申报投资（万元）"])
+        for c in s[1]:
+            c.font = bold
+        for t in [*groups, d.total]:
+            s.append([t.key, t.count, _wan_number(t.amount)])
+            s.cell(row=s.max_row, column=3).number_format = money_fmt
+        s.cell(row=s.max_row, column=1).font = bold
+
+    if d.unreadable:
+        s = wb.create_sheet("未能汇总的档案")
+        s.column_dimensions["A"].width = 40
+        s.column_dimensions["B"].width = 80
+        s.append(["档案路径", "无法读取的原因"])
+        for p, e in d.unreadable:
+            s.append([p, e])
+    buf = io.BytesIO()
+    wb.save(buf)
+    atomic_write(path, buf.getvalue())
+
+
+# ------------------------------------------------------------------ docx
+def write_docx(d: Draft, path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    table_style = _typography(doc)
+    doc.core_properties.title = d.title
+    doc.core_properties.author = "xmgl"
+    doc.add_paragraph(d.title, style="Title")
+    doc.add_paragraph(
+        f"（根据各项目单位报送材料汇总，截至 {d.as_of.isoformat()}，"
+        "供市数据局会同市发展和改革局、市财政局审核）"
+    )
+
+    doc.add_heading("一、总体情况", level=1)
+    t = d.total
+    units = len(d.by_unit)
+    parts = "，".join(
+        f"{n.key}项目 {n.count} 个、{_wan_text(n.amount)}万元" for n in d.by_nature if n.count
+    )
+    text = (
+        f"按照《大石桥市政务信息化项目管理暂行办法》第八条、第九条，"
+        f"共有 {units} 个项目单位报送 {d.year} 年度项目计划 {t.count} 个，"
+        f"申报投资合计 {_wan_text(t.amount)} 万元"
+    )
+    text += f"。其中{parts}。" if parts else "。"
+    doc.add_paragraph(text)
+    if d.missing_amount:
+        doc.add_paragraph(f"另有 {d.missing_amount} 个项目未填写申报投资，未计入合计，需补报。")
+
+    doc.add_heading("二、按项目单位汇总", level=1)
+    _totals_table(doc, "项目单位", d.by_unit, d.total, table_style)
+
+    doc.add_heading("三、按项目性质汇总", level=1)
+    _totals_table(doc, "项目性质", d.by_nature, d.total, table_style)
+
+    doc.add_heading("四、项目清单", level=1)
+    heads = ("序号", "项目单位", "项目名称", "性质", "申报投资（万元）", "报送日期")
+    table = doc.add_table(rows=1, cols=len(heads))
+    for cell, h in zip(table.rows[0].cells, heads, strict=True):
+        cell.text = h
+    for n, it in enumerate(d.items, 1):
+        cells = table.add_row().cells
+        for cell, v in zip(
+            cells,
+            (
+                str(n),
+                it.unit,
+                it.name,
+                it.nature,
+                _wan_text(it.amount),
+                it.submitted.isoformat(),
+            ),
+            strict=True,
+        ):
+            cell.text = v
+    cells = table.add_row().cells
+    cells[1].text = "合计"
+    cells[2].text = f"{t.count} 个项目"
+    cells[4].text = _wan_text(t.amount)
+    _style(table, table_style)
+
+    doc.add_heading("五、说明", level=1)
+    doc.add_paragraph(
+        "1. 本草案由 xmgl 根据各项目档案中的“报送年度项目计划”记录生成，"
+        "金额为项目单位申报投资；未填写申报投资的，按批复概算或投资估算列示。"
+    )
+    doc.add_paragraph(
+        "2. 年度项目投资计划经审核后，确定拟实施的项目清单和投资总规模，报请市政府同意后实施（第九条）。"
+    )
+    if d.unreadable:
+        doc.add_paragraph(
+            f"3. 以下 {len(d.unreadable)} 个档案无法读取，未列入本草案，请项目单位修正后重新汇总："
+        )
+        for p, e in d.unreadable:
+            doc.add_paragraph(f"{p}：{e}")
+    buf = io.BytesIO()
+    doc.save(buf)
+    atomic_write(path, buf.getvalue())
+
+
+def _totals_table(doc, head: str, groups: list[Total], total: Total, table_style) -> None:
+    table = doc.add_table(rows=1, cols=3)
+    for cell, h in zip(table.rows[0].cells, (head, "项目数", "申报投资（万元）"), strict=True):
+        cell.text = h
+    for g in [*groups, total]:
+        cells = table.add_row().cells
+        cells[0].text = g.key
+        cells[1].text = str(g.count)
+        cells[2].text = _wan_text(g.amount)
+    _style(table, table_style)
+
+
+def _typography(doc):
+    """GB/T 9704 page and styles (``xmgl.reports.typography``); returns the table styler."""
+    from xmgl.reports.typography import apply_gbt9704, style_table
+
+    apply_gbt9704(doc)
+    return lambda table: style_table(table, font_size_pt=12)
+
+
+def _style(table, table_style) -> None:
+    table_style(table)

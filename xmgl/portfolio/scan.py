@@ -1,0 +1,257 @@
+"""Find dossiers under folders and check each one in a worker process.
+
+A worker loads one dossier, computes its obligations and its findings (the rules
+of ``xmgl validate``), and returns a small plain ``dict``: the parent never
+holds a :class:`~xmgl.domain.model.Dossier`, so memory stays flat however many
+there are. A dossier that cannot be loaded, or whose check fails in any way, is
+a row with its error — it never stops the run.
+
+This module is imported by the worker processes: it must not import docx, git,
+typer or rich (nor anything that does).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+PROJECT_FILE = "project.yaml"
+MAX_PROBLEMS = 5
+MAX_FINDINGS = 20
+
+#: Folders never searched: VCS internals, caches, the dossiers' own output.
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "reports"})
+
+
+# ------------------------------------------------------------------ discovery
+def find_dossiers(paths: Iterable[Path]) -> list[Path]:
+    """Every dossier under ``paths``: a folder holding ``project.yaml``.
+
+    A git working tree (a folder with ``.git``) without ``project.yaml`` is
+    returned too — it was meant to be a dossier, and its row will say what is
+    missing. The search does not descend into a dossier, nor into hidden folders.
+    Each dossier appears once, in sorted order.
+    """
+    found: set[Path] = set()
+    for top in paths:
+        top = Path(top)
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    entries = list(it)
+            except (PermissionError, NotADirectoryError, FileNotFoundError):
+                continue
+            names = {e.name for e in entries}
+            if PROJECT_FILE in names or (".git" in names and folder != top):
+                found.add(folder.resolve())
+                continue
+            for e in entries:
+                if e.name.startswith(".") or e.name in SKIP_DIRS:
+                    continue
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(Path(e.path))
+    return sorted(found)
+
+
+# ------------------------------------------------------------------ one dossier
+def check_one(task: tuple[str, date, int | None]) -> dict:
+    """Load and check one dossier; never raises."""
+    root, as_of, plan_year = task
+    row: dict = {"path": root, "ok": False, "error": None, "problems": []}
+    try:
+        from xmgl.dossier.loader import load_dossier
+        from xmgl.errors import DossierError, XmglError
+
+        try:
+            d = load_dossier(Path(root))
+        except DossierError as err:
+            row["error"] = err.message
+            row["problems"] = [f"{p.location()}：{p.message}" for p in err.problems[:MAX_PROBLEMS]]
+            row["problem_count"] = len(err.problems)
+            return row
+        except XmglError as err:
+            row["error"] = err.message
+            return row
+        except OSError as err:
+            row["error"] = f"无法读取：{err.strerror or err}"
+            return row
+        row.update(_facts(d, as_of, plan_year))
+        row["ok"] = True
+    except Exception as err:  # noqa: BLE001 - a defect must cost one row, not the run
+        row["ok"] = False
+        row["error"] = f"xmgl 内部错误：{type(err).__name__}: {err}"
+    return row
+
+
+def _facts(d, as_of: date, plan_year: int | None) -> dict:
+    from xmgl.domain import deadlines as dl
+    from xmgl.domain import facts
+    from xmgl.domain.stages import STAGES
+
+    p = d.project
+    m = facts.money(d, until=as_of)
+    found = dl.obligations(d, as_of)
+    overdue = [o for o in found if o.status == dl.OVERDUE]
+    todo = dl.next_actions(found)
+    nxt = todo[0] if todo else None
+    row = {
+        "code": p.code or "",
+        "name": p.name,
+        "unit": p.unit,
+        "department": p.competent_department,
+        "nature": p.nature,
+        "content_types": "、".join(p.content_types),
+        "funding": d.funding.source,
+        "stage": d.stage_name,
+        "stage_zh": STAGES.get(d.stage_name, d.stage_name),
+        "stage_since": d.stage.since,
+        "estimate": m.estimate,
+        "budget": m.budget,
+        "total": facts.total_investment(d),
+        "contracted": m.contracted,
+        "paid": m.paid,
+        "overdue": len(overdue),
+        "open": sum(1 for o in found if o.status == dl.OPEN),
+        "overdue_items": [
+            {
+                "title": o.title,
+                "short": f"第{o.period}期{dl.KIND_ZH[o.kind]}" if o.period else dl.KIND_ZH[o.kind],
+                "kind": o.kind,
+                "clause": o.clause,
+                "due_nominal": o.due.nominal,
+                "due": o.due.in_force,
+                "days": -o.days_left(as_of),
+            }
+            for o in overdue
+        ],
+        "next_title": nxt.title if nxt else "",
+        "next_clause": nxt.clause if nxt else "",
+        "next_due": nxt.due.in_force if nxt else None,
+        "next_status": nxt.status if nxt else "",
+    }
+    row.update(_checked(d, as_of))
+    if plan_year is not None:
+        row["plan"] = _plan_entry(d, as_of, plan_year)
+    return row
+
+
+# ------------------------------------------------------------------ rules
+def _checked(d, as_of: date) -> dict:
+    """The findings of ``xmgl validate`` (``xmgl.domain.rules.check``), counted.
+
+    Each row keeps the rule, clause and line of at most :data:`MAX_FINDINGS`
+    errors and warnings, not their messages: ten thousand rows must stay small
+    (``xmgl validate`` on the dossier tells the whole story).
+    """
+    from xmgl.domain.rules import check
+
+    found = check(d, as_of)
+    sev = [str(f.severity) for f in found]
+    return {
+        "errors": sev.count("error"),
+        "warnings": sev.count("warning"),
+        "findings": [
+            {
+                "severity": str(f.severity),
+                "rule": f.rule,
+                "clause": f.clause,
+                "line": f.location.line,
+            }
+            for f in found
+            if str(f.severity) in ("error", "warning")
+        ][:MAX_FINDINGS],
+    }
+
+
+# ------------------------------------------------------------------ 第八条、第九条
+def _plan_entry(d, as_of: date, year: int) -> dict | None:
+    """What the draft 年度投资计划 needs from a project submitted for ``year``; else None."""
+    from xmgl.domain import facts
+
+    sub = next(
+        (s for s in d.records_of("plan_submission") if s.year == year and s.date <= as_of), None
+    )
+    if sub is None:
+        return None
+    amount, basis = sub.amount, "申报投资"
+    if amount is None:
+        amount = facts.total_investment(d)
+        basis = (
+            "批复概算" if amount is not None and amount == facts.budget_in_force(d) else "投资估算"
+        )
+    if amount is None:
+        basis = "未填写"
+    summary = d.project.summary or ""
+    return {
+        "date": sub.date,
+        "amount": amount,
+        "basis": basis,
+        "operation_annual": d.investment.operation_annual,
+        "months": d.project.construction_months,
+        "summary": summary if len(summary) <= 200 else summary[:199] + "…",
+    }
+
+
+# ------------------------------------------------------------------ many dossiers
+def scan(
+    roots: list[Path],
+    as_of: date,
+    *,
+    plan_year: int | None = None,
+    jobs: int | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[dict], None] | None = None,
+) -> list[dict]:
+    """Check every dossier in ``roots`` on ``jobs`` processes (default: all cores).
+
+    Rows come back in the order of ``roots``. ``on_start(n)`` is called once the
+    worker processes exist (start a progress display there, not before: the
+    workers are forked and must not inherit a running display thread);
+    ``on_result(row)`` after each dossier.
+    """
+    tasks = [(str(r), as_of, plan_year) for r in roots]
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    rows: list[dict] = []
+    if jobs == 1 or len(tasks) < 4:
+        if on_start:
+            on_start(len(tasks))
+        for t in tasks:
+            rows.append(check_one(t))
+            if on_result:
+                on_result(rows[-1])
+        return rows
+
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        ctx = multiprocessing.get_context("fork")  # cheap: workers inherit loaded modules
+    except ValueError:  # pragma: no cover - platforms without fork
+        ctx = multiprocessing.get_context("spawn")
+    jobs = min(jobs, len(tasks))
+    chunk = max(1, min(32, len(tasks) // (jobs * 16)))
+    _warm_up()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        results = pool.map(check_one, tasks, chunksize=chunk)  # forks the workers now
+        if on_start:
+            on_start(len(tasks))
+        for row in results:
+            rows.append(row)
+            if on_result:
+                on_result(row)
+    return rows
+
+
+def _warm_up() -> None:
+    """Import what every worker needs once, before forking (copy-on-write afterwards)."""
+    import chinese_calendar  # noqa: F401
+    import ruamel.yaml  # noqa: F401
+
+    import xmgl.domain.deadlines  # noqa: F401
+    import xmgl.domain.facts  # noqa: F401
+    import xmgl.domain.rules  # noqa: F401
+    import xmgl.dossier.loader  # noqa: F401

@@ -1,0 +1,804 @@
+"""The template context: what a report says, as plain data built from a dossier.
+
+A template sees only what is built here — ``str``, ``int``, ``Decimal``, ``date``,
+``bool``, ``None`` and lists and dicts of those; no paths, no objects, nothing
+with I/O (``xmgl.reports.render`` checks it again). Every key is always present,
+whatever the dossier holds, so a template that uses a key never fails on a
+thinner dossier; where the dossier has nothing to say the value is a visible
+placeholder ``【待填写：…】`` for a person to replace.
+
+Amounts are shown as 万元 with the exact 元 (``185.5万元（1,855,000元）``);
+dates in prose as ``2026年3月10日`` and in table cells as ``2026-03-10``.
+
+:func:`fsr_context` serves the 可行性研究报告 (and the merged 可研代初步设计);
+:func:`quarterly_context` the 第十六条 progress report. :data:`FSR_KEYS` and
+:data:`QUARTERLY_KEYS` list their top-level keys (``xmgl template lint`` checks
+templates against them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from xmgl.domain import deadlines, facts
+from xmgl.domain.merge import merge_allowed
+from xmgl.domain.model import Dossier, Node
+from xmgl.domain.money import wan_and_yuan
+from xmgl.errors import PreconditionError, UsageError
+
+REGULATION = "《大石桥市政务信息化项目管理暂行办法》"
+NATIONAL = "《国家政务信息化项目建设管理办法》"
+LIAONING = "《辽宁省省本级政府投资信息化项目管理暂行办法》"
+YINGKOU = "《营口市政务信息化项目管理办法》"
+RECIPIENT = "大石桥市数据局"  # 第十六条: reports go to the 市数据局
+
+TODO = "【待填写：{}】"
+
+
+def todo(what: str) -> str:
+    """The visible placeholder for what a person must still write."""
+    return TODO.format(what)
+
+
+# ----------------------------------------------------------------- the outline
+
+#: The chapters of the 可行性研究报告, in order: (key, title, condition).
+#: NDRC's twelve chapters (发改高技〔2008〕2544号) with the 第十一条 chapters placed
+#: where they belong; ``service_purchase`` chapters appear only when 政府购买服务 is
+#: used (第十一条（二）), ``merged`` ones only in the 可研代初步设计 (第十条).
+FSR_CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
+    ("overview", "项目概述", None),
+    ("unit", "项目建设单位概况", None),
+    ("needs", "需求分析和项目建设的必要性", None),
+    ("overall", "总体建设方案", None),
+    ("scheme", "本期项目建设方案", None),
+    ("sharing", "数据资源共享分析篇", None),
+    ("security", "安全可靠情况说明、项目安全方案和密码应用方案", None),
+    ("tender", "项目招标方案", None),
+    ("environment", "环保、消防、职业安全卫生和节能", None),
+    ("organization", "项目组织机构和人员培训", None),
+    ("schedule", "项目实施进度", None),
+    ("investment", "投资估算和资金来源", None),
+    ("purchase", "自建与购买服务方式经济性比较分析", "service_purchase"),
+    ("benefits", "效益与评价指标分析", None),
+    ("risks", "项目风险与风险管理", None),
+    ("design", "初步设计方案", "merged"),
+    ("budget", "投资概算", "merged"),
+)
+
+#: 第四条: the principles the overall design answers, with what to write for each.
+PRINCIPLES: tuple[tuple[str, str], ...] = (
+    ("顶层设计", "说明本项目与数字政府总体规划、行业中长期规划的衔接"),
+    ("协同共享", "说明跨部门业务协同、系统共享复用和数据共享的安排"),
+    ("数据回流", "说明需要上级回流本级的数据、回流方式和用途"),
+    ("安全可靠", "说明安全可靠软硬件产品的采用和网络信息安全保障措施"),
+    ("适度超前", "说明技术路线、容量和性能规划的前瞻性"),
+    ("适配应用", "说明与现有业务流程、已建系统和用户使用习惯的适配"),
+)
+
+_NUMERALS = "零一二三四五六七八九"
+_MLPS = {1: "第一级", 2: "第二级", 3: "第三级", 4: "第四级", 5: "第五级"}
+_SYNC_DOMAINS = (
+    ("network_security", "网络安全"),
+    ("data_security", "数据安全"),
+    ("personal_information", "个人信息保护"),
+    ("crypto", "密码管理"),
+)
+_SYNC_STEPS = ("design", "build", "assess", "accept", "operate")
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"chapter number out of range: {n}")
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _NUMERALS[ones]
+    head = "" if tens == 1 else _NUMERALS[tens]
+    return head + "十" + (_NUMERALS[ones] if ones else "")
+
+
+def chapter_numbers(*, service_purchase: bool, merged: bool) -> dict[str, str]:
+    """Chapter key → its numeral in this report; "" for a chapter left out."""
+    present = {None: True, "service_purchase": service_purchase, "merged": merged}
+    out: dict[str, str] = {}
+    n = 0
+    for key, _title, cond in FSR_CHAPTERS:
+        if present[cond]:
+            n += 1
+            out[key] = chinese_numeral(n)
+        else:
+            out[key] = ""
+    return out
+
+
+# ----------------------------------------------------------------- formatting
+
+
+def cn_date(d: date | None, missing: str = "日期") -> str:
+    """``2026-03-10`` → ``2026年3月10日``."""
+    if d is None:
+        return todo(missing)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def iso(d: date | None) -> str:
+    return d.isoformat() if d is not None else ""
+
+
+def amount(value: Decimal | None, missing: str) -> str:
+    """万元 with the exact 元, or the placeholder."""
+    return wan_and_yuan(value) if value is not None else todo(missing)
+
+
+def percent(value: Decimal | None, missing: str = "支付率") -> str:
+    if value is None:
+        return todo(missing)
+    return f"{value.normalize():f}%" if value == value.to_integral_value() else f"{value}%"
+
+
+def text(value: object, missing: str) -> str:
+    """A dossier text as one paragraph (folded lines joined), or the placeholder."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return todo(missing)
+    return oneline(str(value))
+
+
+def oneline(value: str) -> str:
+    """Lines joined into one paragraph; no stray space between two Chinese characters.
+
+    (YAML's folded ``>`` style joins lines with a space, which Chinese text does not use.)
+    """
+    lines = [ln.strip() for ln in value.splitlines() if ln.strip()]
+    return _CJK_GAP.sub("", " ".join(lines))
+
+
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
+
+
+def money_text(value: Decimal) -> str:
+    """An amount the records add up to: 万元 with 元, or plain ``0元``."""
+    return wan_and_yuan(value) if value else "0元"
+
+
+def _opt(value: object) -> str:
+    """A dossier text or "" (for cells that may stay empty)."""
+    return oneline(str(value)) if value not in (None, "") else ""
+
+
+def _yes(value: bool | None) -> str:
+    return {True: "是", False: "否", None: todo("是/否")}[value]
+
+
+# ----------------------------------------------------------------- common facts
+
+
+def _project(d: Dossier) -> dict:
+    p = d.project
+    months = p.construction_months
+    return {
+        "name": p.name,
+        "code": p.code or todo("项目编号"),
+        "unit": p.unit,
+        "competent_department": p.competent_department,
+        "legal_person": p.legal_person,
+        "contact": p.contact or todo("联系人"),
+        "phone": p.phone or todo("联系电话"),
+        "nature": p.nature,
+        "content_types": "、".join(p.content_types) or todo("建设内容类型（第二条）"),
+        "summary": text(p.summary, "建设内容概述"),
+        "goals": text(p.goals, "建设目标"),
+        "construction_months": months,
+        "construction_period": f"{months}个月" if months else todo("建设期"),
+        "fsr_author": p.fsr_author or todo("可行性研究报告编制单位"),
+    }
+
+
+def _investment(d: Dossier, until: date | None = None) -> dict:
+    inv = d.investment
+    budget = facts.budget_in_force(d, until)
+    total = facts.total_investment(d)
+    return {
+        "estimate": amount(inv.estimate, "投资估算"),
+        "budget": amount(budget, "批复概算"),
+        "total": amount(total, "总投资"),
+        "operation_annual": amount(inv.operation_annual, "年运行维护费用估算"),
+        "estimate_yuan": inv.estimate,
+        "budget_yuan": budget,
+        "total_yuan": total,
+        "operation_annual_yuan": inv.operation_annual,
+    }
+
+
+def _funding(d: Dossier) -> dict:
+    f = d.funding
+    return {"source": f.source, "detail": text(f.detail, "资金来源说明及落实情况")}
+
+
+def _security(d: Dossier) -> dict:
+    s = d.security
+    level = s.mlps_level
+    review = d.last("crypto_review")
+    if review is not None:
+        no = f"（{review.document_no}）" if review.document_no else ""
+        review_text = f"{cn_date(review.date)}经{review.issuer}审核，结果：{review.result}{no}"
+    else:
+        review_text = todo("密码应用方案经市国家密码管理局审核的情况（第十二条）")
+    kind = "涉密信息系统" if s.classified else "非涉密信息系统"
+    if level:
+        mlps = f"本项目为{kind}，按网络安全等级保护{_MLPS[level]}进行设计、建设和测评"
+    else:
+        mlps = todo(f"本项目为{kind}，网络安全等级保护定级")
+    return {
+        "classified": bool(s.classified),
+        "classified_text": kind,
+        "mlps_level": level,
+        "mlps_text": _MLPS[level] if level else todo("等级保护级别"),
+        "mlps_statement": mlps,
+        "scheme": s.scheme or "",
+        "scheme_text": _doc_ref(s.scheme, "项目安全方案"),
+        "secure_reliable": s.secure_reliable or "",
+        "secure_reliable_text": _doc_ref(s.secure_reliable, "软硬件产品安全可靠情况说明"),
+        "crypto_plan": s.crypto_plan or "",
+        "crypto_plan_text": _doc_ref(s.crypto_plan, "密码应用方案"),
+        "crypto_review": review_text,
+        "assessment_report": "安全保密测评报告" if s.classified else "网络安全等级保护测评报告",
+    }
+
+
+def _doc_ref(path: str | None, what: str) -> str:
+    if path:
+        return f"{what}见档案文件“{path}”，要点如下：{todo(what + '要点')}"
+    return todo(what)
+
+
+def _deployment(d: Dossier) -> dict:
+    dep = d.deployment
+    on_cloud = dep.cloud in ("营口市政务云", "辽宁省政务云")
+    if on_cloud:
+        where = f"本项目依托{dep.cloud}部署，不单独建设机房和基础设施"
+    else:
+        why = text(dep.justification, "不依托政务云部署的理由（上级另有规定或业务特殊需要）")
+        where = f"本项目不依托营口市级、省级政务云部署，理由：{why}"
+    if dep.resource_platform is True:
+        platform = "按营口市要求接入统一政务信息资源库平台"
+    elif dep.resource_platform is False:
+        platform = todo("未接入统一政务信息资源库平台的原因（第五条）")
+    else:
+        platform = todo("是否按营口市要求接入统一政务信息资源库平台（第五条）")
+    systems = [
+        {
+            "name": s.name,
+            "on_cloud": "是" if s.on_cloud else "否",
+            "migration_plan": (s.migration_plan or todo("迁移计划")) if not s.on_cloud else "—",
+        }
+        for s in dep.existing_systems
+    ]
+    return {
+        "cloud": dep.cloud,
+        "on_cloud": on_cloud,
+        "statement": where,
+        "resource_platform": dep.resource_platform is True,
+        "resource_platform_text": platform,
+        "existing_systems": systems,
+    }
+
+
+def _rows(items: list[dict], blank: dict) -> list[dict]:
+    """Numbered table rows; one row of placeholders when there are none."""
+    if not items:
+        return [{"no": "1", **blank}]
+    return [{"no": str(i), **row} for i, row in enumerate(items, 1)]
+
+
+def _distinct(values) -> str:
+    seen: list[str] = []
+    for v in values:
+        if v and v not in seen:
+            seen.append(v)
+    return "、".join(seen)
+
+
+def _data_sharing(d: Dossier) -> dict:
+    ds = d.data.data_sharing
+    catalog = list(ds.catalog) if ds is not None else []
+    sharing = list(ds.sharing_list) if ds is not None else []
+    process = ds.process if ds is not None else None
+    return {
+        "catalog": _rows(
+            [
+                {
+                    "name": c.name,
+                    "provider": c.provider,
+                    "description": _opt(c.description),
+                    "share_type": c.share_type,
+                    "update_frequency": _opt(c.update_frequency),
+                }
+                for c in catalog
+            ],
+            {
+                "name": todo("信息资源名称"),
+                "provider": todo("提供部门"),
+                "description": todo("摘要"),
+                "share_type": todo("共享类型"),
+                "update_frequency": todo("更新周期"),
+            },
+        ),
+        "sharing_list": _rows(
+            [
+                {
+                    "data": s.data,
+                    "provider": s.provider,
+                    "consumer": s.consumer,
+                    "interface": s.interface,
+                    "frequency": s.frequency,
+                }
+                for s in sharing
+            ],
+            {
+                "data": todo("数据资源"),
+                "provider": todo("提供方"),
+                "consumer": todo("使用方"),
+                "interface": todo("共享接口"),
+                "frequency": todo("频率"),
+            },
+        ),
+        "catalog_count": len(catalog),
+        "sharing_count": len(sharing),
+        "process": text(process, "数据共享流程（申请、审核、授权、调用、留痕）"),
+        "interfaces": _distinct(s.interface for s in sharing) or todo("共享接口方式"),
+        "frequencies": _distinct(s.frequency for s in sharing) or todo("更新或调用频率"),
+    }
+
+
+def _cross_boundary(d: Dossier) -> dict:
+    cb = d.data.cross_boundary
+    kinds = list(cb.kinds) if cb is not None else []
+    participants = list(cb.participants) if cb is not None else []
+    return {
+        "applies": bool(kinds),
+        "kinds": "、".join(kinds),
+        "lead_department": (cb.lead_department if cb is not None else None)
+        or (todo("牵头部门（第七条）") if kinds else ""),
+        "participants": [
+            {
+                "department": p.department,
+                "business_flow": text(p.business_flow, "业务流"),
+                "data_flow": text(p.data_flow, "数据流"),
+                "interfaces": text(p.interfaces, "系统接口"),
+            }
+            for p in participants
+        ],
+        "upper_level_project": (cb.upper_level_project if cb is not None else None) or "",
+    }
+
+
+def _platform(d: Dossier) -> dict:
+    pl = d.data.platform
+    if pl is None or not pl.standalone:
+        statement = (
+            "本项目不单独建设系统平台，充分利用上级政务信息化基础支撑平台和全市性综合应用平台"
+            "（第二条、第五条）"
+        )
+        return {"standalone": False, "exception": "", "basis": "", "statement": statement}
+    exception = pl.exception or todo("除外情形（第二条）")
+    basis = pl.basis or pl.basis_document or todo("依据文件名称和文号")
+    statement = f"本项目单独建设系统平台，属于第二条规定的“{exception}”情形，依据：{basis}"
+    return {"standalone": True, "exception": exception, "basis": basis, "statement": statement}
+
+
+def _reserve(d: Dossier) -> dict:
+    r = d.data.reserve
+    names = {
+        "digital_government_plan": "符合数字政府总体规划的说明",
+        "sector_plan": "符合行业中长期规划的说明",
+        "intensive_mode": "利用上级平台、集约化建设的说明",
+        "data_sharing": "符合《营口市政务信息共享开放管理办法》、能够实现数据共享的说明",
+    }
+    out: dict[str, object] = {}
+    for key, what in names.items():
+        node = getattr(r, key) if r is not None else None
+        out[key] = text(node.statement if node is not None else None, what)
+    grid = r.five_synchronous if r is not None else None
+    rows = []
+    for key, zh in _SYNC_DOMAINS:
+        node = getattr(grid, key) if grid is not None else None
+        row = {"domain": zh}
+        for step in _SYNC_STEPS:
+            value = getattr(node, step) if node is not None else None
+            row[step] = {True: "是", False: "否", None: "【待填写】"}[value]
+        rows.append(row)
+    out["five_synchronous"] = rows
+    return out
+
+
+def _approvals(d: Dossier, until: date | None = None) -> list[dict]:
+    return [_approval(r) for r in d.records_of("approval") if until is None or r.date <= until]
+
+
+def _approval(r: Node) -> dict:
+    return {
+        "date": iso(r.date),
+        "date_cn": cn_date(r.date),
+        "subject": r.subject,
+        "issuer": r.issuer,
+        "document_no": r.document_no or "",
+        "amount": amount(r.amount, "批复金额") if r.amount is not None else "",
+    }
+
+
+def _merge(d: Dossier) -> dict:
+    decision = merge_allowed(d)
+    m = d.data.merged_fsr_pd
+    return {
+        "requested": d.merged,
+        "allowed": decision.allowed,
+        "grounds": list(decision.grounds),
+        "grounds_text": "、".join(decision.grounds) or "无",
+        "reasons": list(decision.reasons),
+        "urgent_basis": (m.urgent_basis or m.urgent_basis_document or "") if m is not None else "",
+    }
+
+
+def _basis(d: Dossier) -> list[str]:
+    out = [
+        f"{NATIONAL}（国办发〔2019〕57号）",
+        LIAONING,
+        YINGKOU,
+        f"{REGULATION}（大石桥市人民政府办公室2025年4月15日印发）",
+        "《国家电子政务工程建设项目可行性研究报告编制要求》（发改高技〔2008〕2544号附件）",
+        "《营口市政务信息共享开放管理办法》",
+        "GB/T 22239—2019《信息安全技术 网络安全等级保护基本要求》",
+        "GB/T 39786—2021《信息安全技术 信息系统密码应用基本要求》",
+    ]
+    reserve = d.first("reserve_entry")
+    if reserve is not None:
+        no = f"（{reserve.document_no}）" if reserve.document_no else ""
+        out.append(f"本项目于{cn_date(reserve.date)}纳入项目储备库{no}")
+    plan = d.last("plan_inclusion")
+    if plan is not None:
+        no = f"（{plan.document_no}）" if plan.document_no else ""
+        out.append(f"本项目列入{plan.year}年度政务信息化项目投资计划{no}")
+    out.append(todo("其他编制依据（行业规划、上级文件、技术标准等）"))
+    return out
+
+
+def _common(d: Dossier, as_of: date) -> dict:
+    sp = d.data.service_purchase
+    return {
+        "project": _project(d),
+        "funding": _funding(d),
+        "security": _security(d),
+        "deployment": _deployment(d),
+        "data_sharing": _data_sharing(d),
+        "cross_boundary": _cross_boundary(d),
+        "platform": _platform(d),
+        "service_purchase": {
+            "used": bool(sp is not None and sp.used),
+            "comparison": (sp.comparison or "") if sp is not None else "",
+        },
+        "regulation": {
+            "name": REGULATION,
+            "national": NATIONAL,
+            "liaoning": LIAONING,
+            "yingkou": YINGKOU,
+            "recipient": RECIPIENT,
+        },
+        "generated": {"date": iso(as_of), "date_cn": cn_date(as_of)},
+    }
+
+
+# ----------------------------------------------------------------- 可行性研究报告
+
+
+def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
+    """Context of the 可行性研究报告 (``merged``: 可行性研究报告（代初步设计）)."""
+    ctx = _common(d, as_of)
+    used = ctx["service_purchase"]["used"]
+    title = "可行性研究报告（代初步设计）" if merged else "可行性研究报告"
+    ctx.update(
+        {
+            "report": {
+                "kind": "fsr_merged" if merged else "fsr",
+                "title": title,
+                "full_title": f"{d.project.name}{title}",
+                "merged": merged,
+            },
+            "ch": chapter_numbers(service_purchase=used, merged=merged),
+            "basis": _basis(d),
+            "principles": [
+                {"no": str(i), "name": name, "text": todo(hint)}
+                for i, (name, hint) in enumerate(PRINCIPLES, 1)
+            ],
+            "investment": _investment(d),
+            "reserve": _reserve(d),
+            "merge": _merge(d),
+            "approvals": _approvals(d),
+        }
+    )
+    return ctx
+
+
+# ----------------------------------------------------------------- 季度进展报告
+
+
+@dataclass(frozen=True)
+class QuarterChoice:
+    """Which 第十六条 period a report covers, and what to tell the user about it."""
+
+    period: object  # xmgl.domain.periods.Period
+    notes: tuple[str, ...]
+
+
+def choose_period(d: Dossier, as_of: date, index: int | None = None) -> QuarterChoice:
+    """Period ``index``, or by default the latest due as of ``as_of`` (the running one).
+
+    Raises PreconditionError before the approval, UsageError for a period that has
+    not begun or that falls after the acceptance filing (第十六条 stops there).
+    """
+    approval = d.approval_date()
+    if approval is None or approval > as_of:
+        raise PreconditionError(
+            "项目尚未批复，还没有季度进展报告：第十六条自项目批复之日起每3个月报送一次。",
+            hint="在 project.yaml 的 records 中登记立项批复（kind: approval）后再生成。",
+        )
+    due = [o for o in deadlines.obligations(d, as_of) if o.kind == "quarterly_report"]
+    stop = deadlines.quarterly_stop(d)
+    notes: list[str] = []
+    if index is None:
+        if not due:
+            raise PreconditionError(
+                f"截至 {as_of.isoformat()} 没有需要报送的季度进展报告"
+                + (f"（项目已于 {stop.isoformat()} 验收备案）" if stop else "")
+                + "。",
+                hint="用 --period N 指定报告期。",
+            )
+        index = due[-1].period
+        missed = [o for o in due if o.period != index and o.status in (deadlines.OVERDUE,)]
+        if missed:
+            ps = "、".join(f"第{o.period}期" for o in missed)
+            notes.append(f"{ps}季度报告已逾期未报送，可用 --period 指定期号生成。")
+    if index < 1:
+        raise UsageError(f"--period 必须是正整数，这里是 {index}。", hint="第1期自批复次日起算。")
+    period = deadlines.quarterly_period(d, index)
+    if period.start > as_of:
+        raise UsageError(
+            f"第{index}期（{period.start.isoformat()} 至 {period.end.isoformat()}）"
+            f"截至 {as_of.isoformat()} 尚未开始。",
+            hint=f"当前最近一期是第{due[-1].period}期；或用 --as-of 指定日期。"
+            if due
+            else "用 --as-of 指定日期。",
+        )
+    if stop is not None and period.end > stop:
+        raise UsageError(
+            f"项目已于 {stop.isoformat()} 验收备案，第十六条的季度报告到此为止；"
+            f"第{index}期（{period.start.isoformat()} 至 {period.end.isoformat()}）不需报送。",
+            hint=f"最后一期是第{due[-1].period}期。" if due else "",
+        )
+    return QuarterChoice(period=period, notes=tuple(notes))
+
+
+def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) -> dict:
+    """Context of the 项目建设进展情况季度报告 for one period (第十六条)."""
+    choice = choose_period(d, as_of, period_index)
+    p = choice.period
+    cutoff = min(p.end, as_of)  # nothing recorded after the period or after today counts
+
+    def within(r: Node) -> bool:
+        return p.start <= r.date <= cutoff
+
+    def upto(kind: str) -> list[Node]:
+        return [r for r in d.records_of(kind) if r.date <= cutoff]
+
+    ctx = _common(d, as_of)
+    approval_day = d.approval_date()
+    first = next(r for r in d.records_of("approval") if r.date == approval_day)
+    budget_rec = next(
+        (
+            r
+            for r in reversed(upto("approval"))
+            if r.subject in (*facts.BUDGET_SUBJECTS, "重新审批")
+        ),
+        None,
+    )
+    money = facts.money(d, until=cutoff)
+    paid_period = sum((r.amount for r in upto("payment") if within(r)), Decimal(0))
+
+    contracts = upto("contract")
+    kinds = {"建设": [], "监理": []}
+    for c in contracts:
+        if c.type in kinds and c.party not in kinds[c.type]:
+            kinds[c.type].append(c.party)
+
+    progress = [r for r in upto("progress") if within(r)]
+    all_progress = upto("progress")
+    latest_percent = next(
+        (r.percent for r in reversed(all_progress) if r.percent is not None), None
+    )
+    problems = [oneline(r.problems) for r in progress if r.problems]
+    next_steps = [oneline(r.next_steps) for r in progress if r.next_steps][-1:]
+    submitted = next(
+        (r for r in d.records_of("quarterly_report") if r.period == p.index and r.date <= as_of),
+        None,
+    )
+    due = p.due
+    due_text = cn_date(due.in_force)
+    if due.moved:
+        due_text += f"（名义截止日{cn_date(due.nominal)}为法定休假日，顺延）"
+
+    ctx.update(
+        {
+            "report": {
+                "kind": "quarterly",
+                "title": "项目建设进展情况季度报告",
+                "full_title": f"{d.project.name}建设进展情况季度报告（第{p.index}期）",
+                "merged": False,
+            },
+            "period": {
+                "index": p.index,
+                "start": iso(p.start),
+                "end": iso(p.end),
+                "start_cn": cn_date(p.start),
+                "end_cn": cn_date(p.end),
+                "due_nominal": iso(due.nominal),
+                "due_in_force": iso(due.in_force),
+                "due_moved": due.moved,
+                "due_text": due_text,
+                "calendar_notice": due.notice or "",
+                "submitted": cn_date(submitted.date) if submitted else "",
+                "cutoff": iso(cutoff),
+                "running": as_of < p.end,
+                "notes": list(choice.notes),
+            },
+            "approval": {
+                **_approval(first),
+                "text": _approval_text(first),
+                "budget_text": _approval_text(budget_rec) if budget_rec else todo("概算批复"),
+            },
+            "approvals": _approvals(d, cutoff),
+            "investment": _investment(d, cutoff),
+            "builders": "、".join(kinds["建设"]) or todo("承建单位"),
+            "supervisors": "、".join(kinds["监理"]) or todo("监理单位（第十三条 建设监理制）"),
+            "contracts": [
+                {
+                    "id": c.id,
+                    "type": c.type,
+                    "party": c.party,
+                    "amount": wan_and_yuan(c.amount),
+                    "subject": _opt(c.subject),
+                    "date": iso(c.date),
+                    "this_period": within(c),
+                }
+                for c in contracts
+            ],
+            "procurements": [
+                {
+                    "date": iso(r.date),
+                    "subject": r.subject,
+                    "method": r.method,
+                    "winner": r.winner,
+                    "amount": wan_and_yuan(r.amount),
+                    "notice_no": r.notice_no or "",
+                    "this_period": within(r),
+                }
+                for r in upto("procurement")
+            ],
+            "money": {
+                "budget": amount(money.budget, "批复概算"),
+                "contracted": money_text(money.contracted),
+                "paid_period": money_text(paid_period),
+                "paid_total": money_text(money.paid),
+                "pay_rate": percent(money.pay_rate, "支付率（无批复概算，无法计算）"),
+                "unpaid": money_text(money.contracted - money.paid),
+                "budget_yuan": money.budget,
+                "contracted_yuan": money.contracted,
+                "paid_period_yuan": paid_period,
+                "paid_total_yuan": money.paid,
+                "pay_rate_percent": money.pay_rate,
+            },
+            "payments": [
+                {
+                    "date": iso(r.date),
+                    "contract": r.contract,
+                    "amount": wan_and_yuan(r.amount),
+                    "voucher": r.voucher or "",
+                    "note": _opt(r.note),
+                }
+                for r in upto("payment")
+                if within(r)
+            ],
+            "changes": [_change(d, r, within(r)) for r in upto("change")],
+            "changes_in_period": sum(1 for r in upto("change") if within(r)),
+            "progress": [
+                {
+                    "date": iso(r.date),
+                    "date_cn": cn_date(r.date),
+                    "description": oneline(r.description),
+                    "percent": f"{r.percent}%" if r.percent is not None else "",
+                    "percent_note": f"（累计形象进度{r.percent}%）"
+                    if r.percent is not None
+                    else "",
+                }
+                for r in progress
+            ],
+            "percent": f"{latest_percent}%" if latest_percent is not None else todo("累计形象进度"),
+            "problems": problems or [todo("本期存在的问题与风险；没有则写“无”")],
+            "next_steps": next_steps or [todo("下期工作计划")],
+        }
+    )
+    return ctx
+
+
+def _approval_text(r: Node) -> str:
+    no = f"（{r.document_no}）" if r.document_no else ""
+    amt = f"，批复金额{wan_and_yuan(r.amount)}" if r.amount is not None else ""
+    return f"{r.issuer}{cn_date(r.date)}批复{r.subject}{no}{amt}"
+
+
+def _change(d: Dossier, r: Node, this_period: bool) -> dict:
+    approval = None
+    if r.approval_no:
+        approval = next(
+            (a for a in d.records_of("approval") if a.document_no == r.approval_no), None
+        )
+    if approval is not None:
+        status = f"已批复：{approval.issuer}{cn_date(approval.date)}（{approval.document_no}）"
+    elif r.approval_no:
+        status = f"批复文号 {r.approval_no}（档案中没有对应的批复记录）"
+    else:
+        status = "未见批复（第十五条：不得擅自调整）"
+    return {
+        "date": iso(r.date),
+        "aspect": r.aspect,
+        "description": oneline(r.description),
+        "amount_delta": wan_and_yuan(r.amount_delta) if r.amount_delta is not None else "",
+        "approval_no": r.approval_no or "",
+        "approval": status,
+        "approved": approval is not None,
+        "this_period": this_period,
+    }
+
+
+# ----------------------------------------------------------------- the keys
+
+_COMMON_KEYS = (
+    "project",
+    "funding",
+    "security",
+    "deployment",
+    "data_sharing",
+    "cross_boundary",
+    "platform",
+    "service_purchase",
+    "regulation",
+    "generated",
+    "report",
+    "investment",
+    "approvals",
+)
+FSR_KEYS: frozenset[str] = frozenset(
+    (*_COMMON_KEYS, "ch", "basis", "principles", "reserve", "merge")
+)
+QUARTERLY_KEYS: frozenset[str] = frozenset(
+    (
+        *_COMMON_KEYS,
+        "period",
+        "approval",
+        "builders",
+        "supervisors",
+        "contracts",
+        "procurements",
+        "money",
+        "payments",
+        "changes",
+        "changes_in_period",
+        "progress",
+        "percent",
+        "problems",
+        "next_steps",
+    )
+)
+REPORT_KEYS = {"fsr": FSR_KEYS, "fsr_merged": FSR_KEYS, "quarterly": QUARTERLY_KEYS}
