@@ -148,6 +148,9 @@ def build(root: Path, n: int, growth: str) -> dict:
     signers = signers_v1
     transitions_at = {int(n * (k + 1) / (len(TRACK) + 1)): k for k in range(len(TRACK))}
     signer_change_at = n // 2 + 3
+    while signer_change_at in transitions_at:
+        signer_change_at += 1
+    assert len(transitions_at) == len(TRACK) and signer_change_at < n, n
     parent = None
     progress = None  # index of the progress record the "edit" commits change
     t0 = time.perf_counter()
@@ -213,8 +216,8 @@ def build(root: Path, n: int, growth: str) -> dict:
     return manifest
 
 
-def load_or_build(n: int, growth: str, rebuild: bool) -> tuple[Path, dict]:
-    root = OUT / f"audit-{n}-{growth}"
+def load_or_build(n: int, growth: str, rebuild: bool, out: Path = OUT) -> tuple[Path, dict]:
+    root = out / f"audit-{n}-{growth}"
     path = root / "manifest.json"
     if not rebuild and path.exists():
         manifest = json.loads(path.read_text())
@@ -243,9 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--rebuild", action="store_true", help="rebuild the cached repository")
     ap.add_argument("--skip-reference", action="store_true", help="do not time --reference")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to build (default benchmarks/out)")
     args = ap.parse_args(argv)
 
-    root, manifest = load_or_build(args.n, args.growth, args.rebuild)
+    root, manifest = load_or_build(args.n, args.growth, args.rebuild, args.out)
     repo = root / "repo"
     env = isolated_env()
     env["PYTHONPATH"] = str(REPO)

@@ -221,6 +221,13 @@ def render_report(report, show_all: bool = False) -> None:
         c.print(f"    {escape(what)}")
         for f in x.findings:
             _finding(c, f, indent="    ")
+    errors = [f for f in report.all_findings() if f.severity == "error"]
+    if errors:
+        commits = {f.commit for f in errors if f.commit}
+        c.print(
+            f"[bold red]共 {len(errors)} 处问题，涉及 {len(commits)} 个提交。[/]"
+            "不要在这样的历史上继续阶段变更；与市数据局保存的锚点核对后处理。"
+        )
 
 
 def _finding(c, f, indent: str = "") -> None:
