@@ -314,6 +314,7 @@ def _signature_verdicts(top, facts, by_sha, method, cache) -> dict[str, sig.SigV
         return signers_cache[blob]
 
     per: dict[tuple[str, str | None], sig.SigVerdict] = {}
+    facts = [f for f in facts if f.commit is None or not sig.is_openpgp(f.commit)]
     if method == REFERENCE:
         groups: dict[str | None, list] = {}
         for f in facts:

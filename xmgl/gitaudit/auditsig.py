@@ -138,6 +138,7 @@ class VerdictCache:
         self.key_path = key_path or default_key_path()
         self.key = self._key()
         self.entries: dict[str, SigVerdict] = {}
+        self.used: set[str] = set()
         self.new: dict[str, list] = {}
         self.hits = 0
         self._load()
