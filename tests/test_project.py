@@ -16,7 +16,7 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def readme_commands() -> list[str]:
-    return re.findall(r"```sh\n(.+?)\n```", README)
+    return re.findall(r"```sh\n(.+?)\n```", README, re.S)
 
 
 def test_readme_opens_with_two_commands_and_ci_runs_the_second():
@@ -102,3 +102,40 @@ def test_a_plain_wheel_ships_templates_and_runs_outside_the_repo(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "format_version: 1" in (outside / "新档案" / "project.yaml").read_text("utf-8")
+
+
+def test_the_readme_main_job_runs_on_a_copy_of_the_example(xmgl, example):
+    """Every xmgl call of the README's first command, on a private copy of the example."""
+    import shlex
+
+    import docx
+
+    first = readme_commands()[0]
+    calls = [shlex.split(part)[1:] for part in first.split(" && ") if part.startswith("xmgl ")]
+    assert len(calls) >= 3
+    for args in calls:
+        args = [str(example) if a == "dossier-example" else a for a in args]
+        result = xmgl(*args)
+        assert result.exit_code == 0, (args, result.output)
+    assert "共 0 个错误" in xmgl("--as-of", "2026-11-27", "-C", example, "validate").stdout
+    reports = sorted(p.name for p in (example / "reports").glob("*.docx"))
+    assert len(reports) == 2, reports
+    texts = [
+        "\n".join(p.text for p in docx.Document(example / "reports" / n).paragraphs)
+        for n in reports
+    ]
+    assert any("可行性研究报告" in t for t in texts)
+    assert any("季度报告" in t for t in texts)
+
+
+def test_the_readme_signing_demo_runs(xmgl, tmp_path, monkeypatch):
+    block = readme_commands()[2]
+    monkeypatch.chdir(tmp_path)
+    for line in block.splitlines():
+        args = [
+            str(REPO / "dossier-example") if a == "dossier-example" else a
+            for a in __import__("shlex").split(line)[1:]
+        ]
+        result = xmgl(*args)
+        assert result.exit_code == 0, (line, result.output)
+    assert "审计验证：通过" in result.stdout

@@ -97,5 +97,34 @@ def main_options(
     ctx.obj = state
 
 
+# One line each in `xmgl --help` (a command's own --help shows its full text).
+SUMMARIES = {
+    "init": "新建项目档案（git 仓库，首次提交签名）",
+    "show": "档案摘要：项目、阶段、金额、关键日期",
+    "validate": "按《暂行办法》逐条校验档案",
+    "rules": "列出全部校验规则；--matrix 条款对照表",
+    "explain": "显示条文原文及其规则",
+    "status": "当前阶段、下一步和全部法定期限",
+    "calendar": "把法定期限导出为日历文件（.ics）",
+    "portfolio": "汇总多个档案；生成年度投资计划草案",
+    "stages": "阶段变更表：允许的下一步和所需记录",
+    "record": "添加一条带日期的记录",
+    "advance": "进入下一阶段（检查门槛，签名提交）",
+    "log": "阶段时间线（来自 git 历史）",
+    "report": "生成可研报告、季度进展报告（.docx）",
+    "template": "检查报告模板",
+    "signers": "管理允许签名的人员",
+    "audit": "审计：核验签名历史、锚点、导出报告",
+}
+
 for _name in COMMANDS:
     importlib.import_module(f"xmgl.cli.commands.{_name}").register(app)
+
+for _info in app.registered_commands:
+    if _info.name in SUMMARIES:
+        _info.short_help = SUMMARIES[_info.name]
+for _group in app.registered_groups:
+    _key = _group.name if isinstance(_group.name, str) else _group.typer_instance.info.name
+    if _key in SUMMARIES:
+        _group.typer_instance.info.short_help = SUMMARIES[_key]
+        _group.short_help = SUMMARIES[_key]
