@@ -128,3 +128,9 @@ for _group in app.registered_groups:
     if _key in SUMMARIES:
         _group.typer_instance.info.short_help = SUMMARIES[_key]
         _group.short_help = SUMMARIES[_key]
+    # subcommands: the docstring up to its first “：”, so each fits one line
+    for _sub in _group.typer_instance.registered_commands:
+        _doc = (_sub.help or (_sub.callback.__doc__ if _sub.callback else "") or "").strip()
+        _head = _doc.split("：", 1)[0].split("。", 1)[0]
+        if _sub.short_help is None and 0 < len(_head) <= 30:
+            _sub.short_help = _head

@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run(argv: list[str]) -> int:
+    if not argv:
+        argv = ["--help"]
     debug = "--debug" in argv
     json_out = _wants_json(argv)
     try:
@@ -71,6 +73,8 @@ def _usage_error(err: Exception) -> XmglError | None:
     name = type(err).__name__
     if name == "Exit":
         return None
+    if name == "NoArgsIsHelpError":  # a group without its subcommand: help was shown
+        return UsageError("缺少子命令：请从上面的命令中选一个。")
     if not hasattr(err, "format_message") or name not in {
         "UsageError",
         "BadParameter",
