@@ -36,18 +36,20 @@ COMMANDS = (
     "audit",
 )
 
-app = typer.Typer(
-    name="xmgl",
-    help=(
-        "xmgl（项目管理）：按《大石桥市政务信息化项目管理暂行办法》管理政务信息化项目档案——"
-        "校验档案、生成报告、以签名提交记录阶段变更。"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="xmgl",
+        help=(
+            "xmgl（项目管理）：按《大石桥市政务信息化项目管理暂行办法》管理政务信息化项目档案——"
+            "校验档案、生成报告、以签名提交记录阶段变更。"
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode="rich",
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+    )
 
 
 def _version(value: bool) -> None:
@@ -56,7 +58,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     directory: Annotated[
@@ -117,20 +118,56 @@ SUMMARIES = {
     "audit": "审计：核验签名历史、锚点、导出报告",
 }
 
-for _name in COMMANDS:
-    importlib.import_module(f"xmgl.cli.commands.{_name}").register(app)
 
-for _info in app.registered_commands:
-    if _info.name in SUMMARIES:
-        _info.short_help = SUMMARIES[_info.name]
-for _group in app.registered_groups:
-    _key = _group.name if isinstance(_group.name, str) else _group.typer_instance.info.name
-    if _key in SUMMARIES:
-        _group.typer_instance.info.short_help = SUMMARIES[_key]
-        _group.short_help = SUMMARIES[_key]
-    # subcommands: the docstring up to its first “：”, so each fits one line
-    for _sub in _group.typer_instance.registered_commands:
-        _doc = (_sub.help or (_sub.callback.__doc__ if _sub.callback else "") or "").strip()
-        _head = _doc.split("：", 1)[0].split("。", 1)[0]
-        if _sub.short_help is None and 0 < len(_head) <= 30:
-            _sub.short_help = _head
+def build(only: str | None = None) -> typer.Typer:
+    """The application; with ``only``, just that command (what a run needs).
+
+    Typer turns every registered command's signature into Click parameters
+    when the app is run; building only the command being invoked keeps
+    ``xmgl validate`` from paying for the other fifteen.
+    """
+    app = _new_app()
+    app.callback()(main_options)
+    for name in COMMANDS if only is None else (only,):
+        importlib.import_module(f"xmgl.cli.commands.{name}").register(app)
+    _summarise(app)
+    return app
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command ``argv`` invokes, if it is one of ours (skipping global options)."""
+    takes_value = {"-C", "--as-of"}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in takes_value:
+            i += 2
+            continue
+        if arg.startswith("-"):
+            i += 1
+            continue
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def _summarise(app: typer.Typer) -> None:
+    for info in app.registered_commands:
+        if info.name in SUMMARIES:
+            info.short_help = SUMMARIES[info.name]
+    for group in app.registered_groups:
+        key = group.name if isinstance(group.name, str) else group.typer_instance.info.name
+        if key in SUMMARIES:
+            group.typer_instance.info.short_help = SUMMARIES[key]
+            group.short_help = SUMMARIES[key]
+        # subcommands: the docstring up to its first “：”, so each fits one line
+        for sub in group.typer_instance.registered_commands:
+            doc = (sub.help or (sub.callback.__doc__ if sub.callback else "") or "").strip()
+            head = doc.split("：", 1)[0].split("。", 1)[0]
+            if sub.short_help is None and 0 < len(head) <= 30:
+                sub.short_help = head
+
+
+def __getattr__(name: str):
+    if name == "app":  # the whole application, for tests and documentation tools
+        return build()
+    raise AttributeError(name)

@@ -28,9 +28,9 @@ def run(argv: list[str]) -> int:
         zh.install()
         from typer.main import get_command
 
-        from xmgl.cli.app import app
+        from xmgl.cli.app import build, command_of
 
-        command = get_command(app)
+        command = get_command(build(only=command_of(argv)))
         result = command.main(args=list(argv), prog_name="xmgl", standalone_mode=False)
         return int(result or 0) if isinstance(result, int) else 0
     except XmglError as err:
