@@ -196,7 +196,7 @@ def add_record(root: Path, kind: str, pairs: list[str], today: date, *, write: b
     except DossierError as err:
         raise _retell(err, kind, index) from None
     if write:
-        from xmgl.dossier.writer import atomic_write
+        from xmgl.fileio import atomic_write
 
         atomic_write(edit.path, new)
     return Added(index, values, dossier, new)

@@ -15,16 +15,14 @@ Every change goes the same way:
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from xmgl.domain.schema import RECORD_KINDS, record_fields
 from xmgl.dossier.loader import PROJECT_FILE, load_text
 from xmgl.errors import DossierError
+from xmgl.fileio import atomic_write
 
 # (mapping indent, sequence indent, dash offset) styles people and xmgl write
 _INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1))
@@ -242,37 +240,6 @@ class Money:
 
     def __repr__(self) -> str:
         return f"Money({self.text!r})"
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once, or not at all."""
-    path = Path(path)
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xmgl-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    try:
-        dirfd = os.open(path.parent, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(dirfd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(dirfd)
 
 
 def require_fields(kind: str) -> list[str]:

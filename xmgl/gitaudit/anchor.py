@@ -47,7 +47,7 @@ class Anchor:
         }
 
     def write(self, path: Path, root: Path) -> None:
-        from xmgl.dossier.writer import atomic_write
+        from xmgl.fileio import atomic_write
         from xmgl.gitaudit.signing import inside
 
         if inside(path, root):

@@ -131,7 +131,7 @@ def signed_commit(
             )
         sha = g.text(top, "rev-parse", "HEAD")
         # The commit exists: now (and only now) the work tree and the index follow.
-        from xmgl.dossier.writer import atomic_write
+        from xmgl.fileio import atomic_write
 
         for path, data in write.items():
             atomic_write(top / path, data)

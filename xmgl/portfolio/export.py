@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from xmgl.fileio import atomic_open, atomic_write
 from xmgl.portfolio.summary import Summary
 
 #: (header, key) of the dossier list in CSV and .xlsx; money in 元 (exact).
@@ -98,34 +99,8 @@ def write_json(data, fp) -> None:
 
 
 def write_json_file(path: Path, data) -> None:
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=".xmgl-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            write_json(data, f)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder: never half a file."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=".xmgl-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_open(path, "w", encoding="utf-8") as f:
+        write_json(data, f)
 
 
 # ------------------------------------------------------------------ xlsx

@@ -70,9 +70,6 @@ def register(app: typer.Typer) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically: a failure never leaves half a file."""
-    import os
-    import tempfile
-
     from xmgl.errors import UsageError
 
     path = path.expanduser()
@@ -81,12 +78,6 @@ def _write(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"目录不存在：{folder}", hint="先创建该目录，或换一个保存位置。")
-    fd, tmp = tempfile.mkstemp(prefix=".xmgl-", suffix=".ics", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from xmgl.fileio import atomic_write
+
+    atomic_write(path, data)

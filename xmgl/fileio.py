@@ -1,0 +1,62 @@
+"""Writing files all at once or not at all.
+
+Every file xmgl writes — ``project.yaml``, reports, calendars, exports, the
+audit cache — goes through here: a temporary file in the same folder, flushed
+to disk, then renamed over the target. A failure or an interrupt never leaves
+half a file, and the old file stays as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
+    """Open a temporary file that replaces ``path`` when the block ends without error.
+
+    The file keeps the permissions of the file it replaces (0644 for a new one).
+    """
+    path = Path(path)
+    try:
+        perms = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        perms = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xmgl-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, perms)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _sync_folder(path.parent)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once, or not at all."""
+    with atomic_open(path, "wb") as fh:
+        fh.write(data)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders can't be opened."""
+    try:
+        dirfd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(dirfd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(dirfd)
