@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
+
 FORMATS = ("text", "json")
 _ARTICLE = re.compile(r"^(?:A|第)?\s*(\d{1,2}|[一二三四五六七八九十]+)\s*条?$", re.IGNORECASE)
 
@@ -22,9 +24,7 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ],
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """显示条文原文、对应的校验规则和落实方式。"""
         from xmgl.cli.common import check_choice

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
 FORMATS = ("text", "json")
@@ -19,9 +20,7 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--all", help="也列出签名人员变更、记录提交和其他提交。"),
         ] = False,
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """显示项目的阶段时间线（来自 git 历史中的阶段变更提交）。可信与否请用 xmgl audit verify 核验。"""
         from xmgl.cli.common import check_choice

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
 FORMATS = ("text", "json")
@@ -47,9 +48,7 @@ def register(app: typer.Typer) -> None:
                 "--commit", help="写入后立即做一次签名提交（只含 project.yaml 和引用的文件）。"
             ),
         ] = False,
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """添加一条带日期的记录（批复、合同、支付、报告……）：先按档案格式检查，再保留注释和顺序写入。"""
         from xmgl.cli.common import check_choice

@@ -6,15 +6,15 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
+
 FORMATS = ("text", "json")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("rules")
     def rules(
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
         matrix: Annotated[
             bool,
             typer.Option(

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
 FORMATS = ("text", "json")
@@ -15,9 +14,7 @@ def register(app: typer.Typer) -> None:
     @app.command("show")
     def show(
         ctx: typer.Context,
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """显示档案摘要：项目、阶段、金额和关键日期。"""
         from xmgl.cli.common import check_choice

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
 FORMATS = ("text", "json")
@@ -24,9 +25,7 @@ def register(app: typer.Typer) -> None:
     @signers_app.callback()
     def signers(
         ctx: typer.Context,
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """签名人员：查看允许名单（.xmgl/allowed_signers），增加或移除人员，生成和配置密钥。"""
         if ctx.invoked_subcommand is not None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
 FORMATS = ("text", "json")
@@ -15,9 +14,7 @@ def register(app: typer.Typer) -> None:
     @app.command("stages")
     def stages(
         ctx: typer.Context,
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """显示阶段变更表：各阶段、允许的下一步、依据条款和所需记录。在档案中运行时标出当前阶段。"""
         from xmgl.cli.common import check_choice

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.deadline_view import AS_OF_HELP
 from xmgl.cli.state import get_state
 
@@ -16,9 +17,7 @@ def register(app: typer.Typer) -> None:
     @app.command("status")
     def status(
         ctx: typer.Context,
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
         as_of: Annotated[
             str | None, typer.Option("--as-of", help=AS_OF_HELP, metavar="日期", show_default=False)
         ] = None,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
 FORMATS = ("text", "json")
@@ -32,9 +33,7 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
-        fmt: Annotated[
-            str, typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
-        ] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """检查模板：标签被拆到多个文字块、全角｛｛ ｝｝、一段里多个块标签、未知变量、语法错误。
 
