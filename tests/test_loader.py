@@ -228,3 +228,13 @@ def test_python_tags_are_never_constructed(example):
     replace_in_project(example, "contact: 刘晓梅", "contact: !!python/object/apply:os.system [id]")
     (p,) = only(problems_of(example), "type")
     assert "标签" in p.message
+
+
+def test_document_behind_a_symlink_that_leaves_the_dossier(example):
+    secret = example.parent / "secret.md"
+    secret.write_text("x", encoding="utf-8")
+    (example / "docs" / "link.md").symlink_to(secret)
+    replace_in_project(example, "crypto_plan: docs/密码应用方案.md", "crypto_plan: docs/link.md")
+    (p,) = only(problems_of(example), "path")
+    assert p.line == line_of(example, "crypto_plan:")
+    assert "档案目录以外" in p.message
