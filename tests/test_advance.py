@@ -310,3 +310,9 @@ def test_only_warnings_let_the_move_through(signed_dossier, xmgl, monkeypatch):
     r = xmgl("-C", root, "advance", "plan", "--date", "2025-07-21")
     assert r.exit_code == 0, r.output
     assert "规则模块未安装" not in flat(r.stdout)
+
+
+def test_an_unknown_stage_is_a_usage_error(xmgl, example):
+    result = xmgl("-C", example, "advance", "constructoin")
+    assert result.exit_code == 2
+    assert "没有 “constructoin” 这个阶段" in result.stderr and "construction" in result.stderr

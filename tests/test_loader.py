@@ -238,3 +238,11 @@ def test_document_behind_a_symlink_that_leaves_the_dossier(example):
     (p,) = only(problems_of(example), "path")
     assert p.line == line_of(example, "crypto_plan:")
     assert "档案目录以外" in p.message
+
+
+def test_utf16_file_is_named_as_such(example):
+    text = (example / "project.yaml").read_text(encoding="utf-8")
+    (example / "project.yaml").write_bytes(text.encode("utf-16"))
+    (p,) = problems_of(example)
+    assert (p.code, p.line) == ("encoding", 1)
+    assert "UTF-16" in p.message and "UTF-8" in p.hint

@@ -19,7 +19,7 @@ from pathlib import Path
 from xmgl.domain import lifecycle
 from xmgl.domain.gate import check_gate, rules_available
 from xmgl.domain.stages import STAGES, label
-from xmgl.errors import PreconditionError, SigningError
+from xmgl.errors import PreconditionError, SigningError, UsageError
 from xmgl.gitaudit import trailers as tr
 
 
@@ -128,9 +128,9 @@ def plan_advance(root: Path, target: str, on: date, *, today: date) -> Plan:
     from xmgl.gitaudit import git as g
     from xmgl.gitaudit.commit import unrelated_changes
 
-    if target not in STAGES:
+    if target not in STAGES:  # a word typed wrong on the command line
         message, hint = lifecycle.illegal_move_message("", target)
-        raise PreconditionError(message, hint=hint)
+        raise UsageError(message, hint=hint)
     if on > today:
         raise PreconditionError(
             f"变更日期 {on.isoformat()} 晚于今天（{today.isoformat()}）。",
