@@ -9,6 +9,7 @@ their function bodies so that ``xmgl validate`` starts fast.
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -159,10 +160,10 @@ def _summarise(app: typer.Typer) -> None:
         if key in SUMMARIES:
             group.typer_instance.info.short_help = SUMMARIES[key]
             group.short_help = SUMMARIES[key]
-        # subcommands: the docstring up to its first “：”, so each fits one line
+        # subcommands: the docstring's first phrase, so each fits one line
         for sub in group.typer_instance.registered_commands:
             doc = (sub.help or (sub.callback.__doc__ if sub.callback else "") or "").strip()
-            head = doc.split("：", 1)[0].split("。", 1)[0]
+            head = re.split("[：。（，]", doc, maxsplit=1)[0]
             if sub.short_help is None and 0 < len(head) <= 30:
                 sub.short_help = head
 
