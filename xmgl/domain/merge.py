@@ -24,11 +24,9 @@ from decimal import Decimal
 from xmgl.domain.facts import total_investment
 from xmgl.domain.model import Dossier
 from xmgl.domain.money import TWO_MILLION, wan_and_yuan
+from xmgl.domain.schema import MERGE_GROUNDS
 
-URGENT = "紧急建设"
-SIMPLE = "技术方案简单"
-SINGLE = "建设内容单一"
-SMALL = "总投资200万元以下"
+URGENT, SIMPLE, SINGLE, SMALL = MERGE_GROUNDS  # the grounds as project.yaml writes them
 
 ARTICLE_10 = (
     "第十条第二款：需要紧急建设，且符合国家、省、市相关规定的项目，项目单位可以合并编报和审批"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from xmgl.domain import bodies as B
 from xmgl.domain.facts import total_investment_source
+from xmgl.domain.merge import SMALL as AMOUNT_GROUND
+from xmgl.domain.merge import URGENT as URGENT_GROUND
 from xmgl.domain.money import TWO_MILLION, wan_and_yuan
 from xmgl.domain.rules.base import ALL, E, W, between, hit, rule, since
-
-AMOUNT_GROUND = "总投资200万元以下"
-URGENT_GROUND = "紧急建设"
 
 
 def _stage_where(ctx):
