@@ -16,6 +16,7 @@ Exit codes (also in ``docs/exit-codes.md``):
 5     签名或 git 操作失败（无签名密钥、签名失败、不是 git 仓库……）
 6     模板或报告生成失败（模板语法、变量缺失、文件已存在……）
 7     审计验证未通过（audit verify）
+8     档案正被另一个 xmgl 命令修改（档案锁被占用，等待超时）
 70    内部错误（程序缺陷；请带 --debug 的输出报告）
 ====  ==========================================================
 """
@@ -35,6 +36,7 @@ class ExitCode(IntEnum):
     SIGNING = 5
     TEMPLATE = 6
     AUDIT_FAILED = 7
+    BUSY = 8
     INTERNAL = 70
 
 
@@ -111,3 +113,9 @@ class TemplateError(XmglError):
 
 class AuditFailed(XmglError):
     exit_code = ExitCode.AUDIT_FAILED
+
+
+class DossierBusy(XmglError):
+    """Another xmgl command holds the dossier lock and did not finish in time."""
+
+    exit_code = ExitCode.BUSY

@@ -24,6 +24,12 @@ class State:
 
         return find_root(self.directory)
 
+    def locked(self):
+        """The dossier lock (:mod:`xmgl.dossier.lock`): hold it while writing the dossier."""
+        from xmgl.dossier.lock import dossier_lock
+
+        return dossier_lock(self.root())
+
     def dossier(self):
         """The dossier at -C (or above the current directory), loaded once."""
         if self._dossier is None:

@@ -46,7 +46,8 @@ def register(app: typer.Typer) -> None:
             plan = transition.plan_advance(root, stage, when, today=date.today())
             _render(plan, None)
             return
-        done = transition.advance(root, stage, when, today=date.today())
+        with state.locked():  # plan and commit with no other writer in between
+            done = transition.advance(root, stage, when, today=date.today())
         _render(done.plan, done.commit)
 
 

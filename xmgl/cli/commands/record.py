@@ -51,6 +51,8 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """添加一条带日期的记录（批复、合同、支付、报告……）：先按档案格式检查，再保留注释和顺序写入。"""
+        import contextlib
+
         from xmgl.cli.common import check_choice
         from xmgl.dossier.record import add_record, kind_or_error
         from xmgl.errors import UsageError
@@ -65,13 +67,15 @@ def register(app: typer.Typer) -> None:
             )
         if dry_run and commit:
             raise UsageError("--dry-run 和 --commit 不能同时使用。")
-        state.dossier()  # the file must be valid before anything is added to it
         root = state.root()
-        write = not dry_run and not commit
-        added = add_record(root, kind, list(fields or []), state.today(), write=write)
-        sha = None
-        if commit:
-            sha = _commit(root, added)  # writes project.yaml only once the commit exists
+        # One writer at a time: read, add, write (and commit) under the dossier lock.
+        with contextlib.nullcontext() if dry_run else state.locked():
+            state.dossier()  # the file must be valid before anything is added to it
+            write = not dry_run and not commit
+            added = add_record(root, kind, list(fields or []), state.today(), write=write)
+            sha = None
+            if commit:
+                sha = _commit(root, added)  # writes project.yaml only once the commit exists
         rec = added.dossier.records[added.index]
         if fmt == "json":
             from xmgl.cli.output import print_json

@@ -77,14 +77,16 @@ def register(app: typer.Typer) -> None:
         if (key is None) == (gpg is None):
             raise UsageError("请给出 SSH 公钥，或用 --gpg 指定 OpenPGP 密钥（二选一）。")
         if gpg is not None:
-            sha = add_openpgp_signer(root, email, gpg, name)
+            with get_state(ctx).locked():
+                sha = add_openpgp_signer(root, email, gpg, name)
             c = console()
             c.print(f"已加入允许名单（OpenPGP）：{escape(name or email)} <{escape(email)}>")
             c.print(f"  签名提交 {sha}", no_wrap=True, overflow="ignore", crop=False)
             return
         public = read_key_argument(key)
         after = parse_date(valid_after, "--valid-after") if valid_after else None
-        change = add_signer(root, email, public, name, after)
+        with get_state(ctx).locked():
+            change = add_signer(root, email, public, name, after)
         c = console()
         c.print(f"已加入允许名单：{escape(name or email)} <{escape(email)}>")
         c.print(f"  指纹 {public.fingerprint}", no_wrap=True, overflow="ignore", crop=False)
@@ -103,7 +105,8 @@ def register(app: typer.Typer) -> None:
         from xmgl.cli.output import console
         from xmgl.dossier.signers import remove_signer
 
-        changes = remove_signer(get_state(ctx).root(), who)
+        with get_state(ctx).locked():
+            changes = remove_signer(get_state(ctx).root(), who)
         c = console()
         for ch in changes:
             fp = ch.key.fingerprint if ch.key is not None else "OpenPGP"
@@ -187,7 +190,8 @@ def register(app: typer.Typer) -> None:
             from xmgl.gitaudit import openpgp
 
             fpr = openpgp.fingerprint_of(gpg)
-            signing.configure(root, gpg_key=fpr)
+            with state.locked():
+                signing.configure(root, gpg_key=fpr)
             c.print("本档案的提交将用 OpenPGP 密钥签名：")
             c.print(f"  {fpr}", no_wrap=True, overflow="ignore", crop=False)
             _list(root, "text", quiet=True)
@@ -197,7 +201,8 @@ def register(app: typer.Typer) -> None:
             key = state.directory / key
         signing.check_key_outside(key, root)
         public = signing.public_key_from_file(key)
-        signing.configure(root, key)
+        with state.locked():
+            signing.configure(root, key)
         c.print(f"本档案的提交将用 {escape(str(key))} 签名。")
         c.print(f"  指纹 {public.fingerprint}", no_wrap=True, overflow="ignore", crop=False)
         _list(root, "text", quiet=True)
