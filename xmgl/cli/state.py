@@ -21,8 +21,11 @@ class State:
 
     def root(self) -> Path:
         from xmgl.dossier.loader import find_root
+        from xmgl.dossier.lock import repair_if_pending
 
-        return find_root(self.directory)
+        root = find_root(self.directory)
+        repair_if_pending(root)  # a killed advance/record --commit is completed first
+        return root
 
     def locked(self):
         """The dossier lock (:mod:`xmgl.dossier.lock`): hold it while writing the dossier."""

@@ -115,9 +115,44 @@ def dossier_lock(root: Path) -> Iterator[Path]:
             hint="检查你对档案目录（及其 .git 目录）是否有写权限。",
         ) from None
     try:
+        if lock.lock_counter == 1:  # the outermost holder tidies what a killed writer left
+            repair(root)
         yield path
     finally:
         lock.release()
+
+
+def pending(root: Path) -> bool:
+    """True if a killed xmgl left a half-done commit here (one stat; no git process)."""
+    found = git_dir(root)
+    return found is not None and (found / "xmgl" / "journal.json").exists()
+
+
+def repair(root: Path) -> None:
+    """With the lock held: finish or undo a killed writer's work (provably its own only).
+
+    No other xmgl writer can be running (we hold the lock), so temp files of an
+    atomic write of ``project.yaml`` are left-overs of a killed one; a journal
+    means a signed commit was cut short (see :func:`xmgl.gitaudit.commit.recover`).
+    """
+    root = Path(root)
+    for tmp in root.glob(".project.yaml.*.xmgl-tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    if pending(root):
+        from xmgl.gitaudit import git as g
+        from xmgl.gitaudit.commit import recover
+
+        top = g.top_level(root)
+        if top is not None:
+            recover(top)
+
+
+def repair_if_pending(root: Path) -> None:
+    """For every command, reading ones too: repair a half-done commit before looking at it."""
+    if pending(root):
+        with dossier_lock(root):
+            pass
 
 
 def _say(text: str) -> None:

@@ -148,6 +148,7 @@ def plan_advance(root: Path, target: str, on: date, *, today: date) -> Plan:
         raise PreconditionError(_gate_message(move, findings), hint=_gate_hint(findings))
 
     top, prefix = repo_prefix(root)
+    g.branch(root)  # a detached HEAD is refused before anything else (even for --dry-run)
     name, email = g.identity(root)
     require_allowed_signer(root, prefix, email)
 

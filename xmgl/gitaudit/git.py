@@ -29,7 +29,7 @@ def git(
     input: bytes | None = None,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run ``git -C root args…``; on failure raise :class:`SigningError` with git's words."""
+    """Run ``git -C root args…``; on failure raise what :func:`failure` makes of git's words."""
     full_env = dict(os.environ)
     full_env.setdefault("LC_ALL", "C")
     full_env["GIT_TERMINAL_PROMPT"] = "0"
@@ -47,8 +47,53 @@ def git(
             proc.stderr.decode("utf-8", "replace").strip()
             or proc.stdout.decode("utf-8", "replace").strip()
         )
-        raise SigningError(f"git {args[0]} 失败：{said}")
+        raise failure(args[0], said)
     return proc
+
+
+# What git says → what it means, in Chinese, and which error (hence exit code) it is.
+# Signing problems are told by xmgl.gitaudit.commit; these are the others.
+_FAILURES = (
+    (
+        ("no space left on device", "disk quota exceeded", "enospc"),
+        "磁盘空间不足",
+        "腾出磁盘空间后再运行一次。",
+        SigningError,
+    ),
+    (
+        ("permission denied", "insufficient permission", "read-only file system"),
+        "没有权限写入仓库",
+        "检查你对档案目录及其 .git 目录是否有写权限（只读介质上不能修改档案）。",
+        SigningError,
+    ),
+    (
+        (".lock': file exists", "another git process seems to be running"),
+        "另一个 git 命令正在使用这个仓库，或它崩溃后留下了锁文件",
+        "等正在运行的 git 命令结束后再试；确认没有 git 命令在运行时，删除 git 所说的 .lock 文件。",
+        PreconditionError,
+    ),
+    (
+        ("cannot lock ref", "but expected"),
+        "分支在此期间被另一个命令改动了",
+        "运行 git log 看看发生了什么，然后再运行一次。",
+        PreconditionError,
+    ),
+    (
+        ("not a git repository",),
+        "不是 git 仓库",
+        "用 “xmgl init” 新建档案，或在 git 仓库中的档案目录里运行。",
+        SigningError,
+    ),
+)
+
+
+def failure(command: str, said: str) -> SigningError | PreconditionError:
+    """A git failure told as what git said, translated; never a signing message."""
+    lowered = said.lower()
+    for needles, zh, hint, kind in _FAILURES:
+        if any(n in lowered for n in needles):
+            return kind(f"{zh}：git {command} 没有完成。\ngit 的输出：{said}", hint=hint)
+    return SigningError(f"git {command} 没有完成。\ngit 的输出：{said}")
 
 
 def text(root: Path, *args: str) -> str:
@@ -134,3 +179,22 @@ def show_file(root: Path, rev: str, path: str) -> bytes | None:
     """The bytes of ``path`` at ``rev`` (no replace refs), or None if it does not exist there."""
     proc = git(root, "--no-replace-objects", "cat-file", "blob", f"{rev}:{path}", check=False)
     return proc.stdout if proc.returncode == 0 else None
+
+
+def branch(root: Path) -> str:
+    """The branch HEAD is on (``refs/heads/…``); a detached HEAD is refused.
+
+    A signed commit on a detached HEAD belongs to no branch: the next ``git
+    checkout main`` leaves it behind (an orphan the audit never sees). xmgl
+    refuses rather than warns, before it changes anything.
+    """
+    proc = git(root, "symbolic-ref", "-q", "HEAD", check=False)
+    ref = proc.stdout.decode("utf-8", "replace").strip()
+    if proc.returncode == 0 and ref:
+        return ref
+    at = git(root, "rev-parse", "--short", "HEAD", check=False).stdout.decode().strip()
+    raise PreconditionError(
+        f"HEAD 处于分离状态（detached HEAD，停在提交 {at or '?'}），不在任何分支上：在这里做的"
+        "签名提交不属于任何分支，下次 git checkout 时就会被丢下，审计也看不到它。档案未被修改。",
+        hint="先切换到档案的分支（如 git switch main），再运行这条命令。",
+    )
