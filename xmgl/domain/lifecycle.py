@@ -30,14 +30,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from xmgl.domain.schema import RECORD_KINDS
-from xmgl.domain.stages import STAGES, label
+from xmgl.domain.stages import MAIN, STAGES, label
 
 RESUME = "*resume*"
 """Target of a move that returns to the regular stage an interruption interrupted."""
 
-INTERRUPTIONS = ("supervision_rectification", "deferred", "suspended", "terminated")
-REGULAR = tuple(s for s in STAGES if s not in INTERRUPTIONS)
-AFTER_PLAN = REGULAR[REGULAR.index("plan") :]
+AFTER_PLAN = MAIN[MAIN.index("plan") :]
 FINAL = ("terminated",)
 
 
@@ -341,7 +339,7 @@ TRANSITIONS: tuple[Transition, ...] = tuple(_regular_track() + _interruptions())
 def resume_target(visited: Sequence[str]) -> str | None:
     """The regular stage an interruption returns to: the last regular stage visited."""
     for stage in reversed(visited):
-        if stage in REGULAR:
+        if stage in MAIN:
             return stage
     return None
 

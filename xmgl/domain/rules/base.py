@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.regulation import EFFECTIVE
-from xmgl.domain.stages import ORDER, STAGES
+from xmgl.domain.stages import MAIN, ORDER, SIDE, STAGES
 
 
 class Severity(StrEnum):
@@ -98,8 +98,6 @@ class Rule:
 
 # ---------------------------------------------------------------- stages
 
-SIDE: tuple[str, ...] = ("supervision_rectification", "deferred", "suspended", "terminated")
-MAIN: tuple[str, ...] = tuple(s for s in STAGES if s not in SIDE)
 ALL: frozenset[str] = frozenset(STAGES)
 
 
