@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from xmgl.domain.schema import RECORD_KINDS
+from xmgl.domain.schema import FSR, MERGED, PD, RECORD_KINDS
 from xmgl.domain.stages import MAIN, STAGES, label
 
 RESUME = "*resume*"
@@ -111,9 +111,9 @@ def _t(source, target, articles, events, zh, fresh=True) -> Transition:
     return Transition(source, target, tuple(articles), tuple(events), zh, fresh)
 
 
-_APPROVAL_FSR = E("approval", subject="可行性研究报告")
-_APPROVAL_PD = E("approval", subject="初步设计及概算")
-_APPROVAL_MERGED = E("approval", subject="可研代初步设计")
+_APPROVAL_FSR = E("approval", subject=FSR)
+_APPROVAL_PD = E("approval", subject=PD)
+_APPROVAL_MERGED = E("approval", subject=MERGED)
 _SUPERVISION_FIXED = E("rectification", subject="监督检查")
 
 
