@@ -81,14 +81,19 @@ def signer_rows(report) -> list[dict]:
     return rows
 
 
+def export_names(today: date) -> list[str]:
+    """The names of the three files an export on ``today`` writes (.docx, .csv, .json)."""
+    stem = f"阶段变更审计-{today.isoformat()}"
+    return [f"{stem}.docx", f"{stem}.csv", f"{stem}.json"]
+
+
 def export_report(report, target: Path, *, today: date) -> list[Path]:
     """Write the three files into ``target``; returns their paths."""
     from xmgl.fileio import atomic_write
 
     target.mkdir(parents=True, exist_ok=True)
-    stem = f"阶段变更审计-{today.isoformat()}"
     rows = transition_rows(report)
-    paths = [target / f"{stem}.docx", target / f"{stem}.csv", target / f"{stem}.json"]
+    paths = [target / name for name in export_names(today)]
     atomic_write(paths[0], _docx(report, rows, today))
     atomic_write(paths[1], _csv(rows))
     data = report.to_dict()

@@ -212,6 +212,9 @@ def _render(
     notes = notes + _check_dossier_template(template, kind, root)
     index = period["index"] if period else None
     target = output if output is not None else root / REPORTS_DIR / default_filename(kind, index)
+    from xmgl.outputs import refuse_protected
+
+    refuse_protected(target, "--output", [root])  # never .git/, project.yaml, its documents
     if target.suffix.lower() != ".docx":
         raise UsageError(f"输出文件必须以 .docx 结尾：{target}", hint="例如 --output 报告.docx。")
     created_dir = None

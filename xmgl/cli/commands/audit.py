@@ -88,6 +88,9 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         fmt: TextOrJson = "text",
+        force: Annotated[
+            bool, typer.Option("--force", help="覆盖已存在的锚点文件（默认不覆盖）。")
+        ] = False,
     ) -> None:
         """生成当前历史的锚点（提交、提交数量、日期），交给市数据局在档案以外保存。"""
         from xmgl.cli.common import check_choice
@@ -96,9 +99,18 @@ def register(app: typer.Typer) -> None:
         check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
         root = state.root()
-        a = make_anchor(root)
+        target = None
         if output is not None:
+            from xmgl.outputs import OutputExists, refuse_protected
+
             target = output if output.is_absolute() else state.directory / output
+            refuse_protected(target, "--output", [root])
+            if not force and target.exists():
+                raise OutputExists(
+                    f"{target} 已存在，未覆盖。", hint="确认要替换它时加 --force；或换一个文件名。"
+                )
+        a = make_anchor(root)
+        if target is not None:
             a.write(target, root)
         if fmt == "json":
             from xmgl.cli.output import print_json
@@ -137,6 +149,9 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--anchor", help="同时核验此前交付的锚点。", metavar="锚点"),
         ] = None,
+        force: Annotated[
+            bool, typer.Option("--force", help="覆盖当天已导出的文件（默认不覆盖）。")
+        ] = False,
     ) -> None:
         """导出审计报告：每次阶段变更的经办人、时间、内容和核验结论（.docx、CSV、JSON）。"""
         from rich.markup import escape
@@ -151,6 +166,14 @@ def register(app: typer.Typer) -> None:
         target = output_dir or (root / "reports")
         if not target.is_absolute():
             target = state.directory / target
+        from xmgl.outputs import check_output, refuse_protected
+        from xmgl.reports.audit_export import export_names
+
+        for name in export_names(state.today()):  # every file, checked before any is written
+            if target.is_dir():
+                check_output(target / name, force=force, option="--output-dir", roots=[root])
+            else:
+                refuse_protected(target / name, "--output-dir", [root])
         files = export_report(report, target, today=state.today())
         c = console()
         verdict = "[green]通过[/]" if report.ok else "[red]未通过[/]"

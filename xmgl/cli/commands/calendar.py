@@ -37,6 +37,9 @@ def register(app: typer.Typer) -> None:
         as_of: Annotated[
             str | None, typer.Option("--as-of", help=AS_OF_HELP, metavar="日期", show_default=False)
         ] = None,
+        force: Annotated[
+            bool, typer.Option("--force", help="覆盖已存在的 .ics 文件（默认不覆盖）。")
+        ] = False,
     ) -> None:
         """把法定期限导出为 iCalendar 文件（全天事件，可导入 Outlook、WPS、手机日历等）。"""
         from xmgl.cli.deadline_view import resolve_as_of
@@ -58,7 +61,10 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(data.decode("utf-8"))
             sys.stdout.flush()
             return
-        _write(ics, data)
+        from xmgl.outputs import check_output, write_output
+
+        target = check_output(ics, force=force, option="--ics", roots=[state.root()])
+        write_output(target, data, force=force)
         from xmgl.cli.output import console
 
         events = data.count(b"BEGIN:VEVENT")
@@ -66,18 +72,3 @@ def register(app: typer.Typer) -> None:
         console(stderr=True).print(
             f"已写入 {ics}：{events} 个日历事件（{len(found)} 项期限，其中 {pending} 项未办）。"
         )
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a failure never leaves half a file."""
-    from xmgl.errors import UsageError
-
-    path = path.expanduser()
-    if path.is_dir():
-        raise UsageError(f"--ics 指向的是一个目录：{path}", hint="写成文件名，例如 期限.ics。")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"目录不存在：{folder}", hint="先创建该目录，或换一个保存位置。")
-    from xmgl.fileio import atomic_write
-
-    atomic_write(path, data)

@@ -49,6 +49,9 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        force: Annotated[
+            bool, typer.Option("--force", help="覆盖已存在的输出文件（默认不覆盖）。")
+        ] = False,
         jobs: Annotated[
             int | None,
             typer.Option("--jobs", "-j", help="并行进程数，默认为 CPU 核数。", metavar="N"),
@@ -68,6 +71,10 @@ def register(app: typer.Typer) -> None:
         state = get_state(ctx)
         today = resolve_as_of(state, as_of)
         targets = _targets(plan_year, fmt, output)
+        from xmgl.outputs import check_output
+
+        for target in targets or ([output] if output is not None else []):
+            check_output(target, force=force, option="--output")  # before the (long) scan
         if jobs is not None and jobs < 1:
             from xmgl.errors import UsageError
 
