@@ -198,7 +198,7 @@ def add_record(root: Path, kind: str, pairs: list[str], today: date, *, write: b
     if write:
         from xmgl.fileio import atomic_write
 
-        atomic_write(edit.path, new)
+        atomic_write(edit.target, new)  # a symlinked project.yaml: its target, link kept
     return Added(index, values, dossier, new)
 
 

@@ -16,6 +16,7 @@ Every change goes the same way:
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -65,6 +66,7 @@ class ProjectEdit:
         self.crlf = "\r\n" in text
         self.text = text.replace("\r\n", "\n")
         self.data = _yaml(_INDENTS[0]).load(self.text)
+        self._edits: list[tuple] = []  # what changed, for the line-level edit of the text
 
     # ------------------------------------------------------------ changes
     def set_stage(self, current: str, since: date) -> None:
@@ -76,6 +78,7 @@ class ProjectEdit:
             self.data["stage"] = stage
         stage["current"] = current
         stage["since"] = _fresh(since)
+        self._edits.append(("stage", current, since))
 
     def add_record(self, values: dict) -> int:
         """Insert a record in date order (after the last one dated on or before it).
@@ -107,6 +110,7 @@ class ProjectEdit:
             elif not isinstance(d, date):
                 position = max(position, i + 1)
         records.insert(position, entry)
+        self._edits.append(("record", position, entry))
         return position
 
     # ------------------------------------------------------------ output
@@ -118,14 +122,24 @@ class ProjectEdit:
         return (b"\xef\xbb\xbf" + data) if self.bom else data
 
     def _render_text(self) -> str:
-        """The changed file, touching as few of the original lines as possible.
+        """The changed file, touching only the lines of the change.
 
-        ruamel.yaml writes one indentation style for the whole file. The file is
+        First choice: the change is made on the original lines themselves (a
+        new record's lines inserted, the stage's two values replaced), in the
+        indentation the records already use — so directives (``%YAML 1.2``),
+        comments, quoting and any indentation style stay as they were. It is
+        kept only if the result means exactly the intended data.
+
+        Otherwise ruamel.yaml renders the file; it writes one indentation style for the whole file. The file is
         rendered in each usual style; if the unchanged data renders exactly as
         the original, that rendering is used. Otherwise the change (the diff
         between the unchanged and the changed rendering) is applied to the
         original lines, and kept only if it means exactly the intended data.
         """
+        intended = _dump(_yaml(_INDENTS[0]), self.data)
+        edited = _edit_lines(self.text, self._edits)
+        if edited is not None and _same(edited, intended):
+            return edited
         first = None
         for indent in _INDENTS:
             y = _yaml(indent)
@@ -145,11 +159,138 @@ class ProjectEdit:
         dossier = load_text(self.root, new)
         return new, dossier
 
+    @property
+    def target(self) -> Path:
+        """The file to write: ``project.yaml``, or the file it links to (the link stays a link)."""
+        return Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+
     def write(self) -> object:
         """Check, then write atomically; returns the loaded new dossier."""
         new, dossier = self.checked()
-        atomic_write(self.path, new)
+        atomic_write(self.target, new)
         return dossier
+
+
+def _edit_lines(text: str, edits: list[tuple]) -> str | None:
+    """The edits made on the original lines; None where the layout is not the usual one."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        original = YAML(typ="rt").load(text)
+    except YAMLError:
+        return None
+    if not isinstance(original, CommentedMap):
+        return None
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    replace: dict[int, str] = {}
+    inserts: list[tuple[int, list[str]]] = []
+    records = original.get("records")
+    added = 0
+    for edit in edits:
+        if edit[0] == "stage":
+            stage = original.get("stage")
+            if not isinstance(stage, CommentedMap):
+                return None
+            for key, value in (("current", edit[1]), ("since", edit[2].isoformat())):
+                if key not in stage:
+                    return None
+                row, col = stage.lc.value(key)
+                line = replace.get(row, lines[row])
+                end = _scalar_end(line, col)
+                if end is None:
+                    return None
+                replace[row] = line[:col] + value + line[end:]
+        else:
+            _kind, position, entry = edit
+            if not isinstance(records, CommentedSeq) or not records or added:
+                return None  # an empty or flow list, or two records: let ruamel lay it out
+            block = _item_lines(lines, records, position, entry, original)
+            if block is None:
+                return None
+            inserts.append(block)
+            added += 1
+    out = [replace.get(i, line) for i, line in enumerate(lines)]
+    for at, new_lines in sorted(inserts, reverse=True):
+        out[at:at] = new_lines
+    return "".join(out)
+
+
+def _scalar_end(line: str, col: int) -> int | None:
+    """Where the plain or quoted scalar starting at ``col`` ends (before a comment)."""
+    rest = line[col:]
+    if not rest or rest[0] in "|>&*!{[":
+        return None
+    if rest[0] in "'\"":
+        close = rest.find(rest[0], 1)
+        return None if close < 0 else col + close + 1
+    cut = rest.find(" #")
+    body = rest if cut < 0 else rest[:cut]
+    return col + len(body.rstrip())
+
+
+def _item_lines(lines, records, position, entry, original) -> tuple[int, list[str]] | None:
+    """Where the new record goes and its lines, laid out like the records around it."""
+    n = len(records)
+    row, col = records.lc.item(min(position, n - 1))
+    line = lines[row]
+    dash = line.rfind("-", 0, col)
+    if dash < 0 or line[:dash].strip() or line[dash + 1 : col].strip():
+        return None
+    step = _mapping_step(original, lines)
+    rendered = _dump_item(entry, col - dash, step)
+    if rendered is None:
+        return None
+    pad = " " * dash
+    new_lines = [pad + text if text.strip() else text for text in rendered]
+    if position < n:
+        at = row
+        while at > 0 and _is_gap(lines[at - 1]):  # comments above an item stay with it
+            at -= 1
+        return at, new_lines
+    at = row + 1
+    while at < len(lines) and (_is_gap(lines[at]) or _indent(lines[at]) > dash):
+        at += 1
+    while at > row + 1 and _is_gap(lines[at - 1]):  # trailing comments stay below
+        at -= 1
+    return at, new_lines
+
+
+def _is_gap(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _mapping_step(original, lines) -> int:
+    """The file's mapping indentation (2 unless a nested mapping says otherwise)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    for key, value in original.items():
+        if isinstance(value, CommentedMap) and value:
+            child_row, child_col = value.lc.key(next(iter(value)))
+            parent_row, parent_col = original.lc.key(key)
+            if child_row > parent_row and child_col > parent_col:
+                return child_col - parent_col
+    return 2
+
+
+def _dump_item(entry, key_offset: int, step: int) -> list[str] | None:
+    """``entry`` as one list item: dash at column 0, keys at ``key_offset``."""
+    if key_offset < 2:
+        return None
+    y = _yaml((step, key_offset, 0))
+    text = _dump(y, [entry])
+    out = text.splitlines(keepends=True)
+    if not out or not out[0].startswith("-"):
+        return None
+    return out
 
 
 def _merge(original: str, base: str, new: str) -> str | None:

@@ -161,6 +161,13 @@ def _signed_commit(top: Path, message, write, include, env) -> str:
 
     ref = g.branch(top)
     old = g.head(top)
+    for path in write:
+        if (top / path).is_symlink():
+            raise PreconditionError(
+                f"{path} 是符号链接：签名提交只能记录档案中的真实文件，不会把链接换成普通文件。"
+                "档案未被修改。",
+                hint="把链接指向的文件复制到档案中（替换链接），提交后再试。",
+            )
     state = state_dir(top)
     state.mkdir(parents=True, exist_ok=True)
     index = g.git_path(top, "index")
