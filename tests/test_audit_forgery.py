@@ -234,18 +234,26 @@ def _replace_loose(h: History, sha: str, body: bytes) -> bytes:
 
 def test_a_verdict_against_a_tampered_signers_file_is_never_cached(history):
     blob = history.git("rev-parse", "HEAD:.xmgl/allowed_signers").strip()
-    mallory_commit = commit_as(history, MALLORY, "mallory", "补充说明", committer=MALLORY)
-    genuine = history.git("cat-file", "-p", blob).encode()
+    genuine = history.git("cat-file", "-p", blob)
     pub = " ".join(Path(f"{history.keys['mallory']}.pub").read_text().split()[:2])
-    saved = _replace_loose(
-        history, blob, genuine + f'{MALLORY[1]} namespaces="git" {pub}\n'.encode()
+    line = f'{MALLORY[1]} namespaces="git" {pub}\n'
+    # mallory's commit lists her (its own file is genuine); her key was never allowed before
+    mallory_commit = commit_as(
+        history,
+        MALLORY,
+        "mallory",
+        "增加签名人员",
+        files={".xmgl/allowed_signers": genuine + line},
+        committer=MALLORY,
     )
+    # the parent's file, tampered to list her too, under its genuine id
+    saved = _replace_loose(history, blob, (genuine + line).encode())
     poisoned = verify(history.root, method=FAST)
     assert "object-tampered" in codes(poisoned, history.git("rev-parse", "HEAD~1").strip())
     # the blob is restored: the commit by a key never allowed must still fail, cache or not
     _loose(history, blob).write_bytes(saved)
     for report in (verify(history.root), verify(history.root, use_cache=False)):
-        assert failing(report) == {mallory_commit: {"key-not-allowed"}}
+        assert failing(report) == {mallory_commit: {"self-authorized"}}
 
 
 # ---------------------------------------------------------------- 6. strict parsing
@@ -329,8 +337,10 @@ def test_a_zero_padded_directory_mode_is_read_as_git_reads_it(history):
 
     tree = _tree_with_entries(history, history.git("rev-parse", "HEAD^{tree}").strip(), pad)
     sha = signed_commit_object(history, "liuxm", payload_on_head(history, "x\n", tree=tree))
-    history.git("update-ref", "refs/heads/main", sha)
+    move_head(history, sha)
     assert history.git("show", f"{sha}:.xmgl/allowed_signers")  # git reads the directory
+    # the next commit is judged by that commit's signers file: it must be found
+    commit_as(history, LIU, "liuxm", "补充说明")
     fast, _ref = both(history.root)
     assert fast.ok, failing(fast)
 
