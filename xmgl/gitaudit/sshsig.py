@@ -728,10 +728,32 @@ def _dearmor(armored: str | bytes) -> bytes:
     end = text.find(_END, len(_BEGIN) - 1)
     if end < 0:
         raise SignatureFormatError("missing '-----END SSH SIGNATURE-----' footer")
+    body = text[len(_BEGIN) : end]
     try:
-        return _b64decode(text[len(_BEGIN) : end])
+        blob = _b64decode(body)
     except KeyFormatError:
         raise SignatureFormatError("invalid base64 in signature") from None
+    # OpenSSH's decoder (b64_pton) refuses bits set in the padding, which
+    # Python's ignores: the same bytes, but ssh-keygen calls the signature bad.
+    if base64.b64encode(blob).decode() != "".join(body.split()):
+        raise SignatureFormatError("non-canonical base64 in signature (padding bits set)")
+    return blob
+
+
+_ED25519_L = 2**252 + 27742317777372353535851937790883648493
+
+
+def _ref10_s(raw: bytes) -> bytes:
+    """An Ed25519 signature as OpenSSH's ref10 code checks it.
+
+    OpenSSH only refuses S with one of its top three bits set; OpenSSL also
+    refuses L <= S < 2^253. Since [S]B = [S mod L]B, reducing S makes OpenSSL
+    give OpenSSH's answer (a signature with S + L is the same signature to it).
+    """
+    s = int.from_bytes(raw[32:], "little")
+    if raw[63] & 0xE0 or s < _ED25519_L:
+        return raw
+    return raw[:32] + (s % _ED25519_L).to_bytes(32, "little")
 
 
 def _verify_raw(key: PublicKey, sig_blob: bytes, data: bytes) -> tuple[str, int | None, int | None]:
@@ -748,7 +770,7 @@ def _verify_raw(key: PublicKey, sig_blob: bytes, data: bytes) -> tuple[str, int 
             w.end()
             if len(raw) != 64:
                 raise SignatureFormatError("signature: Ed25519 signature must be 64 bytes")
-            Ed25519PublicKey.from_public_bytes(kw.string()).verify(raw, data)
+            Ed25519PublicKey.from_public_bytes(kw.string()).verify(_ref10_s(raw), data)
             return sig_type, None, None
         if key.key_type in _ECDSA_CURVES:
             if sig_type != key.key_type:
@@ -801,7 +823,7 @@ def _verify_raw(key: PublicKey, sig_blob: bytes, data: bytes) -> tuple[str, int 
             if key.key_type == SK_ED25519:
                 if len(raw) != 64:
                     raise SignatureFormatError("signature: Ed25519 signature must be 64 bytes")
-                Ed25519PublicKey.from_public_bytes(pk).verify(raw, signed)
+                Ed25519PublicKey.from_public_bytes(pk).verify(_ref10_s(raw), signed)
             else:
                 inner = _Wire(raw, "signature", SignatureFormatError)
                 r, s = inner.mpint(), inner.mpint()
