@@ -285,10 +285,15 @@ def _signed_commit(top: Path, message, write, include, env) -> str:
         said = moved.stderr.decode("utf-8", "replace").strip()
         raise g.failure("update-ref", said)
     _step("ref")
-    _remove_if_ours(lock, token)
+    # The commit is on the branch: the command has succeeded. Tidying up is best effort
+    # (what is left, the next command removes); nothing from here on may fail it.
+    with contextlib.suppress(OSError):
+        _remove_if_ours(lock, token)
     _step("unlock")
-    _finish(state, journal)
-    g.git(top, "update-index", "-q", "--refresh", check=False)
+    with contextlib.suppress(OSError):
+        _finish(state, journal)
+    with contextlib.suppress(Exception):
+        g.git(top, "update-index", "-q", "--refresh", check=False)
     _step("done")
     return sha
 

@@ -48,7 +48,12 @@ def register(app: typer.Typer) -> None:
             return
         with state.locked():  # plan and commit with no other writer in between
             done = transition.advance(root, stage, when, today=date.today())
-        _render(done.plan, done.commit)
+        from xmgl.cli.output import after_write
+
+        after_write(
+            f"已进入 {done.plan.move.target}，签名提交 {done.commit[:12]}。",
+            lambda: _render(done.plan, done.commit),
+        )
 
 
 def _render(plan, sha: str | None) -> None:

@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
         if fmt == "json":
             from xmgl.cli.output import print_json
 
-            print_json(
+            show = lambda: print_json(  # noqa: E731
                 {
                     "written": not dry_run,
                     "index": added.index,
@@ -84,8 +84,15 @@ def register(app: typer.Typer) -> None:
                     "commit": sha,
                 }
             )
+        else:
+            show = lambda: _render(rec, added.index, dry_run, sha)  # noqa: E731
+        if dry_run:
+            show()
             return
-        _render(rec, added.index, dry_run, sha)
+        from xmgl.cli.output import after_write
+
+        done = f"记录已写入 project.yaml（records 第 {added.index + 1} 条）"
+        after_write(done + (f"，已签名提交 {sha[:12]}" if sha else "") + "。", show)
 
 
 def _commit(root, added) -> str:

@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         """把一位人员的公钥加入允许名单（由你签名提交；你必须已在名单中）。"""
         from rich.markup import escape
 
-        from xmgl.cli.output import console
+        from xmgl.cli.output import after_write, console
         from xmgl.cli.state import parse_date
         from xmgl.dossier.signers import add_openpgp_signer, add_signer, read_key_argument
         from xmgl.errors import UsageError
@@ -75,18 +75,26 @@ def register(app: typer.Typer) -> None:
         if gpg is not None:
             with get_state(ctx).locked():
                 sha = add_openpgp_signer(root, email, gpg, name)
-            c = console()
-            c.print(f"已加入允许名单（OpenPGP）：{escape(name or email)} <{escape(email)}>")
-            c.print(f"  签名提交 {sha}", no_wrap=True, overflow="ignore", crop=False)
+
+            def show_pgp() -> None:
+                c = console()
+                c.print(f"已加入允许名单（OpenPGP）：{escape(name or email)} <{escape(email)}>")
+                c.print(f"  签名提交 {sha}", no_wrap=True, overflow="ignore", crop=False)
+
+            after_write(f"已加入允许名单，签名提交 {sha[:12]}。", show_pgp)
             return
         public = read_key_argument(key)
         after = parse_date(valid_after, "--valid-after") if valid_after else None
         with get_state(ctx).locked():
             change = add_signer(root, email, public, name, after)
-        c = console()
-        c.print(f"已加入允许名单：{escape(name or email)} <{escape(email)}>")
-        c.print(f"  指纹 {public.fingerprint}", no_wrap=True, overflow="ignore", crop=False)
-        c.print(f"  签名提交 {change.commit}", no_wrap=True, overflow="ignore", crop=False)
+
+        def show() -> None:
+            c = console()
+            c.print(f"已加入允许名单：{escape(name or email)} <{escape(email)}>")
+            c.print(f"  指纹 {public.fingerprint}", no_wrap=True, overflow="ignore", crop=False)
+            c.print(f"  签名提交 {change.commit}", no_wrap=True, overflow="ignore", crop=False)
+
+        after_write(f"已加入允许名单，签名提交 {change.commit[:12]}。", show)
 
     @signers_app.command("remove")
     def remove(
@@ -98,16 +106,20 @@ def register(app: typer.Typer) -> None:
         """把人员从允许名单中移除（由你签名提交）。"""
         from rich.markup import escape
 
-        from xmgl.cli.output import console
+        from xmgl.cli.output import after_write, console
         from xmgl.dossier.signers import remove_signer
 
         with get_state(ctx).locked():
             changes = remove_signer(get_state(ctx).root(), who)
-        c = console()
-        for ch in changes:
-            fp = ch.key.fingerprint if ch.key is not None else "OpenPGP"
-            c.print(f"已从允许名单移除：{escape(ch.principal)}  {fp}")
-        c.print(f"  签名提交 {changes[0].commit}", no_wrap=True, overflow="ignore", crop=False)
+
+        def show() -> None:
+            c = console()
+            for ch in changes:
+                fp = ch.key.fingerprint if ch.key is not None else "OpenPGP"
+                c.print(f"已从允许名单移除：{escape(ch.principal)}  {fp}")
+            c.print(f"  签名提交 {changes[0].commit}", no_wrap=True, overflow="ignore", crop=False)
+
+        after_write(f"已从允许名单移除，签名提交 {changes[0].commit[:12]}。", show)
 
     @signers_app.command("keygen")
     def keygen(
