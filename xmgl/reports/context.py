@@ -671,10 +671,10 @@ def choose_period(d: Dossier, as_of: date, index: int | None = None) -> QuarterC
     if index < 1:
         raise UsageError(f"--period 必须是正整数，这里是 {index}。", hint="第1期自批复次日起算。")
     months = (as_of.year - approval.year) * 12 + as_of.month - approval.month
-    if (index - 1) * 3 > months + 12:  # far beyond as_of: do not count that many periods
+    if (index - 1) * QUARTERLY.every > months + 12:  # far beyond as_of: do not count them all
         raise UsageError(
-            f"第{index}期截至 {as_of.isoformat()} 尚未开始（第1期自 {approval.isoformat()} 批复次日起，"
-            "每3个月一期）。",
+            f"第{index}期截至 {as_of.isoformat()} 尚未开始（第1期自 {approval.isoformat()} "
+            f"批复次日起，{QUARTERLY.span}一期）。",
             hint=f"当前最近一期是第{due[-1].period}期。" if due else "用 --as-of 指定日期。",
         )
     period = deadlines.quarterly_period(d, index)
