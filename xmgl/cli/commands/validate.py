@@ -81,15 +81,24 @@ def run(state, fmt: str, fail_on: str, stage: str | None) -> int:
         return int(ExitCode.DOSSIER)
     target = stage or dossier.stage_name
     findings = R.check(dossier, today, stage=stage)
+    notes = [d.message() for d in dossier.calendar.differences()] if dossier.calendar else []
     _emit(
-        fmt, findings, root=root, state=state, today=today, stage=target, name=dossier.project.name
+        fmt,
+        findings,
+        root=root,
+        state=state,
+        today=today,
+        stage=target,
+        name=dossier.project.name,
+        notes=notes,
     )
     threshold = R.Severity(fail_on).rank
     failed = any(f.severity.rank >= threshold for f in findings)
     return int(ExitCode.FINDINGS) if failed else int(ExitCode.OK)
 
 
-def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
+def _emit(fmt, findings, *, root, state, today, stage, name, notes=()) -> None:
+    """``notes``: said once, e.g. where the holiday file overrides chinese-calendar."""
     from xmgl.cli import findings as out
 
     if fmt == "json":
@@ -102,6 +111,7 @@ def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
                 "stage": stage,
                 "findings": [f.to_dict() for f in findings],
                 "summary": out.summary(findings),
+                "notes": list(notes),
             }
         )
     elif fmt == "sarif":
@@ -122,4 +132,5 @@ def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
         if stage and stage != state.dossier().stage_name:
             where += f"（按进入该阶段的要求，当前为 {label(state.dossier().stage_name)}）"
         header.append(f"{where} · 日期：{today.isoformat()}")
+        header += [f"说明：{n}" for n in notes]
         out.render_text(findings, header=header)
