@@ -10,8 +10,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
-
 _FILE = typer.Option(
     "--file",
     help="另用这个节假日文件（如市数据局统一下发的），档案自己的文件优先。",
@@ -38,9 +36,6 @@ def register(app: typer.Typer) -> None:
         """法定节假日数据：列出覆盖的年份和每年数据的来源（节假日文件或 chinese-calendar）。"""
         if ctx.invoked_subcommand is not None:
             return
-        from xmgl.cli.common import check_choice
-
-        check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
         calendar, where = _calendar(state, file)
         _list(calendar, where, state.today(), fmt)
