@@ -246,19 +246,27 @@ def _confirm() -> bool:
 
 
 def _write(target: Path, label: str, new) -> None:
+    import contextlib
+
     from xmgl.dossier.holidays import dump, load_file, merge
+    from xmgl.dossier.lock import dossier_lock
     from xmgl.errors import UsageError
     from xmgl.fileio import atomic_write
 
     target = Path(target)
-    old = load_file(target) if target.is_file() else []
-    replaced = any(y.year == new.year for y in old)
-    if not target.parent.is_dir():
-        if target.parent.name == ".xmgl" and target.parent.parent.is_dir():
-            target.parent.mkdir()
-        else:
-            raise UsageError(f"目录不存在：{target.parent}", hint="先建好目录，或换一个 -o 路径。")
-    atomic_write(target, dump(merge(old, new)).encode("utf-8"))
+    in_dossier = target.parent.name == ".xmgl" and target.parent.parent.is_dir()
+    # the dossier's own holiday file: read-merge-write under the dossier lock
+    with dossier_lock(target.parent.parent) if in_dossier else contextlib.nullcontext():
+        old = load_file(target) if target.is_file() else []
+        replaced = any(y.year == new.year for y in old)
+        if not target.parent.is_dir():
+            if in_dossier:
+                target.parent.mkdir()
+            else:
+                raise UsageError(
+                    f"目录不存在：{target.parent}", hint="先建好目录，或换一个 -o 路径。"
+                )
+        atomic_write(target, dump(merge(old, new)).encode("utf-8"))
     verb = "替换了" if replaced else "写入了"
     _say(f"已在 {label} 中{verb}{new.year}年的节假日安排（{new.document_no}）。")
     if label.startswith(".xmgl"):
