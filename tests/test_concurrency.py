@@ -107,3 +107,39 @@ def _git(root: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+def test_advance_and_record_at_once_both_land(signed_dossier):
+    from tests.conftest import run_cli
+    from tests.test_advance import plan_record
+
+    root = signed_dossier
+    plan_record(run_cli, root)
+    subprocess.run(["git", "-C", str(root), "commit", "-qam", "计划记录", "-S"], check=True)
+    start = int(_git(root, "rev-list", "--count", "HEAD"))
+
+    def call(year: int) -> tuple[str, ...]:
+        return (
+            "record",
+            "plan_call",
+            "date=2025-07-22",
+            f"year={year}",
+            "deadline=2026-05-26",
+            "issuer=大石桥市数据局",
+        )
+
+    results = finish(
+        [
+            spawn(root, "advance", "plan", "--date", "2025-07-21", XMGL_LOCK_TIMEOUT="300"),
+            spawn(root, *call(2027), "--commit", XMGL_LOCK_TIMEOUT="300"),
+            spawn(root, *call(2028), XMGL_LOCK_TIMEOUT="300"),
+        ]
+    )
+    for code, output in results:
+        assert code == 0, output
+    assert int(_git(root, "rev-list", "--count", "HEAD")) == start + 2
+    committed = _git(root, "show", "HEAD:project.yaml")
+    assert "current: plan" in committed and "year: 2027" in committed
+    d = load_dossier(root)
+    assert d.stage_name == "plan"
+    assert sorted(r.year for r in d.records_of("plan_call"))[-2:] == [2027, 2028]

@@ -109,10 +109,11 @@ def dossier_lock(root: Path) -> Iterator[Path]:
                     hint="等那个命令结束后再运行一次。锁由操作系统管理，进程退出（包括崩溃）"
                     "时自动释放，不要删除锁文件；要等更久，设置环境变量 XMGL_LOCK_TIMEOUT（秒）。",
                 ) from None
-    except PermissionError as err:
+    except OSError as err:  # read-only medium, no permission, no space…
         raise PreconditionError(
-            f"无法取得档案锁：没有权限在 {path.parent} 中创建锁文件（{err.strerror}）。",
-            hint="检查你对档案目录（及其 .git 目录）是否有写权限。",
+            f"无法取得档案锁：不能在 {path.parent} 中创建锁文件（{err.strerror or err}）。"
+            "档案未被修改。",
+            hint="检查档案目录（及其 .git 目录）是否可写：只读介质或没有写权限时不能修改档案。",
         ) from None
     try:
         if lock.lock_counter == 1:  # the outermost holder tidies what a killed writer left
