@@ -53,7 +53,10 @@ def test_ics_parsed_back_on_the_example(xmgl, example, tmp_path):
     assert q6["DTSTART"].dt == date(2027, 9, 10)
     assert str(q6["SUMMARY"]) == "截止：第6期季度进展报告（2027-06-11 至 2027-09-10）"
     assert "按仅周末顺延估算" in str(q6["DESCRIPTION"])
-    assert "已写入" in xmgl("-C", example, "calendar", "--ics", target).stderr
+    # writing again: refused without --force (the file is kept), replaced with it
+    again = xmgl("-C", example, "calendar", "--ics", target)
+    assert again.exit_code == 6 and "已存在，未覆盖" in again.stderr
+    assert "已写入" in xmgl("-C", example, "calendar", "--ics", target, "--force").stderr
 
 
 def test_uids_are_stable_across_exports(xmgl, example, tmp_path):
