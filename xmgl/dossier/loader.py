@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from xmgl.domain.model import Dossier, Location, Node
-from xmgl.domain.money import MoneyError, parse_money
+from xmgl.domain.money import HOW_TO_WRITE, MoneyError, parse_money
 from xmgl.domain.schema import (
     FORMAT_VERSION,
     RECORD_KINDS,
@@ -489,7 +489,7 @@ class _Reader:
                 vnode,
                 path,
                 f"{name}应该是金额，这里是 “{text}”。",
-                '写整数元（1850000）或带单位（"185万元"）。',
+                HOW_TO_WRITE + "。",
                 "money",
             )
             return None
