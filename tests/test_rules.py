@@ -407,6 +407,20 @@ def _(root):
     return line_of(root, "requested: true")
 
 
+@case(
+    "A10-MERGE-GROUND-REASON",
+    good=lambda r: replace_in_project(
+        r,
+        MERGED,
+        "merged_fsr_pd:\n  requested: true\n  grounds: [建设内容单一]\n"
+        "  single_reason: 只建设一个排队叫号系统",
+    ),
+)
+def _(root):
+    replace_in_project(root, MERGED, "merged_fsr_pd:\n  requested: true\n  grounds: [建设内容单一]")
+    return line_of(root, "grounds: [建设内容单一]")
+
+
 @case("A10-MERGE-UNDECLARED")
 def _(root):
     replace_in_project(root, "subject: 初步设计及概算", "subject: 可研代初步设计")
@@ -1016,3 +1030,51 @@ def test_rule_stays_silent_when_the_clause_is_met(example, c):
 def test_every_rule_has_a_triggering_case():
     assert sorted(r.id for r in RULES) == sorted(BY_RULE)
     assert len(CASES) == len(BY_RULE), "one case per rule"
+
+
+# ---------------------------------------------------------------- 第十条: one decision
+
+MERGE_RULES = {"A10-MERGE-GROUNDS", "A10-MERGE-AMOUNT", "A10-MERGE-URGENT-BASIS"}
+MERGE_RULES |= {"A10-MERGE-GROUND-REASON"}
+
+
+@pytest.mark.parametrize("budget", ["199.99万元", "200万元"])
+@pytest.mark.parametrize(
+    "grounds",
+    [
+        [],
+        ["总投资200万元以下"],
+        ["技术方案简单"],
+        ["技术方案简单", "总投资200万元以下"],
+        ["紧急建设"],
+        ["建设内容单一", "紧急建设"],
+    ],
+)
+@pytest.mark.parametrize("reasons", [False, True])
+def test_the_a10_rules_and_the_merged_report_share_one_decision(example, budget, grounds, reasons):
+    """`report fsr --merged` is allowed exactly when no A10 merge rule fires (issue 13)."""
+    from tests.conftest import edit_project
+    from xmgl.domain.merge import merge_allowed
+    from xmgl.dossier.loader import load_dossier
+
+    def change(data):
+        m = data["merged_fsr_pd"]
+        m["requested"] = True
+        m["grounds"] = grounds
+        if reasons:
+            m["simple_reason"] = "采用成熟产品"
+            m["single_reason"] = "只建一个系统"
+            m["urgent_basis"] = "营政办发〔2026〕5号"
+        data["investment"]["budget"] = budget
+
+    edit_project(example, change)
+    fired = {f.rule for f in findings(example)} & MERGE_RULES
+    decision = merge_allowed(load_dossier(example))
+    assert decision.allowed == (not fired), (decision.reasons, fired)
+    # the A10 amount rule fires only when that ground is claimed, and then only from 200万
+    claimed = "总投资200万元以下" in grounds
+    assert ("A10-MERGE-AMOUNT" in fired) == (claimed and budget == "200万元")
+    assert ("A10-MERGE-GROUND-REASON" in fired) == (
+        not reasons and bool({"技术方案简单", "建设内容单一"} & set(grounds))
+    )
+    assert ("A10-MERGE-GROUNDS" in fired) == (not grounds)

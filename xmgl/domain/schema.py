@@ -194,6 +194,8 @@ FACTS: tuple[Field, ...] = (
         "合并编报可研和初步设计",
         F("requested", "bool", "是否合并编报", required=True),
         F("grounds", "enums", "合并依据", choices=MERGE_GROUNDS),
+        F("simple_reason", "text", "技术方案简单的理由"),
+        F("single_reason", "text", "建设内容单一的理由"),
         F("urgent_basis", "str", "紧急建设的依据文件（名称、文号）"),
         F("urgent_basis_document", "path", "紧急建设依据文件"),
         article="第十条",
