@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from xmgl.domain import bounds as B
 from xmgl.domain.schema import RECORD_KINDS
 from xmgl.domain.stages import STAGES, label
 
@@ -193,7 +194,7 @@ def _regular_track() -> list[Transition]:
             "acceptance_applied",
             "第十七条",
             E("acceptance_application"),
-            "初验合格且系统稳定运行3个月以上至6个月内，向市数据局申请竣工验收",
+            f"{B.ACCEPTANCE.quote}，向市数据局申请竣工验收",
         ),
         _t(
             "acceptance_applied",
@@ -214,7 +215,7 @@ def _regular_track() -> list[Transition]:
             "rectification",
             "第十八条",
             (E("rectification", subject="竣工验收"), E("acceptance", result="不合格")),
-            "验收不合格，3个月内完成整改",
+            f"验收不合格，{B.RECTIFICATION.span}完成整改",
             fresh=False,
         ),
         _t(
@@ -250,7 +251,7 @@ def _regular_track() -> list[Transition]:
             "self_evaluation",
             "第十九条",
             E("self_evaluation"),
-            "投入运行后12至24个月内开展自评价",
+            f"投入运行后{B.SELF_EVALUATION.span}开展自评价",
         ),
         _t(
             "self_evaluation",

@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 
 from xmgl.domain import deadlines, facts
+from xmgl.domain.bounds import QUARTERLY
 from xmgl.domain.merge import merge_allowed
 from xmgl.domain.model import Dossier, Node
 from xmgl.domain.money import wan_and_yuan
@@ -542,7 +543,7 @@ def choose_period(d: Dossier, as_of: date, index: int | None = None) -> QuarterC
     approval = d.approval_date()
     if approval is None or approval > as_of:
         raise PreconditionError(
-            "项目尚未批复，还没有季度进展报告：第十六条自项目批复之日起每3个月报送一次。",
+            f"项目尚未批复，还没有季度进展报告：第十六条自项目批复之日起{QUARTERLY.span}报送一次。",
             hint="在 project.yaml 的 records 中登记立项批复（kind: approval）后再生成。",
         )
     due = [o for o in deadlines.obligations(d, as_of) if o.kind == "quarterly_report"]
