@@ -668,6 +668,7 @@ ATTACH = """\
     financial_report: docs/可研批复.md
     supervision_report: docs/可研批复.md
     security_assessment: docs/项目安全方案.md
+    security_assessment_kind: 网络安全等级保护测评报告
 """
 APPLICATION = ATTACH + "    crypto_assessment: docs/密码应用方案.md\n"
 
@@ -699,6 +700,25 @@ def _(root):
 def _(root):
     append_records(root, ATTACH.format(date="2026-10-08"))
     return line_of(root, "construction_summary:")
+
+
+@case(
+    "A17-SECURITY-REPORT",
+    good=lambda r: (
+        append_records(r, APPLICATION.format(date="2026-10-08")),
+        replace_in_project(
+            r,
+            "security_assessment_kind: 网络安全等级保护测评报告",
+            "security_assessment_kind: 涉密信息系统安全保密测评报告",
+        ),
+        replace_in_project(r, "classified: false", "classified: true"),
+    ),
+)
+def _(root):
+    # a 涉密 system that attaches the 等级保护 report (issue 11: this passed)
+    append_records(root, APPLICATION.format(date="2026-10-08"))
+    replace_in_project(root, "classified: false", "classified: true")
+    return line_of(root, "security_assessment_kind:")
 
 
 ACCEPTANCE = "- kind: acceptance\n  date: {date}\n  result: {result}\n  organizer: 大石桥市数据局\n"

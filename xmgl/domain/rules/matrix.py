@@ -55,7 +55,16 @@ CLAUSES: tuple[Clause, ...] = (
         documents=("可行性研究报告“编制依据”一节引用",),
         not_checkable="立法目的和上位依据，没有项目单位要履行的义务。",
     ),
-    C("A2-scope", 2, "第二条", "适用于使用市本级财政性资金建设和运行维护的项目", "A2-SCOPE"),
+    C(
+        "A2-scope",
+        2,
+        "第二条",
+        "适用于使用市本级财政性资金建设和运行维护的项目（含部分使用的混合资金项目）；"
+        "不使用的，其他规则的问题只作提示，不影响退出码和阶段门槛，另有法律同样要求的除外"
+        "（第十四条第一款：招标投标法第四十八条）",
+        "A2-SCOPE",
+        format="funding.source 必填；混合资金写 funding.other_sources",
+    ),
     C(
         "A2-platform",
         2,
@@ -113,6 +122,7 @@ CLAUSES: tuple[Clause, ...] = (
         "市公安局：指导监督落实等级保护制度",
         "A11-MLPS-LEVEL",
         "A17-ATTACHMENTS",
+        "A17-SECURITY-REPORT",
     ),
     C(
         "A3.7",
@@ -176,11 +186,14 @@ CLAUSES: tuple[Clause, ...] = (
         "A7.1",
         7,
         "第七条第一款",
-        "共建共享项目：牵头部门、参建部门、业务流数据流接口、数据目录、无重复交叉",
+        "共建共享项目：牵头部门、参建部门、业务流数据流接口、数据目录、无重复交叉；牵头部门、"
+        "参建部门和数据目录在需求分析、框架设计（项目储备）时为警告，项目申报时为错误；"
+        "业务流、数据流和接口在可研编制中为警告，报送评估、批复时为错误",
         "A7-LEAD",
         "A7-PARTICIPANTS",
         "A7-FLOWS",
         "A7-DATA-CATALOG",
+        gates=(ADVANCE.format("plan") + "（项目申报）",),
         not_checkable="“建设内容无重复交叉”须比对其他项目的建设内容，档案里没有，须由评审判断。",
     ),
     C("A7.2", 7, "第七条第二款", "需与上级共享协同的项目加强与上级项目衔接", "A7-UPPER-LEVEL"),
@@ -242,7 +255,10 @@ CLAUSES: tuple[Clause, ...] = (
         "技术方案简单、建设内容单一或总投资200万元（不含）以下可合并编报",
         "A10-MERGE-GROUNDS",
         "A10-MERGE-AMOUNT",
-        documents=("可行性研究报告（代初步设计）只在第十条允许时生成",),
+        "A10-MERGE-GROUND-REASON",
+        documents=(
+            "可行性研究报告（代初步设计）只在第十条允许时生成（与规则同一判断：domain/merge.py）",
+        ),
     ),
     C(
         "A11",
@@ -250,9 +266,18 @@ CLAUSES: tuple[Clause, ...] = (
         "第十一条",
         "按发改、财政、营商、数据局要求编制可研和初步设计",
         documents=("可行性研究报告骨架（国家编制要求十二章 + 第十一条各章）",),
-        gates=(ADVANCE.format("approved"),),
+        gates=(
+            ADVANCE.format("preliminary_design") + "（可研报送评估、批复）",
+            ADVANCE.format("approved") + "（可研代初步设计报送评估、批复）",
+        ),
     ),
-    C("A11(1)", 11, "第十一条第（一）项", "数据资源共享分析篇（章）", "A11-DATA-SHARING"),
+    C(
+        "A11(1)",
+        11,
+        "第十一条第（一）项",
+        "数据资源共享分析篇（章）；可研编制中为警告，报送评估、批复时为错误",
+        "A11-DATA-SHARING",
+    ),
     C("A11(2)", 11, "第十一条第（二）项", "自建与购买服务经济性比较", "A11-SERVICE-COMPARISON"),
     C(
         "A11(3)",
@@ -346,6 +371,7 @@ CLAUSES: tuple[Clause, ...] = (
         "第十七条第二款",
         "验收申请附建设总结、财务报告、监理报告、安全风险评估报告、密码应用安全性评估报告",
         "A17-ATTACHMENTS",
+        "A17-SECURITY-REPORT",
         documents=("竣工验收申请（附件清单）",),
     ),
     C(
