@@ -30,15 +30,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from xmgl.domain import bounds as B
-from xmgl.domain.schema import RECORD_KINDS
-from xmgl.domain.stages import STAGES, label
+from xmgl.domain.schema import FSR, MERGED, PD, RECORD_KINDS
+from xmgl.domain.stages import MAIN, STAGES, label
 
 RESUME = "*resume*"
 """Target of a move that returns to the regular stage an interruption interrupted."""
 
-INTERRUPTIONS = ("supervision_rectification", "deferred", "suspended", "terminated")
-REGULAR = tuple(s for s in STAGES if s not in INTERRUPTIONS)
-AFTER_PLAN = REGULAR[REGULAR.index("plan") :]
+AFTER_PLAN = MAIN[MAIN.index("plan") :]
 FINAL = ("terminated",)
 
 
@@ -114,9 +112,9 @@ def _t(source, target, articles, events, zh, fresh=True) -> Transition:
     return Transition(source, target, tuple(articles), tuple(events), zh, fresh)
 
 
-_APPROVAL_FSR = E("approval", subject="可行性研究报告")
-_APPROVAL_PD = E("approval", subject="初步设计及概算")
-_APPROVAL_MERGED = E("approval", subject="可研代初步设计")
+_APPROVAL_FSR = E("approval", subject=FSR)
+_APPROVAL_PD = E("approval", subject=PD)
+_APPROVAL_MERGED = E("approval", subject=MERGED)
 _SUPERVISION_FIXED = E("rectification", subject="监督检查")
 
 
@@ -342,7 +340,7 @@ TRANSITIONS: tuple[Transition, ...] = tuple(_regular_track() + _interruptions())
 def resume_target(visited: Sequence[str]) -> str | None:
     """The regular stage an interruption returns to: the last regular stage visited."""
     for stage in reversed(visited):
-        if stage in REGULAR:
+        if stage in MAIN:
             return stage
     return None
 
