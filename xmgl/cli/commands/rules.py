@@ -78,7 +78,7 @@ def _rules(fmt: str) -> None:
         lines.append(f"  {r.id}  {SEVERITY_ZH[str(r.severity)]}  {r.clause}")
         lines += wrap(r.title, 4)
         if r.drafting:
-            lines += wrap("编制中为警告：" + severity_text(r), 4)
+            lines += wrap("级别：" + severity_text(r), 4)
         if r.binds:
             lines += wrap("不使用市本级财政性资金也适用：" + r.binds, 4)
         lines += wrap("适用：" + stages_text(r.stages), 4)
