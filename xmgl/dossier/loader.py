@@ -78,12 +78,24 @@ def load_dossier(root: Path) -> Dossier:
 
 
 def load_text(root: Path, raw: bytes, file: str = PROJECT_FILE) -> Dossier:
+    from xmgl.dossier.holidays import read_dossier_calendar
+
     reader = _Reader(Path(root), file)
     data = reader.read(raw)
+    calendar, holiday_problems = read_dossier_calendar(Path(root))
     if reader.problems:
         n = len(reader.problems)
-        raise DossierError(f"{file} 有 {n} 处问题，请逐条修改后再试。", reader.problems)
-    return Dossier(root=Path(root), file=file, data=data)
+        raise DossierError(
+            f"{file} 有 {n} 处问题，请逐条修改后再试。", reader.problems + holiday_problems
+        )
+    if holiday_problems:
+        n = len(holiday_problems)
+        raise DossierError(
+            f"节假日文件 .xmgl/holidays.yaml 有 {n} 处问题，请逐条修改后再试。",
+            holiday_problems,
+            hint="也可以删去该文件，用 xmgl holidays import 通知.txt 重新导入。",
+        )
+    return Dossier(root=Path(root), file=file, data=data, calendar=calendar)
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
