@@ -63,9 +63,10 @@ def _current_text(root: Path, prefix: str) -> str:
 
 
 def _prepare(root: Path):
-    from xmgl.dossier.transition import repo_prefix, require_allowed_signer
+    from xmgl.dossier.transition import require_allowed_signer
     from xmgl.gitaudit import git as g
     from xmgl.gitaudit.commit import unrelated_changes
+    from xmgl.gitaudit.git import repo_prefix
 
     _top, prefix = repo_prefix(root)
     name, email = g.identity(root)

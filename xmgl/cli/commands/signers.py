@@ -214,10 +214,10 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
     from rich.markup import escape
 
     from xmgl.cli.output import console, print_json
-    from xmgl.dossier.transition import repo_prefix
     from xmgl.errors import XmglError
     from xmgl.gitaudit import allowed, signing
     from xmgl.gitaudit import git as g
+    from xmgl.gitaudit.git import repo_prefix
 
     _top, prefix = repo_prefix(root)
     committed = g.show_file(root, "HEAD", prefix + signing.ALLOWED_SIGNERS)
