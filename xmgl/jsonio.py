@@ -21,6 +21,7 @@ def default(value):
     raise TypeError(f"not JSON-serialisable: {type(value).__name__}")
 
 
-def dumps(data) -> str:
-    """JSON with Chinese kept readable; money (Decimal) as exact strings, dates as ISO."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=default)
+def dumps(data, *, ascii: bool = False) -> str:
+    """JSON with Chinese kept readable (``\\u`` escapes with ``ascii``); money (Decimal) as
+    exact strings, dates as ISO."""
+    return json.dumps(data, ensure_ascii=ascii, indent=2, default=default)

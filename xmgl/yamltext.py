@@ -7,12 +7,7 @@ versions), so that both decode and parse every version the same way.
 
 from __future__ import annotations
 
-import re
-
 from xmgl.errors import Problem
-
-ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 forbids; they would break every generated document."""
 
 
 def _p(file, line, column, path, message, hint="", code="format") -> Problem:
@@ -23,14 +18,15 @@ def _p(file, line, column, path, message, hint="", code="format") -> Problem:
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text, or a problem that says what the bytes look like instead."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide_encoding(raw)
+    if wide:
         return None, [
             _p(
                 file,
                 1,
                 1,
                 "",
-                "文件是 UTF-16 编码，xmgl 只读 UTF-8。",
+                f"文件是 {wide} 编码，xmgl 只读 UTF-8。",
                 "在编辑器中“另存为 UTF-8”后再试。",
                 "encoding",
             )
@@ -59,6 +55,27 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 "encoding",
             )
         ]
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-32" or "UTF-16" when the bytes are one of those (with or without a BOM)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if b"\x00" in raw[:4096]:  # UTF-8 text never holds NUL bytes; wide encodings do
+        for name, codecs in (
+            ("UTF-32", ("utf-32-le", "utf-32-be")),
+            ("UTF-16", ("utf-16-le", "utf-16-be")),
+        ):
+            for codec in codecs:
+                try:
+                    text = raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if "\x00" not in text:
+                    return name
+    return None
 
 
 def compose(text: str):

@@ -104,11 +104,11 @@ def loader_stage(data: bytes) -> Stage:
     """The stage exactly as ``xmgl validate``/``status``/``advance`` read it.
 
     Same decoding (UTF-8, a leading BOM dropped, UTF-16 refused), same control
-    character check and the same YAML composer as :mod:`xmgl.yamltext` (as :mod:`xmgl.dossier.loader`);
+    character check and the same YAML composer (:mod:`xmgl.yamltext`) as the loader;
     a duplicate ``stage`` key, or a duplicate key inside it, is unreadable (the
     loader refuses the file), never "no stage".
     """
-    from xmgl.yamltext import ILLEGAL as _ILLEGAL
+    from xmgl.domain.kinds import ILLEGAL as _ILLEGAL
     from xmgl.yamltext import decode
 
     text, problems = decode(data, "project.yaml")
