@@ -18,12 +18,15 @@ from lxml import etree
 
 from tests.conftest import edit_project
 from tests.test_reports import FSR_FILE, make
+from tests.tools import need, need_soffice
 from xmgl.reports import office
 
-pytestmark = pytest.mark.skipif(
-    office.find_soffice() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) and pdftotext are needed for the layout tests",
-)
+
+@pytest.fixture(autouse=True)
+def _tools():
+    need_soffice()
+    need("pdftotext")
+
 
 MM = 72 / 25.4
 PAGE_W = 210 * MM
@@ -68,6 +71,8 @@ def is_page_number(line: Line) -> bool:
 @pytest.fixture(scope="module")
 def long_fsr(tmp_path_factory):
     """An FSR whose 建设内容 runs over several full pages of plain CJK text."""
+    need_soffice()
+    need("pdftotext")
     from tests.conftest import REPO, run_cli
 
     root = tmp_path_factory.mktemp("layout") / "dossier"
