@@ -105,7 +105,7 @@ def register(app: typer.Typer) -> None:
                 raise OutputExists(
                     f"{target} 已存在，未覆盖。", hint="确认要替换它时加 --force；或换一个文件名。"
                 )
-        a = make_anchor(root)
+        a = make_anchor(root, project=_project_name(state))
         if target is not None:
             a.write(target, root)
         if fmt == "json":
@@ -253,3 +253,13 @@ def _finding(c, f, indent: str = "") -> None:
     c.print(f"{indent}[{color}]- {escape('[' + f.code + ']')}[/] {escape(f.message)}")
     if f.hint:
         c.print(f"{indent}  [green]提示：[/]{escape(f.hint)}")
+
+
+def _project_name(state) -> str:
+    """The dossier's name for the anchor; a courtesy: the anchor stands without it."""
+    from xmgl.errors import XmglError
+
+    try:
+        return state.dossier().project.name or ""
+    except XmglError:
+        return ""
