@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--anchor",
-                help="此前交付的锚点：提交哈希[:提交数量]，或 xmgl audit anchor 写出的文件。",
+                help="此前交付的锚点：提交哈希[:提交数量]、xmgl audit anchor 写出的文件、数据局的回执或回执日志。",
                 metavar="锚点",
                 show_default=False,
             ),
@@ -59,6 +59,10 @@ def register(app: typer.Typer) -> None:
 
         check_choice("--format", fmt, FORMATS)
         root = get_state(ctx).root()
+        if anchor is not None:
+            from xmgl.server.receipts import resolve_anchor
+
+            anchor = resolve_anchor(anchor, root)
         report = run(
             root,
             method=REFERENCE if reference else FAST,
@@ -147,6 +151,10 @@ def register(app: typer.Typer) -> None:
 
         state = get_state(ctx)
         root = state.root()
+        if anchor is not None:
+            from xmgl.server.receipts import resolve_anchor
+
+            anchor = resolve_anchor(anchor, root)
         report = run(root, anchor=anchor)
         target = output_dir or (root / "reports")
         if not target.is_absolute():
