@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -242,74 +240,40 @@ def test_not_a_git_repository_is_said_plainly(example, xmgl):
 # ---------------------------------------------------------------- the gate and the rules
 
 
-def _fake_rules(monkeypatch, findings):
-    """Install an ``xmgl.domain.rules`` with the contracted signature (records its calls)."""
-    from dataclasses import dataclass
+def test_rule_errors_for_the_target_stage_block_and_warnings_do_not(signed_dossier, xmgl):
+    """The real rules, evaluated for the target stage on the move's date.
 
-    @dataclass(frozen=True)
-    class Finding:
-        rule: str
-        article: str
-        clause: str
-        severity: str
-        message: str
-        hint: str
-        location: object = None
-
-    calls = []
-    module = types.ModuleType("xmgl.domain.rules")
-    module.Finding = Finding
-
-    def check(dossier, as_of, *, stage=None):
-        calls.append((dossier.stage_name, as_of, stage))
-        return [Finding(*f) for f in findings]
-
-    module.check = check
-    monkeypatch.setitem(sys.modules, "xmgl.domain.rules", module)
-    import xmgl.domain
-
-    monkeypatch.setattr(xmgl.domain, "rules", module, raising=False)
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *a: module.__spec__ or True if name == "xmgl.domain.rules" else real(name, *a),
-    )
-    return calls
-
-
-def test_rule_errors_for_the_target_stage_block_and_warnings_do_not(
-    signed_dossier, xmgl, monkeypatch
-):
+    A8-SUBMISSION-LATE applies only from 列入年度计划 on, so it fires only if the
+    gate asks the rules about the target stage; A6-RESERVE-ENTRY is a warning
+    there and must not block or be listed.
+    """
     root = signed_dossier
     plan_record(xmgl, root)
-    calls = _fake_rules(
-        monkeypatch,
-        [
-            ("A8.deadline", "第八条", "", "error", "计划报送晚于征集截止日期。", "核对报送日期。"),
-            ("A6.plans", "第六条", "（一）", "warning", "缺少规划符合性佐证。", ""),
-        ],
+    late = (
+        (root / "project.yaml")
+        .read_text(encoding="utf-8")
+        .replace("date: 2025-05-20", "date: 2025-05-27")
     )
+    (root / "project.yaml").write_text(late, encoding="utf-8")
     before = snapshot(root)
     r = xmgl("-C", root, "advance", "plan", "--date", "2025-07-21")
-    assert r.exit_code == 4
-    assert flat("计划报送晚于征集截止日期") in flat(r.stderr) and flat("规则 A8.deadline") in flat(
-        r.stderr
-    )
-    assert "缺少规划符合性佐证" not in flat(r.stderr)
-    assert calls == [("reserve", __import__("datetime").date(2025, 7, 21), "plan")]
+    assert r.exit_code == 4, r.output
+    err = flat(r.stderr)
+    assert flat("2025-05-27 才报送，晚于截止日 2025-05-26") in err
+    assert flat("依据 第八条 · 规则 A8-SUBMISSION-LATE · 位置 project.yaml:") in err
+    assert "A6-RESERVE-ENTRY" not in err
     assert snapshot(root) == before
 
 
-def test_only_warnings_let_the_move_through(signed_dossier, xmgl, monkeypatch):
+def test_only_warnings_let_the_move_through(signed_dossier, xmgl):
     root = signed_dossier
     plan_record(xmgl, root)
-    _fake_rules(monkeypatch, [("A6.plans", "第六条", "", "warning", "缺少佐证。", "")])
+    seen = xmgl("-C", root, "--as-of", "2025-07-21", "validate", "--stage", "plan")
+    assert "警告 A6-RESERVE-ENTRY" in seen.stdout and "共 0 个错误、1 个警告" in seen.stdout
     r = xmgl("-C", root, "advance", "plan", "--date", "2025-07-21")
     assert r.exit_code == 0, r.output
-    assert "规则模块未安装" not in flat(r.stdout)
+    assert "已进入 列入年度计划（plan）" in r.stdout
+    assert "A6-RESERVE-ENTRY" not in r.output
 
 
 def test_an_unknown_stage_is_a_usage_error(xmgl, example):

@@ -21,6 +21,7 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
+from xmgl.domain.deadlines import quarterly_periods
 from xmgl.domain.periods import (
     FALLBACK_NOTICE,
     Deadline,
@@ -31,7 +32,6 @@ from xmgl.domain.periods import (
     deadline_after,
     is_working_day,
     period_end,
-    quarterly_periods,
     recurring_periods,
     window_after,
 )

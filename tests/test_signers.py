@@ -6,8 +6,6 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import flat, person, snapshot
 from xmgl.gitaudit import trailers as tr
 from xmgl.gitaudit.audit import verify
@@ -241,10 +239,6 @@ def test_stages_command(xmgl, example):
 
 
 def test_the_real_rules_block_a_move(history, xmgl):
-    from xmgl.domain.gate import rules_available
-
-    if not rules_available():
-        pytest.skip("xmgl.domain.rules is not installed yet")
     root = history.root
     assert (
         xmgl(

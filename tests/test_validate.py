@@ -298,6 +298,37 @@ def test_side_stage_keeps_the_obligations_of_the_stage_it_came_from(example):
     assert "A17-APPLICATION-MISSING" not in rules
 
 
+def test_side_stage_takes_its_main_stage_from_the_stage_history(example):
+    """The latest move into a side stage says which main stage it interrupted, even when the
+    records show more (a passed preliminary acceptance not yet advanced to) and an earlier
+    sojourn left from another stage."""
+    from tests.test_rules import PRELIM
+    from xmgl.domain.rules import main_stage
+
+    append_records(example, PRELIM.format(date="2026-10-10"))
+    replace_in_project(example, "current: construction", "current: suspended")
+    append_records(
+        example,
+        "- kind: stage_change\n  date: 2026-04-12\n  from_stage: approved\n"
+        "  to_stage: supervision_rectification\n"
+        "- kind: stage_change\n  date: 2026-04-14\n  from_stage: supervision_rectification\n"
+        "  to_stage: approved\n"
+        "- kind: stage_change\n  date: 2026-10-12\n  from_stage: construction\n"
+        "  to_stage: suspended\n",
+    )
+    d = load_dossier(example)
+    assert main_stage(d, "suspended") == "construction"
+    assert main_stage(d, "construction") == "construction"
+    rules = {f.rule for f in check(d, AS_OF)}
+    assert "A17-APPLY-WINDOW" not in rules  # construction has no acceptance window yet
+    replace_in_project(
+        example, "from_stage: construction\n", "from_stage: preliminary_acceptance\n"
+    )
+    d = load_dossier(example)
+    assert main_stage(d, "suspended") == "preliminary_acceptance"
+    assert "A17-APPLY-WINDOW" in {f.rule for f in check(d, AS_OF)}
+
+
 def test_terminated_project_has_no_acceptance_window(example):
     from tests.test_rules import PRELIM
 

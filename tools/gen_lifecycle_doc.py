@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from xmgl.domain import lifecycle  # noqa: E402
-from xmgl.domain.stages import STAGES, label  # noqa: E402
+from xmgl.domain.stages import MAIN, SIDE, STAGES, label  # noqa: E402
 
 DOC = REPO / "docs" / "lifecycle.md"
 BEGIN = "<!-- BEGIN GENERATED: xmgl/domain/lifecycle.py -->"
@@ -35,7 +35,7 @@ def generate() -> str:
         "|---|---|---|",
     ]
     for stage, zh in STAGES.items():
-        kind = "第二十条 中断" if stage in lifecycle.INTERRUPTIONS else "主线"
+        kind = "第二十条 中断" if stage in SIDE else "主线"
         lines.append(f"| `{stage}` | {zh} | {kind} |")
     lines += [
         "",
@@ -49,7 +49,7 @@ def generate() -> str:
     ]
     interruptions = []
     for t in lifecycle.TRANSITIONS:
-        if t.source in lifecycle.INTERRUPTIONS or t.target in lifecycle.INTERRUPTIONS:
+        if t.source in SIDE or t.target in SIDE:
             interruptions.append(t)
             continue
         lines.append(
@@ -67,7 +67,7 @@ def generate() -> str:
     ]
     seen = set()
     for t in interruptions:
-        if t.source in lifecycle.REGULAR and t.target not in seen:
+        if t.source in MAIN and t.target not in seen:
             seen.add(t.target)
             lines.append(f"| {label(t.target)} | {t.articles_text()} | {_events(t)} | {t.zh} |")
     lines += [
@@ -78,7 +78,7 @@ def generate() -> str:
         "|---|---|---|---|---|",
     ]
     for t in interruptions:
-        if t.source in lifecycle.INTERRUPTIONS:
+        if t.source in SIDE:
             target = "原阶段（中断前的主线阶段）" if t.resumes else label(t.target)
             lines.append(
                 f"| {label(t.source)} | {target} | {t.articles_text()} | {_events(t)} | {t.zh} |"

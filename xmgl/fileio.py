@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +47,41 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, or not at all."""
     with atomic_open(path, "wb") as fh:
         fh.write(data)
+
+
+def temp_beside(target: Path) -> Path:
+    """An empty, new file next to ``target`` (created with the usual, umask mode)."""
+    target = Path(target)
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.xmgl-tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {target}")  # pragma: no cover
+
+
+def publish(tmp: Path, target: Path, *, force: bool) -> None:
+    """Move the finished, synced file ``tmp`` to ``target`` all at once.
+
+    Without ``force`` an existing ``target`` is never replaced, not even one that
+    appears between a check and the move: a hard link fails if the name is
+    taken (FileExistsError). With ``force`` the target is replaced.
+    """
+    if force:
+        os.replace(tmp, target)
+    else:
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # file system without hard links
+            if Path(target).exists():
+                raise FileExistsError(str(target)) from None
+            os.replace(tmp, target)
+    _sync_folder(Path(target).parent)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from xmgl.domain import schema as S
+
 DATA_BUREAU = "市数据局"
 DRC = "市发展和改革局"
 BUSINESS_ENVIRONMENT = "市营商环境建设局"
@@ -50,6 +52,17 @@ ROLES: dict[str, str] = {
     CRYPTO: "项目密码使用合规性审核",
     AUDIT: "审计监督（第二十一条）",
     GOVERNMENT: "同意年度投资计划及其调整、年中纳入（第九条）",
+}
+
+#: approval subject (``approval.subject``) → the body that approves it (第三条、第九条、第十五条)
+APPROVER: dict[str, str] = {
+    S.FSR: BUSINESS_ENVIRONMENT,
+    S.PD: BUSINESS_ENVIRONMENT,
+    S.MERGED: BUSINESS_ENVIRONMENT,
+    S.REAPPROVAL: BUSINESS_ENVIRONMENT,
+    S.CHANGE: BUSINESS_ENVIRONMENT,
+    S.PLAN_ADJUSTMENT: GOVERNMENT,
+    S.MID_YEAR: GOVERNMENT,
 }
 
 _ALIASES = {alias: body for body, aliases in BODIES.items() for alias in aliases}

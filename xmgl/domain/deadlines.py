@@ -5,18 +5,8 @@ was it done in time" for a dossier on a given day. The rules (``validate``),
 ``status``, ``calendar`` and the portfolio all read it, so the date arithmetic
 of ``periods`` is applied in exactly one place.
 
-Kinds of obligation:
-
-========================== ======= =====================================================
-kind                       article what
-========================== ======= =====================================================
-plan_submission            8       报送年度项目计划，不晚于征集通知的截止日期
-quarterly_report           16      自批复之日起至验收备案之日止，每3个月报送进展情况
-acceptance_window          17      初验合格且稳定运行3个月以上至6个月内申请竣工验收
-rectification              18      竣工验收不合格的，3个月内完成整改
-self_evaluation            19      通过验收并投入运行后12至24个月内开展自评价
-supervision_rectification  20      监督检查发现的问题，限期整改
-========================== ======= =====================================================
+The kinds of obligation, their articles, months and what starts their clocks are the
+rows of :data:`xmgl.domain.bounds.BOUNDS`; this module only applies them to records.
 
 Statuses: ``done`` (in time), ``done_late`` (after the last day in force),
 ``done_early`` (before the window opened), ``overdue`` (not done, last day
@@ -29,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from xmgl.domain import bounds as B
 from xmgl.domain import periods
 from xmgl.domain.model import Dossier, Location, Node
 
@@ -48,14 +39,7 @@ STATUS_ZH = {
     NOT_YET_OPEN: "未到期",
 }
 
-KIND_ZH = {
-    "plan_submission": "报送年度项目计划",
-    "quarterly_report": "季度进展报告",
-    "acceptance_window": "申请竣工验收",
-    "rectification": "竣工验收整改",
-    "self_evaluation": "自评价",
-    "supervision_rectification": "监督检查整改",
-}
+KIND_ZH = {b.kind: b.zh for b in B.BOUNDS}
 
 
 @dataclass(frozen=True)
@@ -177,9 +161,9 @@ def _plan_submissions(d: Dossier, as_of: date) -> list[Obligation]:
         done = sub.date if sub else None
         out.append(
             Obligation(
-                kind="plan_submission",
-                article=8,
-                clause="第八条",
+                kind=B.PLAN_SUBMISSION.kind,
+                article=B.PLAN_SUBMISSION.article,
+                clause=B.PLAN_SUBMISSION.clause,
                 title=f"报送{call.year}年度项目计划（截止 {call.deadline.isoformat()}）",
                 starts=call.date,
                 opens=None,
@@ -193,13 +177,27 @@ def _plan_submissions(d: Dossier, as_of: date) -> list[Obligation]:
 
 
 # ------------------------------------------------------------------ 第十六条
+def first_passed_acceptance(d: Dossier, as_of: date | None = None) -> Node | None:
+    """The first passed completion acceptance (竣工验收 or 复验 合格), the one place it is found.
+
+    With ``as_of``, only a record dated on or before that day counts.
+    """
+    for r in d.records_of("acceptance", "reinspection"):  # date order
+        if as_of is not None and r.date > as_of:
+            break
+        if r.result == "合格":
+            return r
+    return None
+
+
 def quarterly_stop(d: Dossier, as_of: date | None = None) -> date | None:
     """验收备案之日 (the passed acceptance), or the day the project was terminated.
 
     With ``as_of``, only what had happened by that day counts (a record dated later
     is not yet known on ``as_of``).
     """
-    stops = [r.date for r in d.records_of("acceptance", "reinspection") if r.result == "合格"]
+    passed = first_passed_acceptance(d, as_of)
+    stops = [passed.date] if passed is not None else []
     stops += [r.date for r in d.records_of("termination")]
     if as_of is not None:
         stops = [s for s in stops if s <= as_of]
@@ -217,7 +215,7 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
         if r.date <= as_of:
             reports.setdefault(r.period, r)
     out = []
-    for p in periods.recurring_periods(approval, 3):
+    for p in periods.recurring_periods(approval, B.QUARTERLY.every):
         if stop is not None and p.end > stop:
             break  # the quarter still running on the filing day is not due
         if p.start > max(as_of, ahead or as_of) and p.index > 1:
@@ -229,9 +227,9 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
             status = NOT_YET_OPEN  # period 1 on the approval day, or a period ahead
         out.append(
             Obligation(
-                kind="quarterly_report",
-                article=16,
-                clause="第十六条",
+                kind=B.QUARTERLY.kind,
+                article=B.QUARTERLY.article,
+                clause=B.QUARTERLY.clause,
                 title=f"第{p.index}期季度进展报告（{p.start.isoformat()} 至 {p.end.isoformat()}）",
                 starts=approval,
                 opens=None,
@@ -245,12 +243,26 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
     return out
 
 
+def quarterly_periods(
+    approval: date, until: date | None = None, *, count: int | None = None
+) -> list[periods.Period]:
+    """第十六条 quarterly progress-report periods from the approval date (every ``QUARTERLY.every`` months).
+
+    Returns the periods whose (nominal) end is on or before ``until`` — i.e. those that
+    have fully elapsed by then — and/or at most ``count`` periods. With ``until`` set to the
+    acceptance filing date (验收备案之日) this is the set of reports the obligation covers:
+    a period still running on the filing day is not due. At least one of ``until`` and
+    ``count`` is required.
+    """
+    return periods.periods_until(approval, B.QUARTERLY.every, until, count=count)
+
+
 def quarterly_period(d: Dossier, index: int):
     """Period ``index`` (from 1) of 第十六条, counted from the approval date; None before approval."""
     approval = d.approval_date()
     if approval is None:
         return None
-    return periods.quarterly_periods(approval, count=index)[-1]
+    return quarterly_periods(approval, count=index)[-1]
 
 
 # ------------------------------------------------------------------ 第十七条
@@ -259,7 +271,7 @@ def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
     for pre in d.records_of("preliminary_acceptance"):
         if pre.result != "合格" or pre.date > as_of:
             continue
-        window = periods.window_after(pre.date, 3, 6)
+        window = B.ACCEPTANCE.window(pre.date)
         app = next(
             (a for a in d.records_of("acceptance_application") if pre.date < a.date <= as_of),
             None,
@@ -267,11 +279,11 @@ def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
         done = app.date if app else None
         out.append(
             Obligation(
-                kind="acceptance_window",
-                article=17,
-                clause="第十七条第一款",
+                kind=B.ACCEPTANCE.kind,
+                article=B.ACCEPTANCE.article,
+                clause=B.ACCEPTANCE.clause,
                 title=(
-                    f"申请竣工验收（初验 {pre.date.isoformat()} 合格后3个月以上至6个月内："
+                    f"申请竣工验收（初验 {pre.date.isoformat()} 合格后{B.ACCEPTANCE.span}："
                     f"{window.opens.isoformat()} 至 {window.closes.nominal.isoformat()}）"
                 ),
                 starts=pre.date,
@@ -291,7 +303,7 @@ def _rectifications(d: Dossier, as_of: date) -> list[Obligation]:
     for acc in d.records_of("acceptance", "reinspection"):
         if acc.result != "不合格" or acc.date > as_of:
             continue
-        due = periods.deadline_after(acc.date, 3)
+        due = B.RECTIFICATION.due(acc.date)
         rect = next(
             (
                 r
@@ -306,10 +318,10 @@ def _rectifications(d: Dossier, as_of: date) -> list[Obligation]:
         done = rect.completed if rect else None
         out.append(
             Obligation(
-                kind="rectification",
-                article=18,
-                clause="第十八条",
-                title=f"竣工验收不合格（{acc.date.isoformat()}）后3个月内完成整改",
+                kind=B.RECTIFICATION.kind,
+                article=B.RECTIFICATION.article,
+                clause=B.RECTIFICATION.clause,
+                title=f"竣工验收不合格（{acc.date.isoformat()}）后{B.RECTIFICATION.span}完成整改",
                 starts=acc.date,
                 opens=None,
                 due=due,
@@ -324,9 +336,7 @@ def _rectifications(d: Dossier, as_of: date) -> list[Obligation]:
 # ------------------------------------------------------------------ 第十九条
 def evaluation_start(d: Dossier) -> tuple[date, Node] | None:
     """The later of passing acceptance and going live: 第十九条's clock starts there."""
-    passed = next(
-        (r for r in d.records_of("acceptance", "reinspection") if r.result == "合格"), None
-    )
+    passed = first_passed_acceptance(d)
     live = d.first("go_live")
     if passed is None or live is None:
         return None
@@ -339,16 +349,16 @@ def _self_evaluations(d: Dossier, as_of: date) -> list[Obligation]:
     if start is None or start[0] > as_of:
         return []
     day, rec = start
-    window = periods.window_after(day, 12, 24)
+    window = B.SELF_EVALUATION.window(day)
     ev = next((r for r in d.records_of("self_evaluation") if day < r.date <= as_of), None)
     done = ev.date if ev else None
     return [
         Obligation(
-            kind="self_evaluation",
-            article=19,
-            clause="第十九条",
+            kind=B.SELF_EVALUATION.kind,
+            article=B.SELF_EVALUATION.article,
+            clause=B.SELF_EVALUATION.clause,
             title=(
-                f"自评价（通过验收并投入运行 {day.isoformat()} 后12至24个月内："
+                f"自评价（通过验收并投入运行 {day.isoformat()} 后{B.SELF_EVALUATION.span}："
                 f"{window.opens.isoformat()} 至 {window.closes.nominal.isoformat()}）"
             ),
             starts=day,
@@ -379,9 +389,9 @@ def _supervision(d: Dossier, as_of: date) -> list[Obligation]:
         done = rect.completed if rect else None
         out.append(
             Obligation(
-                kind="supervision_rectification",
-                article=20,
-                clause="第二十条",
+                kind=B.SUPERVISION.kind,
+                article=B.SUPERVISION.article,
+                clause=B.SUPERVISION.clause,
                 title=f"{f.issuer}监督检查（{f.area}）问题限期整改",
                 starts=f.date,
                 opens=None,

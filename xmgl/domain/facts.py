@@ -11,8 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from xmgl.domain.model import Dossier, Location
-
-BUDGET_SUBJECTS = ("初步设计及概算", "可研代初步设计")
+from xmgl.domain.schema import BUDGET_SUBJECTS, FSR, MERGED, PD, REAPPROVAL
 
 
 @dataclass(frozen=True)
@@ -41,11 +40,11 @@ def budget_source(d: Dossier, until: date | None = None) -> tuple[Decimal, Locat
     """
     approvals = [r for r in d.records_of("approval") if until is None or r.date <= until]
     for r in reversed(approvals):
-        if r.subject == "重新审批" and r.amount is not None:
+        if r.subject == REAPPROVAL and r.amount is not None:
             return r.amount, r.where("amount"), "重新审批的概算"
     # the 批复概算 fact may already carry an approval dated after ``until``
     later = until is not None and any(
-        r.date > until and r.amount is not None and r.subject in (*BUDGET_SUBJECTS, "重新审批")
+        r.date > until and r.amount is not None and r.subject in (*BUDGET_SUBJECTS, REAPPROVAL)
         for r in d.records_of("approval")
     )
     if d.investment.budget is not None and not later:
@@ -94,9 +93,9 @@ KEY_EVENTS = (
     ("纳入储备库", "reserve_entry", {}),
     ("报送年度计划", "plan_submission", {}),
     ("列入年度投资计划", "plan_inclusion", {}),
-    ("可研批复", "approval", {"subject": "可行性研究报告"}),
-    ("可研代初设批复", "approval", {"subject": "可研代初步设计"}),
-    ("初步设计及概算批复", "approval", {"subject": "初步设计及概算"}),
+    ("可研批复", "approval", {"subject": FSR}),
+    ("可研代初设批复", "approval", {"subject": MERGED}),
+    ("初步设计及概算批复", "approval", {"subject": PD}),
     ("首份合同签订", "contract", {}),
     ("初步验收", "preliminary_acceptance", {}),
     ("申请竣工验收", "acceptance_application", {}),

@@ -7,66 +7,46 @@ Two sources of blocking findings:
   the current stage was entered;
 * the rules — ``xmgl.domain.rules.check(dossier, as_of, stage=target)``: every
   finding of severity ``"error"`` that the target stage makes due blocks the
-  move. Until the rules module exists the gate is rule-less (and says so).
+  move.
+
+Both kinds are :class:`xmgl.domain.rules.Finding` objects; the lifecycle's have
+rule ids ``lifecycle.date`` and ``lifecycle.event``.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from dataclasses import dataclass
 from datetime import date
 
-from xmgl.domain.lifecycle import Transition, justify
+from xmgl.domain.lifecycle import Justification, Transition, justify
+from xmgl.domain.model import Dossier, Location
+from xmgl.domain.rules import Finding, Severity, check
 
 
-@dataclass(frozen=True)
-class GateFinding:
-    """A blocking finding, shaped like ``xmgl.domain.rules.Finding``."""
-
-    rule: str
-    article: str
-    clause: str
-    severity: str
-    message: str
-    hint: str
-    location: object = None
+def rule_findings(dossier: Dossier, as_of: date, stage: str) -> list[Finding]:
+    """The rules' findings for ``stage``: the dossier as if it entered ``stage`` on ``as_of``."""
+    return check(dossier, as_of, stage=stage)
 
 
-def rules_available() -> bool:
-    try:
-        return importlib.util.find_spec("xmgl.domain.rules") is not None
-    except (ImportError, ValueError):  # pragma: no cover - broken package metadata
-        return False
+def blocking(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]
 
 
-def rule_findings(dossier, as_of: date, stage: str) -> list:
-    """The rules' findings for ``stage`` (empty while the rules are not installed)."""
-    if not rules_available():
-        return []
-    rules = importlib.import_module("xmgl.domain.rules")
-    return list(rules.check(dossier, as_of, stage=stage))
-
-
-def blocking(findings) -> list:
-    return [f for f in findings if getattr(f, "severity", "") == "error"]
-
-
-def check_gate(dossier, move: Transition, on: date) -> tuple[list, object]:
+def check_gate(dossier: Dossier, move: Transition, on: date) -> tuple[list[Finding], Justification]:
     """Blocking findings for ``move`` on day ``on``, and the justification found.
 
     Returns ``(findings, justification)``; the move may happen only if
-    ``findings`` is empty.
+    ``findings`` is empty. The lifecycle's findings cite the move's articles
+    in ``clause`` (a move may rest on several) and have ``article`` 0.
     """
-    findings: list = []
+    findings: list[Finding] = []
     since = dossier.stage.since
     if since is not None and on < since:
         findings.append(
-            GateFinding(
+            Finding(
                 rule="lifecycle.date",
-                article="",
+                article=0,
                 clause="",
-                severity="error",
+                severity=Severity.ERROR,
                 message=(f"变更日期 {on.isoformat()} 早于进入当前阶段的日期 {since.isoformat()}。"),
                 hint="用 --date 写实际发生变更的日期（不早于进入当前阶段的日期）。",
                 location=dossier.stage.where("since"),
@@ -82,14 +62,14 @@ def check_gate(dossier, move: Transition, on: date) -> tuple[list, object]:
         )
         example = move.events[0].example()
         findings.append(
-            GateFinding(
+            Finding(
                 rule="lifecycle.event",
-                article=move.articles_text(),
-                clause="",
-                severity="error",
+                article=0,
+                clause=move.articles_text(),
+                severity=Severity.ERROR,
                 message=f"缺少这一步的事由记录：需要{wanted}{after}。",
                 hint=f"先添加记录，例如：xmgl record {example} date=YYYY-MM-DD …",
-                location=None,
+                location=Location(dossier.file, None, None, "records"),
             )
         )
     findings += blocking(rule_findings(dossier, on, move.target))

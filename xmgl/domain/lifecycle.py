@@ -29,15 +29,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from xmgl.domain.schema import RECORD_KINDS
-from xmgl.domain.stages import STAGES, label
+from xmgl.domain import bounds as B
+from xmgl.domain.schema import FSR, MERGED, PD, RECORD_KINDS
+from xmgl.domain.stages import MAIN, STAGES, label
 
 RESUME = "*resume*"
 """Target of a move that returns to the regular stage an interruption interrupted."""
 
-INTERRUPTIONS = ("supervision_rectification", "deferred", "suspended", "terminated")
-REGULAR = tuple(s for s in STAGES if s not in INTERRUPTIONS)
-AFTER_PLAN = REGULAR[REGULAR.index("plan") :]
+AFTER_PLAN = MAIN[MAIN.index("plan") :]
 FINAL = ("terminated",)
 
 
@@ -113,9 +112,9 @@ def _t(source, target, articles, events, zh, fresh=True) -> Transition:
     return Transition(source, target, tuple(articles), tuple(events), zh, fresh)
 
 
-_APPROVAL_FSR = E("approval", subject="可行性研究报告")
-_APPROVAL_PD = E("approval", subject="初步设计及概算")
-_APPROVAL_MERGED = E("approval", subject="可研代初步设计")
+_APPROVAL_FSR = E("approval", subject=FSR)
+_APPROVAL_PD = E("approval", subject=PD)
+_APPROVAL_MERGED = E("approval", subject=MERGED)
 _SUPERVISION_FIXED = E("rectification", subject="监督检查")
 
 
@@ -193,7 +192,7 @@ def _regular_track() -> list[Transition]:
             "acceptance_applied",
             "第十七条",
             E("acceptance_application"),
-            "初验合格且系统稳定运行3个月以上至6个月内，向市数据局申请竣工验收",
+            f"{B.ACCEPTANCE.quote}，向市数据局申请竣工验收",
         ),
         _t(
             "acceptance_applied",
@@ -214,7 +213,7 @@ def _regular_track() -> list[Transition]:
             "rectification",
             "第十八条",
             (E("rectification", subject="竣工验收"), E("acceptance", result="不合格")),
-            "验收不合格，3个月内完成整改",
+            f"验收不合格，{B.RECTIFICATION.span}完成整改",
             fresh=False,
         ),
         _t(
@@ -250,7 +249,7 @@ def _regular_track() -> list[Transition]:
             "self_evaluation",
             "第十九条",
             E("self_evaluation"),
-            "投入运行后12至24个月内开展自评价",
+            f"投入运行后{B.SELF_EVALUATION.span}开展自评价",
         ),
         _t(
             "self_evaluation",
@@ -341,7 +340,7 @@ TRANSITIONS: tuple[Transition, ...] = tuple(_regular_track() + _interruptions())
 def resume_target(visited: Sequence[str]) -> str | None:
     """The regular stage an interruption returns to: the last regular stage visited."""
     for stage in reversed(visited):
-        if stage in REGULAR:
+        if stage in MAIN:
             return stage
     return None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from xmgl.domain.schema import Field
+from xmgl.domain.schema import PROJECT_APPROVALS, Field
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,7 @@ class Dossier:
 
     def approval_date(self) -> date | None:
         """The 立项批复 date: the clock of 第十六条 starts here."""
-        subjects = ("可行性研究报告", "可研代初步设计", "初步设计及概算")
         for r in self.records_of("approval"):
-            if r.subject in subjects:
+            if r.subject in PROJECT_APPROVALS:
                 return r.date
         return None

@@ -45,7 +45,7 @@ __all__ = [
     "deadline_after",
     "is_working_day",
     "period_end",
-    "quarterly_periods",
+    "periods_until",
     "recurring_periods",
     "window_after",
 ]
@@ -241,17 +241,15 @@ def window_after(event: date, min_months: int, max_months: int) -> Window:
     end day — and is not shifted. Closes on ``add_months(event, max_months)``, shifted to the
     next working day if that is a rest day (第二百零三条).
 
-    * 第十七条: completion acceptance may be applied for ``window_after(prelim_passed, 3, 6)``.
-    * 第十九条: self-evaluation ``window_after(accepted_and_live, 12, 24)``.
-    * 第十八条: rectification "within 3 months" is ``window_after(failed_on, 0, 3)``
-      (opens on the event day itself) or simply :func:`deadline_after`.
+    The regulation's windows (第十七条、第十九条) and their months are rows of
+    :mod:`xmgl.domain.bounds`; this is the arithmetic for inclusive bounds.
     """
     if not 0 <= min_months <= max_months:
         raise ValueError(f"需要 0 ≤ 最短月数 ≤ 最长月数，实际为 {min_months} 和 {max_months}")
     return Window(opens=add_months(event, min_months), closes=deadline_after(event, max_months))
 
 
-# --- recurring periods (第十六条 quarterly reports) --------------------------------------------
+# --- recurring periods (e.g. 第十六条 quarterly reports) ---------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,24 +292,22 @@ def recurring_periods(anchor: date, every_months: int) -> Iterator[Period]:
         k += 1
 
 
-def quarterly_periods(
-    approval: date, until: date | None = None, *, count: int | None = None
+def periods_until(
+    anchor: date, every_months: int, until: date | None = None, *, count: int | None = None
 ) -> list[Period]:
-    """第十六条 quarterly progress-report periods, every 3 months from the approval date.
+    """The first periods of :func:`recurring_periods` (every ``every_months`` from ``anchor``).
 
     Returns the periods whose (nominal) end is on or before ``until`` — i.e. those that
-    have fully elapsed by then — and/or at most ``count`` periods. With ``until`` set to the
-    acceptance filing date (验收备案之日) this is the set of reports the obligation covers:
-    a period still running on the filing day is not due. With ``until`` = today it is the
-    set that has fallen due (compare ``period.due.in_force`` with today for overdue).
-    At least one of ``until`` and ``count`` is required.
+    have fully elapsed by then — and/or at most ``count`` periods. At least one of
+    ``until`` and ``count`` is required. 第十六条's quarterly reports are
+    :func:`xmgl.domain.deadlines.quarterly_periods`.
     """
     if until is None and count is None:
-        raise ValueError("quarterly_periods 需要 until 或 count，否则期间无穷无尽")
+        raise ValueError("periods_until 需要 until 或 count，否则期间无穷无尽")
     if count is not None and count < 0:
         raise ValueError(f"count 不能为负数：{count}")
     result: list[Period] = []
-    for period in recurring_periods(approval, 3):
+    for period in recurring_periods(anchor, every_months):
         if count is not None and len(result) >= count:
             break
         if until is not None and period.end > until:

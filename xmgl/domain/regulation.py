@@ -7,6 +7,7 @@ of 第六条 and 第十一条 are lines of their own, as in the published text. 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 TITLE = "大石桥市政务信息化项目管理暂行办法"
@@ -119,6 +120,19 @@ def number_zh(n: int) -> str:
 def article_zh(n: int) -> str:
     """10 → 第十条."""
     return f"第{number_zh(n)}条"
+
+
+_ARTICLE = re.compile(r"^(?:A|第)?\s*(\d{1,2}|[一二三四五六七八九十]+)\s*条?$", re.IGNORECASE)
+
+
+def parse_article(text: str) -> int | None:
+    """``'A10'``, ``'10'``, ``'第十条'``, ``'十'`` → 10; None if ``text`` names no article."""
+    m = _ARTICLE.match(text.strip())
+    if not m:
+        return None
+    token = m.group(1)
+    n = int(token) if token.isdigit() else next((i for i in ARTICLES if number_zh(i) == token), 0)
+    return n if n in ARTICLES else None
 
 
 TOPICS: dict[int, str] = {

@@ -105,15 +105,19 @@ RESULTS = ("合格", "不合格")
 REVIEW_RESULTS = ("通过", "不通过")
 CHANGE_ASPECTS = ("规模", "内容", "标准", "投资", "进度")  # 第十五条
 SUPERVISION_AREAS = ("政务信息共享", "招标采购", "资金使用", "密码应用", "网络安全")  # 第二十条
-APPROVAL_SUBJECTS = (
-    "可行性研究报告",
-    "初步设计及概算",
-    "可研代初步设计",
-    "重新审批",  # 第十五条 增加投资
-    "计划调整",  # 第九条第二款
-    "年中纳入",  # 第九条第三款
-    "变更",
-)
+# approval subjects (批复事项): each is written once, here
+FSR = "可行性研究报告"
+PD = "初步设计及概算"
+MERGED = "可研代初步设计"  # 第十条 合并编报
+REAPPROVAL = "重新审批"  # 第十五条 增加投资
+PLAN_ADJUSTMENT = "计划调整"  # 第九条第二款
+MID_YEAR = "年中纳入"  # 第九条第三款
+CHANGE = "变更"
+APPROVAL_SUBJECTS = (FSR, PD, MERGED, REAPPROVAL, PLAN_ADJUSTMENT, MID_YEAR, CHANGE)
+PROJECT_APPROVALS = (FSR, MERGED, PD)
+"""The approvals of 第十二条 (立项批复): the first of them starts the clock of 第十六条."""
+BUDGET_SUBJECTS = (PD, MERGED)
+"""The approvals that fix the 概算."""
 OPINION_SUBJECTS = ("提级论证", "重新提级论证", "计划调整", "年中纳入", "变更")
 APPLICATION_SUBJECTS = ("计划调整", "年中纳入", "重新审批", "变更")
 EVALUATION_SUBJECTS = ("可行性研究报告", "初步设计", "可研代初步设计")

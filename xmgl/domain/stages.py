@@ -32,6 +32,15 @@ STAGES: dict[str, str] = {
 
 ORDER = {stage: i for i, stage in enumerate(STAGES)}
 
+SIDE: tuple[str, ...] = ("supervision_rectification", "deferred", "suspended", "terminated")
+"""The side stages of 第二十条 (supervision interrupts the main line; ``xmgl stages`` and the
+docs call them 中断). A project enters one from a main-line stage and, except from
+``terminated``, returns to the main-line stage it left (:func:`xmgl.domain.lifecycle.resume_target`);
+while there it keeps that stage's obligations (:func:`xmgl.domain.rules.main_stage`)."""
+
+MAIN: tuple[str, ...] = tuple(s for s in STAGES if s not in SIDE)
+"""The main line, in order: 项目储备 … 后评价."""
+
 
 def label(stage: str) -> str:
     """``'construction'`` → ``'建设实施（construction）'``."""

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from xmgl.domain import lifecycle
-from xmgl.domain.gate import check_gate, rules_available
+from xmgl.domain.gate import check_gate
+from xmgl.domain.regulation import article_zh
 from xmgl.domain.stages import STAGES, label
 from xmgl.errors import PreconditionError, SigningError, UsageError
 from xmgl.gitaudit import trailers as tr
@@ -35,7 +36,6 @@ class Plan:
     message: str
     write: dict[str, bytes]
     include: list[str]
-    rules_checked: bool
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,6 @@ def plan_advance(root: Path, target: str, on: date, *, today: date) -> Plan:
         message=message,
         write={project: new},
         include=include,
-        rules_checked=rules_available(),
     )
 
 
@@ -232,32 +231,19 @@ def _gate_message(move, findings) -> str:
     ]
     for f in findings:
         lines.append(f"  ✗ {f.message}")
-        clause = str(getattr(f, "clause", "") or "")
-        cite = clause if clause.startswith("第") else _article(getattr(f, "article", "")) + clause
+        if f.clause.startswith("第") or not f.article:
+            cite = f.clause
+        else:
+            cite = article_zh(f.article) + f.clause
         facts = [f"依据 {cite}"] if cite else []
         facts.append(f"规则 {f.rule}")
-        loc = getattr(f, "location", None)
-        if loc is not None and getattr(loc, "line", None):
-            facts.append(f"位置 {loc}")
+        if f.location.line:
+            facts.append(f"位置 {f.location}")
         lines.append("    " + " · ".join(facts))
-        if getattr(f, "hint", ""):
+        if f.hint:
             lines.append(f"    提示：{f.hint}")
     lines.append("档案未被修改。")
     return "\n".join(lines)
-
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def _article(article) -> str:
-    """``8`` → ``'第八条'`` (the rules give numbers; the lifecycle gives text)."""
-    if not isinstance(article, int) or isinstance(article, bool):
-        return str(article or "")
-    if article < 10:
-        return f"第{_DIGITS[article]}条"
-    tens, ones = divmod(article, 10)
-    head = "十" if tens == 1 else f"{_DIGITS[tens]}十"
-    return f"第{head}{_DIGITS[ones] if ones else ''}条"
 
 
 def _gate_hint(findings) -> str:

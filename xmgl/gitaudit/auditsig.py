@@ -202,11 +202,11 @@ class VerdictCache:
             },
         }
         try:
+            from xmgl.fileio import atomic_write
+
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".audit-cache.", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=True, separators=(",", ":"))
-            os.replace(tmp, self.path)
+            text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+            atomic_write(self.path, text.encode("ascii"))
         except OSError:
             pass  # a cache that cannot be written is only a slower next run
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from xmgl.domain.money import wan
 from xmgl.domain.schema import NATURES
-from xmgl.portfolio.export import atomic_write
+from xmgl.fileio import atomic_write
 
 ZERO = Decimal(0)
 

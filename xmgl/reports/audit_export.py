@@ -83,7 +83,7 @@ def signer_rows(report) -> list[dict]:
 
 def export_report(report, target: Path, *, today: date) -> list[Path]:
     """Write the three files into ``target``; returns their paths."""
-    from xmgl.dossier.writer import atomic_write
+    from xmgl.fileio import atomic_write
 
     target.mkdir(parents=True, exist_ok=True)
     stem = f"阶段变更审计-{today.isoformat()}"

@@ -24,9 +24,11 @@ from datetime import date
 from decimal import Decimal
 
 from xmgl.domain import deadlines, facts
+from xmgl.domain.bounds import QUARTERLY
 from xmgl.domain.merge import merge_allowed
 from xmgl.domain.model import Dossier, Node
 from xmgl.domain.money import wan_and_yuan
+from xmgl.domain.regulation import number_zh as chinese_numeral
 from xmgl.errors import PreconditionError, UsageError
 
 REGULATION = "《大石桥市政务信息化项目管理暂行办法》"
@@ -79,7 +81,6 @@ PRINCIPLES: tuple[tuple[str, str], ...] = (
     ("适配应用", "说明与现有业务流程、已建系统和用户使用习惯的适配"),
 )
 
-_NUMERALS = "零一二三四五六七八九"
 _MLPS = {1: "第一级", 2: "第二级", 3: "第三级", 4: "第四级", 5: "第五级"}
 _SYNC_DOMAINS = (
     ("network_security", "网络安全"),
@@ -88,17 +89,6 @@ _SYNC_DOMAINS = (
     ("crypto", "密码管理"),
 )
 _SYNC_STEPS = ("design", "build", "assess", "accept", "operate")
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"chapter number out of range: {n}")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _NUMERALS[ones]
-    head = "" if tens == 1 else _NUMERALS[tens]
-    return head + "十" + (_NUMERALS[ones] if ones else "")
 
 
 def chapter_numbers(*, service_purchase: bool, merged: bool) -> dict[str, str]:
@@ -542,7 +532,7 @@ def choose_period(d: Dossier, as_of: date, index: int | None = None) -> QuarterC
     approval = d.approval_date()
     if approval is None or approval > as_of:
         raise PreconditionError(
-            "项目尚未批复，还没有季度进展报告：第十六条自项目批复之日起每3个月报送一次。",
+            f"项目尚未批复，还没有季度进展报告：第十六条自项目批复之日起{QUARTERLY.span}报送一次。",
             hint="在 project.yaml 的 records 中登记立项批复（kind: approval）后再生成。",
         )
     due = [o for o in deadlines.obligations(d, as_of) if o.kind == "quarterly_report"]

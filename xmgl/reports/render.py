@@ -23,7 +23,6 @@ import datetime as dt
 import functools
 import os
 import re
-import secrets
 import zipfile
 from collections.abc import Mapping
 from decimal import Decimal
@@ -296,13 +295,18 @@ def render_template(
     for name, value in (properties or {}).items():
         setattr(doc.docx.core_properties, name, value)
 
-    tmp = _create_temp_beside(target)
+    from xmgl.fileio import publish, temp_beside
+
+    tmp = temp_beside(target)
     try:
         doc.save(tmp)
         check_package_xml(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        _publish(tmp, target, force=force)
+        try:
+            publish(tmp, target, force=force)
+        except FileExistsError:
+            raise TargetExistsError(target) from None
     finally:
         tmp.unlink(missing_ok=True)
     return target
@@ -347,31 +351,3 @@ def _docx_context(exc: Exception) -> str:
     lines = [line.strip() for line in getattr(exc, "docx_context", []) or []]
     text = " ".join(line for line in lines if line)
     return f"；附近文字：{text[:200]}" if text else ""
-
-
-def _create_temp_beside(target: Path) -> Path:
-    """An empty, new file next to ``target`` created with the usual (umask) mode."""
-    for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return tmp
-    raise TemplateError(f"无法在 {target.parent} 创建临时文件")
-
-
-def _publish(tmp: Path, target: Path, *, force: bool) -> None:
-    if force:
-        os.replace(tmp, target)
-        return
-    # A hard link fails if the target appeared meanwhile: no window to clobber it.
-    try:
-        os.link(tmp, target)
-    except FileExistsError:
-        raise TargetExistsError(target) from None
-    except OSError:  # file system without hard links
-        if target.exists():
-            raise TargetExistsError(target) from None
-        os.replace(tmp, target)

@@ -69,7 +69,5 @@ def _render(plan, sha: str | None) -> None:
     c.print(f"  日期：{plan.on.isoformat()}    经办人：{escape(plan.actor)}")
     if plan.include:
         c.print("  一并提交的文件：" + escape("、".join(plan.include)))
-    if not plan.rules_checked:
-        c.print("[yellow]  注意：规则模块未安装，门槛只检查了阶段变更表和事由记录。[/]")
     if sha is not None:
         c.print(f"  签名提交：{sha}", no_wrap=True, overflow="ignore", crop=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 import typer
@@ -10,7 +9,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 
 FORMATS = ("text", "json")
-_ARTICLE = re.compile(r"^(?:A|第)?\s*(\d{1,2}|[一二三四五六七八九十]+)\s*条?$", re.IGNORECASE)
 
 
 def register(app: typer.Typer) -> None:
@@ -38,18 +36,12 @@ def register(app: typer.Typer) -> None:
 
 
 def parse_article(text: str) -> int:
-    from xmgl.domain.regulation import ARTICLES, number_zh
+    from xmgl.domain import regulation
     from xmgl.errors import UsageError
 
-    m = _ARTICLE.match(text.strip())
-    if m:
-        token = m.group(1)
-        if token.isdigit():
-            n = int(token)
-        else:
-            n = next((i for i in ARTICLES if number_zh(i) == token), 0)
-        if n in ARTICLES:
-            return n
+    n = regulation.parse_article(text)
+    if n is not None:
+        return n
     raise UsageError(
         f"不认识“{text}”：既不是条号，也不是规则编号。",
         hint="条号写 A10、10 或 第十条（1–23）；规则编号见 “xmgl rules”。",

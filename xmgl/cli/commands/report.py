@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from xmgl.cli.state import get_state
+from xmgl.domain.bounds import QUARTERLY
 
 FORMATS = ("text", "json")
 
@@ -63,7 +64,7 @@ def register(app: typer.Typer) -> None:
             int | None,
             typer.Option(
                 "--period",
-                help="报告期序号（自批复之日起每3个月为一期，第1期从批复次日起）。"
+                help=f"报告期序号（自批复之日起{QUARTERLY.span}为一期，第1期从批复次日起）。"
                 "默认为截至 --as-of 最近一期。",
                 metavar="N",
                 show_default=False,

@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
         """显示阶段变更表：各阶段、允许的下一步、依据条款和所需记录。在档案中运行时标出当前阶段。"""
         from xmgl.cli.common import check_choice
         from xmgl.domain import lifecycle
-        from xmgl.domain.stages import STAGES
+        from xmgl.domain.stages import SIDE, STAGES
 
         check_choice("--format", fmt, FORMATS)
         current, visited = _current(ctx)
@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
                         {
                             "id": s,
                             "name": zh,
-                            "interruption": s in lifecycle.INTERRUPTIONS,
+                            "interruption": s in SIDE,
                         }
                         for s, zh in STAGES.items()
                     ],
@@ -64,23 +64,23 @@ def _render(current: str | None, visited: list[str]) -> None:
 
     from xmgl.cli.output import console
     from xmgl.domain import lifecycle
-    from xmgl.domain.stages import label
+    from xmgl.domain.stages import MAIN, SIDE, label
 
     c = console()
     c.print("[bold]阶段变更表[/]（《大石桥市政务信息化项目管理暂行办法》）")
     if current:
         c.print(f"当前阶段：[bold]{escape(label(current))}[/]")
     c.print()
-    for stage in lifecycle.REGULAR:
+    for stage in MAIN:
         mark = "▶ " if stage == current else "  "
         c.print(f"{mark}[bold]{escape(label(stage))}[/]")
         for t in lifecycle.moves_from(stage):
-            if t.target in lifecycle.INTERRUPTIONS:
+            if t.target in SIDE:
                 continue
             _move(c, t)
     c.print()
     c.print("[bold]第二十条 监督管理[/]：列入计划后的任何阶段都可能进入以下阶段")
-    for stage in lifecycle.INTERRUPTIONS:
+    for stage in SIDE:
         mark = "▶ " if stage == current else "  "
         c.print(f"{mark}[bold]{escape(label(stage))}[/]")
         sample = lifecycle.find_move("construction", stage)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from xmgl.domain import bodies as B
+from xmgl.domain import schema as S
 from xmgl.domain.rules.base import ALL, E, W, hit, rule
 
-PROJECT_APPROVALS = ("可行性研究报告", "初步设计及概算", "可研代初步设计")
 KNOWN = tuple(B.BODIES)
 
 # (record kind, field, subject → (allowed bodies, the article that says so))
@@ -15,13 +15,13 @@ ISSUERS: tuple[tuple[str, str, dict[str, tuple[tuple[str, ...], str]]], ...] = (
         "approval",
         "issuer",
         {
-            "可行性研究报告": ((B.BUSINESS_ENVIRONMENT,), "第三条第三款、第十二条"),
-            "初步设计及概算": ((B.BUSINESS_ENVIRONMENT,), "第三条第三款、第十二条"),
-            "可研代初步设计": ((B.BUSINESS_ENVIRONMENT,), "第三条第三款、第十条、第十二条"),
-            "重新审批": ((B.BUSINESS_ENVIRONMENT,), "第十五条"),
-            "变更": ((B.BUSINESS_ENVIRONMENT,), "第三条第三款、第十五条"),
-            "计划调整": ((B.GOVERNMENT,), "第九条第二款"),
-            "年中纳入": ((B.GOVERNMENT,), "第九条第二款"),
+            S.FSR: ((B.APPROVER[S.FSR],), "第三条第三款、第十二条"),
+            S.PD: ((B.APPROVER[S.PD],), "第三条第三款、第十二条"),
+            S.MERGED: ((B.APPROVER[S.MERGED],), "第三条第三款、第十条、第十二条"),
+            S.REAPPROVAL: ((B.APPROVER[S.REAPPROVAL],), "第十五条"),
+            S.CHANGE: ((B.APPROVER[S.CHANGE],), "第三条第三款、第十五条"),
+            S.PLAN_ADJUSTMENT: ((B.APPROVER[S.PLAN_ADJUSTMENT],), "第九条第二款"),
+            S.MID_YEAR: ((B.APPROVER[S.MID_YEAR],), "第九条第二款"),
         },
     ),
     (

@@ -8,6 +8,7 @@ from xmgl.domain.merge import SMALL as AMOUNT_GROUND
 from xmgl.domain.merge import URGENT as URGENT_GROUND
 from xmgl.domain.money import TWO_MILLION, wan_and_yuan
 from xmgl.domain.rules.base import ALL, E, W, between, hit, rule, since
+from xmgl.domain.schema import MERGED
 
 
 def _stage_where(ctx):
@@ -226,7 +227,7 @@ def merge_undeclared(ctx):
     d = ctx.d
     if d.merged:
         return
-    approval = d.first("approval", subject="可研代初步设计")
+    approval = d.first("approval", subject=MERGED)
     if approval is not None:
         yield hit(
             "有“可研代初步设计”批复，档案却没有申明合并编报：第十条只允许符合条件的项目合并编报"

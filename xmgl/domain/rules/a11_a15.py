@@ -6,17 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from xmgl.domain import bodies as B
+from xmgl.domain import schema as S
 from xmgl.domain.facts import BUDGET_SUBJECTS, budget_in_force
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.rules.base import ALL, E, W, hit, locate, rule, since
 from xmgl.domain.schema import COMPETITIVE_METHODS
 
 # approval subject → the evaluation subject that must precede it (第十二条)
-EVALUATED = {
-    "可行性研究报告": "可行性研究报告",
-    "初步设计及概算": "初步设计",
-    "可研代初步设计": "可研代初步设计",
-}
+EVALUATED = {S.FSR: "可行性研究报告", S.PD: "初步设计", S.MERGED: "可研代初步设计"}
 
 
 def _stage_where(ctx):
@@ -126,14 +123,14 @@ def project_approvals(d):
 )
 def approval_missing(ctx):
     d = ctx.d
-    fsr = d.first("approval", subject="可行性研究报告")
-    pd = d.first("approval", subject="初步设计及概算")
-    merged = d.first("approval", subject="可研代初步设计")
+    fsr = d.first("approval", subject=S.FSR)
+    pd = d.first("approval", subject=S.PD)
+    merged = d.first("approval", subject=S.MERGED)
     if ctx.main == "preliminary_design":
         if fsr is None:
             yield hit(
                 "进入初步设计编报阶段，却没有可行性研究报告的批复记录（第三条第三款、第十二条）。",
-                "补录 approval 记录（subject: 可行性研究报告，issuer: 大石桥市营商环境建设局）。",
+                f"补录 approval 记录（subject: {S.FSR}，issuer: {B.CITY}{B.APPROVER[S.FSR][1:]}）。",
                 _stage_where(ctx),
             )
         return
@@ -146,7 +143,7 @@ def approval_missing(ctx):
         missing.append("初步设计及概算的批复")
     if missing:
         yield hit(
-            f"项目已立项，却没有{'和'.join(missing)}记录：第十二条规定由市营商环境建设局"
+            f"项目已立项，却没有{'和'.join(missing)}记录：第十二条规定由{B.APPROVER[S.PD]}"
             "评估论证后批复（合并编报的为可研代初步设计批复）。",
             "补录 approval 记录（subject、issuer、文号、金额）。",
             _stage_where(ctx),
@@ -441,7 +438,7 @@ def change_unapproved(ctx):
 @rule("A15-INVESTMENT-INCREASE", 15, "第十五条", E, ALL, "增加投资须重新提级论证、重新审批")
 def investment_increase(ctx):
     d = ctx.d
-    reapproved = d.first("approval", subject="重新审批") is not None
+    reapproved = d.first("approval", subject=S.REAPPROVAL) is not None
     for c in d.records_of("change"):
         if c.aspect == "投资" and c.amount_delta and c.amount_delta > 0 and not reapproved:
             yield hit(

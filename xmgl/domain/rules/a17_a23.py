@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from xmgl.domain import bodies as B
+from xmgl.domain.bounds import ACCEPTANCE
+from xmgl.domain.deadlines import first_passed_acceptance
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.regulation import EFFECTIVE
 from xmgl.domain.rules.base import ALL, E, I, W, hit, rule, since
@@ -20,8 +22,8 @@ def _stage_where(ctx):
 
 def passed_on(d):
     """The first day the project passed completion acceptance (or its re-inspection)."""
-    days = [r.date for r in d.records_of("acceptance", "reinspection") if r.result == "合格"]
-    return min(days) if days else None
+    passed = first_passed_acceptance(d)
+    return passed.date if passed is not None else None
 
 
 # ---------------------------------------------------------------- 第十七条
@@ -60,7 +62,7 @@ def prelim_passed(ctx):
         if not any(day <= application.date for day in passed):
             yield hit(
                 f"{application.date.isoformat()} 申请竣工验收，此前没有初步验收合格的记录："
-                "第十七条规定初验合格且系统稳定运行3个月以上至6个月内的，方可申请竣工验收。",
+                f"第十七条规定{ACCEPTANCE.quote}的，方可申请竣工验收。",
                 "补录 preliminary_acceptance 记录（result: 合格，日期早于申请）。",
                 application.where(),
             )

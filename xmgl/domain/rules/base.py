@@ -25,7 +25,8 @@ from enum import StrEnum
 
 from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.regulation import EFFECTIVE
-from xmgl.domain.stages import ORDER, STAGES
+from xmgl.domain.schema import FSR, MERGED, PD
+from xmgl.domain.stages import MAIN, ORDER, SIDE, STAGES
 
 
 class Severity(StrEnum):
@@ -98,8 +99,6 @@ class Rule:
 
 # ---------------------------------------------------------------- stages
 
-SIDE: tuple[str, ...] = ("supervision_rectification", "deferred", "suspended", "terminated")
-MAIN: tuple[str, ...] = tuple(s for s in STAGES if s not in SIDE)
 ALL: frozenset[str] = frozenset(STAGES)
 
 
@@ -123,9 +122,9 @@ _EVIDENCE: tuple[tuple[str, str, dict], ...] = (
     ("preliminary_acceptance", "preliminary_acceptance", {}),
     ("construction", "contract", {}),
     ("procurement", "procurement", {}),
-    ("approved", "approval", {"subject": "初步设计及概算"}),
-    ("approved", "approval", {"subject": "可研代初步设计"}),
-    ("preliminary_design", "approval", {"subject": "可行性研究报告"}),
+    ("approved", "approval", {"subject": PD}),
+    ("approved", "approval", {"subject": MERGED}),
+    ("preliminary_design", "approval", {"subject": FSR}),
     ("plan", "plan_inclusion", {}),
     ("plan", "plan_submission", {}),
 )

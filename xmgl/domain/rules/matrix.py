@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xmgl.domain import bounds as B
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -317,7 +319,7 @@ CLAUSES: tuple[Clause, ...] = (
         "A16",
         16,
         "第十六条",
-        "自批复之日起到验收备案之日止，每3个月报送实施进展",
+        f"自批复之日起到验收备案之日止，{B.QUARTERLY.span}报送实施进展",
         "A16-QUARTERLY-OVERDUE",
         "A16-QUARTERLY-LATE",
         "A16-QUARTERLY-DUE",
@@ -327,7 +329,7 @@ CLAUSES: tuple[Clause, ...] = (
         "A17.1",
         17,
         "第十七条第一款",
-        "自行初验；初验合格且稳定运行3个月以上至6个月内申请竣工验收，第三方验收",
+        f"自行初验；初验合格且稳定运行{B.ACCEPTANCE.span}申请竣工验收，第三方验收",
         "A17-APPLICATION-MISSING",
         "A17-PRELIM-PASSED",
         "A17-APPLY-TOO-EARLY",
@@ -350,7 +352,8 @@ CLAUSES: tuple[Clause, ...] = (
         "A18",
         18,
         "第十八条",
-        "不合格的3个月内整改、复验；未经验收不得投入使用、支付剩余资金、继续使用政务云",
+        f"不合格的{B.RECTIFICATION.span}整改、复验；未经验收不得投入使用、支付剩余资金、"
+        "继续使用政务云",
         "A18-RECTIFICATION-OVERDUE",
         "A18-RECTIFICATION-LATE",
         "A18-RECTIFICATION-DUE",
@@ -364,7 +367,7 @@ CLAUSES: tuple[Clause, ...] = (
         "A19",
         19,
         "第十九条",
-        "通过验收并投入运行后12至24个月内自评价，报数据局和财政局；可委托后评价",
+        f"通过验收并投入运行后{B.SELF_EVALUATION.span}自评价，报数据局和财政局；可委托后评价",
         "A19-SELF-EVAL-OVERDUE",
         "A19-SELF-EVAL-EARLY",
         "A19-SELF-EVAL-LATE",

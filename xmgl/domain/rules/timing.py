@@ -15,6 +15,10 @@ the user when it falls due.
 from __future__ import annotations
 
 from xmgl.domain import deadlines as DL
+from xmgl.domain.bounds import ACCEPTANCE as A17
+from xmgl.domain.bounds import QUARTERLY as A16
+from xmgl.domain.bounds import RECTIFICATION as A18
+from xmgl.domain.bounds import SELF_EVALUATION as A19
 from xmgl.domain.regulation import EFFECTIVE
 from xmgl.domain.rules.base import ALL, E, I, W, hit, rule, since
 
@@ -102,12 +106,12 @@ timing_rule(
     "第十六条",
     E,
     since("approved"),
-    "每3个月向市数据局报送实施进展：已逾期",
+    f"{A16.span}向市数据局报送实施进展：已逾期",
     "quarterly_report",
     {DL.OVERDUE},
     lambda o, ctx: (
         f"{o.title}应于 {_due(o)} 前报送，已逾期：第十六条规定自项目批复之日起到"
-        "验收备案之日止，每3个月向市数据局报送项目实施进展情况。"
+        f"验收备案之日止，{A16.span}向市数据局报送项目实施进展情况。"
     ),
     lambda o: (
         f"编写第{o.period}期季度进展报告报送市数据局，然后补录 "
@@ -147,14 +151,14 @@ timing_rule(
     "第十七条第一款",
     E,
     since("preliminary_acceptance"),
-    "初验合格后须稳定运行3个月以上方可申请竣工验收",
+    f"初验合格后须稳定运行{A17.lower}个月{A17.lower_word}方可申请竣工验收",
     "acceptance_window",
     {DL.DONE_EARLY},
     lambda o, ctx: (
         f"{o.done.isoformat()} 申请竣工验收，早于最早可申请日 {o.opens.isoformat()}："
-        f"第十七条规定初验合格且系统稳定运行3个月以上至6个月内的，方可申请（{o.title}）。"
+        f"第十七条规定{A17.quote}的，方可申请（{o.title}）。"
     ),
-    "核对申请日期；确属提前申请的，应撤回，待稳定运行满3个月后重新申请。",
+    f"核对申请日期；确属提前申请的，应撤回，待稳定运行满{A17.lower}个月后重新申请。",
 )
 timing_rule(
     "A17-APPLY-OVERDUE",
@@ -162,10 +166,12 @@ timing_rule(
     "第十七条第一款",
     E,
     since("preliminary_acceptance", terminated=False),
-    "初验合格后6个月内申请竣工验收：已逾期",
+    f"初验合格后{A17.upper}个月{A17.upper_word}申请竣工验收：已逾期",
     "acceptance_window",
     {DL.OVERDUE},
-    lambda o, ctx: f"初验合格已超过6个月（申请期限 {_window(o)}），仍未申请竣工验收（第十七条）。",
+    lambda o, ctx: (
+        f"初验合格已超过{A17.upper}个月（申请期限 {_window(o)}），仍未申请竣工验收（第十七条）。"
+    ),
     "尽快向市数据局申请竣工验收并说明逾期原因，然后补录 acceptance_application 记录。",
 )
 timing_rule(
@@ -174,12 +180,12 @@ timing_rule(
     "第十七条第一款",
     W,
     since("preliminary_acceptance"),
-    "竣工验收申请晚于初验合格后6个月",
+    f"竣工验收申请晚于初验合格后{A17.upper}个月",
     "acceptance_window",
     {DL.DONE_LATE},
     lambda o, ctx: (
         f"{o.done.isoformat()} 申请竣工验收，晚于期限 {_due(o)}（第十七条：初验合格且"
-        "稳定运行3个月以上至6个月内申请）。"
+        f"稳定运行{A17.span}申请）。"
     ),
     "已成事实；在验收申请报告中说明逾期原因。",
 )
@@ -193,8 +199,7 @@ timing_rule(
     "acceptance_window",
     {DL.OPEN, DL.NOT_YET_OPEN},
     lambda o, ctx: (
-        f"可于 {_window(o)} 向市数据局申请竣工验收（第十七条：初验合格且稳定运行3个月"
-        "以上至6个月内）。"
+        f"可于 {_window(o)} 向市数据局申请竣工验收（第十七条：初验合格且稳定运行{A17.span}）。"
     ),
     "申请时附项目建设总结、财务报告、监理报告、安全风险评估报告、密码应用安全性评估报告。",
 )
@@ -207,7 +212,7 @@ timing_rule(
     "第十八条",
     E,
     ALL,
-    "竣工验收不合格须3个月内完成整改：已逾期",
+    f"竣工验收不合格须{A18.span}完成整改：已逾期",
     "rectification",
     {DL.OVERDUE},
     lambda o, ctx: f"{o.title}：期限 {_due(o)} 已过，没有整改完成的记录（第十八条）。",
@@ -219,7 +224,7 @@ timing_rule(
     "第十八条",
     W,
     ALL,
-    "竣工验收整改晚于3个月",
+    f"竣工验收整改晚于{A18.upper}个月",
     "rectification",
     {DL.DONE_LATE},
     lambda o, ctx: f"{o.title}：{o.done.isoformat()} 才完成，晚于期限 {_due(o)}（第十八条）。",
@@ -246,7 +251,7 @@ timing_rule(
     "第十九条",
     E,
     since("accepted", terminated=False),
-    "投入运行后24个月内开展自评价：已逾期",
+    f"投入运行后{A19.upper}个月{A19.upper_word}开展自评价：已逾期",
     "self_evaluation",
     {DL.OVERDUE},
     lambda o, ctx: f"{o.title}：期限已过，没有自评价记录（第十九条）。",
@@ -258,14 +263,14 @@ timing_rule(
     "第十九条",
     W,
     since("accepted"),
-    "自评价早于投入运行后12个月",
+    f"自评价早于投入运行后{A19.lower}个月",
     "self_evaluation",
     {DL.DONE_EARLY},
     lambda o, ctx: (
         f"{o.done.isoformat()} 的自评价早于最早日期 {o.opens.isoformat()}：第十九条规定"
-        f"在通过验收并投入运行后12至24个月内开展（{o.title}）。"
+        f"在通过验收并投入运行后{A19.span}开展（{o.title}）。"
     ),
-    "运行不满12个月的评价不能替代自评价；请在期限内重新开展并补录记录。",
+    f"运行不满{A19.lower}个月的评价不能替代自评价；请在期限内重新开展并补录记录。",
 )
 timing_rule(
     "A19-SELF-EVAL-LATE",
@@ -273,7 +278,7 @@ timing_rule(
     "第十九条",
     W,
     since("accepted"),
-    "自评价晚于投入运行后24个月",
+    f"自评价晚于投入运行后{A19.upper}个月",
     "self_evaluation",
     {DL.DONE_LATE},
     lambda o, ctx: f"{o.done.isoformat()} 的自评价晚于期限 {_due(o)}（第十九条）。",
