@@ -129,3 +129,63 @@ def test_openpgp_unknown_and_self_added_keys(tmp_path, xmgl, gnupg, monkeypatch)
     self_added = git(root, "rev-parse", "HEAD").strip()
     report = both(root)
     assert codes(report) == {stranger: {"key-not-allowed"}, self_added: {"self-authorized"}}
+
+
+def _sign_detached(fpr: str, data: bytes, tmp: Path) -> str:
+    body = tmp / "payload"
+    body.write_bytes(data)
+    subprocess.run(
+        ["gpg", "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", ""]
+        + ["-u", fpr, "--armor", "--detach-sign", "-o", str(tmp / "payload.asc"), str(body)],
+        check=True,
+        capture_output=True,
+    )
+    return (tmp / "payload.asc").read_text()
+
+
+def test_a_revoked_or_expired_key_is_never_good(tmp_path, gnupg):
+    """Only a good, unrevoked, unexpired signature passes (git says R / Y / X for these)."""
+    from xmgl.gitaudit import openpgp
+
+    fpr = gnupg["mallory"]
+    signature = _sign_detached(fpr, b"payload", tmp_path)
+    good = openpgp.verify(signature, b"payload", {fpr: openpgp.export_public(fpr)})
+    assert good == ("good", fpr, "")
+    # the key is revoked afterwards: its public half now carries the revocation
+    subprocess.run(
+        ["gpg", "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", ""]
+        + ["--import", str(_revocation(fpr))],
+        check=True,
+        capture_output=True,
+    )
+    status, who, reason = openpgp.verify(signature, b"payload", {fpr: openpgp.export_public(fpr)})
+    assert (status, who) == ("key-revoked", fpr) and "吊销" in reason
+    # an expired key
+    fpr = gnupg["zhangwei"]
+    signature = _sign_detached(fpr, b"payload", tmp_path)
+    subprocess.run(
+        ["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", ""]
+        + ["--quick-set-expire", fpr, "seconds=1"],
+        check=True,
+        capture_output=True,
+    )
+    import time
+
+    time.sleep(2)
+    status, who, reason = openpgp.verify(signature, b"payload", {fpr: openpgp.export_public(fpr)})
+    assert status == "key-expired" and "过期" in reason
+
+
+def _revocation(fpr: str) -> Path:
+    """gpg's own revocation certificate for ``fpr`` (made at key creation)."""
+    home = Path(os.environ["GNUPGHOME"])
+    cert = home / "openpgp-revocs.d" / f"{fpr}.rev"
+    text = cert.read_text()
+    # the certificate is shipped with a ':' before the armor line, to stop accidents
+    fixed = home / "revoke.asc"
+    fixed.write_text(
+        text.replace(
+            ":-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN PGP PUBLIC KEY BLOCK-----"
+        )
+    )
+    return fixed

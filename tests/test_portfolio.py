@@ -219,17 +219,18 @@ def test_plan_year_xlsx_and_docx(xmgl, tmp_path):
 
     wb = load_workbook(stem.with_name(stem.name + ".xlsx"))
     assert wb.sheetnames == ["项目清单", "按项目单位", "按项目性质", "未能汇总的档案"]
+    # totals are formulas over the list, so they follow when an amount is edited
     units = {row[0]: row[1:] for row in wb["按项目单位"].iter_rows(min_row=2, values_only=True)}
-    assert units["大石桥市教育局"] == (2, pytest.approx(185.5))
-    assert units["大石桥市城市管理综合行政执法局"] == (1, pytest.approx(120))
-    assert units["合计"] == (3, pytest.approx(305.5))
+    assert units["大石桥市教育局"] == (
+        "=COUNTIF('项目清单'!B4:B6,A2)",
+        "=SUMIF('项目清单'!B4:B6,A2,'项目清单'!I4:I6)",
+    )
+    assert units["合计"] == ("=SUM(B2:B3)", "=SUM(C2:C3)")
     natures = {row[0]: row[1:] for row in wb["按项目性质"].iter_rows(min_row=2, values_only=True)}
-    assert natures == {
-        "新建": (2, pytest.approx(270)),
-        "改扩建": (0, 0),
-        "运行维护": (1, pytest.approx(35.5)),
-        "合计": (3, pytest.approx(305.5)),
-    }
+    assert natures["运行维护"] == (
+        "=COUNTIF('项目清单'!E4:E6,A4)",
+        "=SUMIF('项目清单'!E4:E6,A4,'项目清单'!I4:I6)",
+    )
     items = list(wb["项目清单"].iter_rows(min_row=4, values_only=True))
     names = [row[2] for row in items if isinstance(row[0], int)]
     assert names == [
@@ -237,7 +238,8 @@ def test_plan_year_xlsx_and_docx(xmgl, tmp_path):
         "大石桥市智慧校园平台建设项目",
         "大石桥市教育城域网运行维护项目",
     ]
-    assert items[-1][1] == "合计" and items[-1][7] == pytest.approx(305.5)
+    assert [row[8] for row in items[:3]] == [120, 150, pytest.approx(35.5)]
+    assert items[-1][1] == "合计" and items[-1][8] == "=SUM(I4:I6)"
 
     doc = Document(str(stem.with_name(stem.name + ".docx")))
     paras = [(p.style.name, p.text) for p in doc.paragraphs]
@@ -262,12 +264,25 @@ def test_plan_year_xlsx_and_docx(xmgl, tmp_path):
         ["合计", "3", "305.5"],
     ]
     assert [c.text for c in by_nature.rows[3].cells] == ["运行维护", "1", "35.5"]
-    assert [c.text for c in listing.rows[2].cells][1:5] == [
-        "大石桥市教育局",
-        "大石桥市智慧校园平台建设项目",
-        "新建",
-        "150",
+    assert [c.text for c in listing.rows[0].cells] == [
+        "序号",
+        "项目单位",
+        "项目名称",
+        "项目编号",
+        "性质",
+        "新开工/续建",
+        "资金来源",
+        "建设期",
+        "申报投资（万元）",
+        "年运维费（万元）",
+        "备注",
     ]
+    row = [c.text for c in listing.rows[2].cells]
+    assert row[1:3] == ["大石桥市教育局", "大石桥市智慧校园平台建设项目"]
+    assert row[4:6] == ["新建", "新开工"] and row[8] == "150"
+    # 落款: the 数据局 and the date, at the end
+    assert [p.text for p in doc.paragraphs[-2:]] == ["大石桥市数据局", "2026年12月20日"]
+    assert doc.core_properties.author == "大石桥市数据局"
     assert len(listing.rows) == 1 + 3 + 1
     # GB/T 9704 typography (xmgl.reports.typography)
     assert resolve_font(doc, "Normal").east_asia == "仿宋_GB2312"
@@ -394,3 +409,41 @@ def test_json_to_a_file_equals_stdout(xmgl, three, tmp_path):
     assert r.exit_code == 0, r.output
     assert r.stdout == "" and "已写入" in r.stderr
     assert json.loads(target.read_text(encoding="utf-8")) == run_json(xmgl, three)
+
+
+def test_plan_classifies_by_request_and_marks_every_substitution(xmgl, tmp_path):
+    from docx import Document
+
+    top = tmp_path / "各单位"
+    top.mkdir()
+    city = copy_example(top / "城管-运维")  # a 新建 project asking for its O&M money
+    edit_project(
+        city,
+        lambda d: d["records"].append(
+            {"kind": "plan_submission", "date": date(2026, 7, 1), "year": 2027,
+             "amount": "28万元", "nature": "运行维护"}
+        ),
+    )  # fmt: skip
+    other = copy_example(top / "城管-未填金额")
+    edit_project(
+        other,
+        lambda d: d["records"].append(
+            {"kind": "plan_submission", "date": date(2026, 7, 2), "year": 2027}
+        ),
+    )
+    target = tmp_path / "草案.docx"
+    r = xmgl("portfolio", top, "--plan-year", "2027", "-o", target, "--as-of", AS_OF)
+    assert r.exit_code == 0, r.output
+    doc = Document(str(target))
+    by_nature = {r.cells[0].text: r.cells[1].text for r in doc.tables[1].rows[1:]}
+    assert by_nature["运行维护"] == "1" and by_nature["新建"] == "1"
+    listing = [[c.text for c in row.cells] for row in doc.tables[2].rows[1:-1]]
+    notes = {row[4]: row[10] for row in listing}
+    assert notes["运行维护"] == ""  # as requested: nothing substituted
+    assert notes["新建"] == (
+        "未填写申报投资，按批复概算列示；申报未注明性质，按项目性质（新建）列示"
+    )
+    amounts = {row[4]: row[8] for row in listing}
+    assert amounts == {"运行维护": "28", "新建": "372.5"}
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "清单中 1 个项目的金额或性质不是项目单位申报的原数，已在“备注”栏逐项注明。" in body

@@ -160,11 +160,16 @@ def test_merged_allowed_just_below_two_million(xmgl, example):
     assert "总投资200万元以下" in result.stdout
     doc = docx.Document(example / MERGED_FILE)
     h1 = styled(doc, "Heading 1")
-    assert h1[-3:] == ["十五、初步设计方案", "十六、投资概算", "附表"]
+    # one outline at design depth, not two chapters appended after the risks
+    assert h1[4] == "五、本期项目建设方案（初步设计）"
+    assert h1[11] == "十二、投资概算和资金来源"
+    assert h1[-3:] == ["十三、效益与评价指标分析", "十四、项目风险与风险管理", "附表"]
     assert "可行性研究报告（代初步设计）" in styled(doc, "Title")
     text = full_text(doc)
-    assert "199.999999万元（1,999,999.99元）" in text
-    assert "本项目符合第十条规定的合并编报条件：总投资200万元以下。" in text
+    assert (
+        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：本项目总投资"
+        "199.999999万元（1,999,999.99元），在200万元（不含）以下。"
+    ) in text
 
 
 def test_merged_allowed_on_a_declared_ground_above_two_million(xmgl, example):
@@ -175,8 +180,13 @@ def test_merged_allowed_on_a_declared_ground_above_two_million(xmgl, example):
     edit_project(example, change)
     make(xmgl, example, "fsr", "--merged")
     doc = docx.Document(example / MERGED_FILE)
-    assert "本项目符合第十条规定的合并编报条件：技术方案简单。" in paragraphs(doc)
-    assert "附表3　投资概算表" in paragraphs(doc)
+    assert (
+        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：项目单位申报本项目技术方案简单。"
+        in paragraphs(doc)
+    )
+    # one 概算 table, no separate 估算 table
+    assert "附表2　投资概算表" in paragraphs(doc)
+    assert not any("估算表" in t for t in paragraphs(doc))
 
 
 def test_merged_small_dossier(xmgl, tmp_path):
@@ -185,11 +195,14 @@ def test_merged_small_dossier(xmgl, tmp_path):
     make(xmgl, root, "fsr", "--merged", as_of="2026-05-20")
     doc = docx.Document(root / MERGED_FILE)
     text = full_text(doc)
-    assert "本项目符合第十条规定的合并编报条件：建设内容单一、总投资200万元以下。" in text
-    assert "概算165万元（1,650,000元）" in text
-    # 第五条: an existing system not on the cloud, with its migration plan
+    assert "项目单位申报本项目建设内容单一。" in text
+    assert "本项目总投资165万元（1,650,000元），在200万元（不含）以下。" in text
+    # the 概算 of the request is the unit's proposed figure, not an approval's
+    assert "项目申报投资概算168万元（1,680,000元）" in text
+    assert "批复概算" not in text
+    # 第五条: an existing system not on the cloud, with its migration plan as an 附件
     systems = table_with_header(doc, "已建系统", "已在政务云", "迁移计划")
-    assert rows(systems) == [["排队叫号系统（2019年建）", "否", "docs/迁移计划.md"]]
+    assert rows(systems) == [["排队叫号系统（2019年建）", "否", "见附件1《迁移计划》"]]
 
 
 # --------------------------------------------------------------------------- FSR
@@ -214,7 +227,7 @@ def test_fsr_outline_in_order_with_heading_styles(fsr_doc):
         "（三）共享流程",
         "（四）共享接口",
         "（五）更新和调用频率",
-        "（六）接入统一政务信息资源库平台（第五条）",
+        "（六）接入统一政务信息资源库平台",
     ]
     h2_security = [t for t in texts[security:] if t.startswith("（")][:3]
     assert h2_security == [
@@ -222,7 +235,7 @@ def test_fsr_outline_in_order_with_heading_styles(fsr_doc):
         "（二）项目安全方案",
         "（三）密码应用方案",
     ]
-    assert "（一）建设原则（第四条）" in texts and "（四）部署方案（第五条）" in texts
+    assert "（一）建设原则" in texts and "（四）部署方案" in texts
     # no purchase chapter without 政府购买服务 (第十一条（二）)
     assert not any("购买服务方式经济性比较" in t for t in texts)
 
@@ -269,11 +282,11 @@ def test_fsr_tables_hold_the_catalog_and_sharing_list(fsr_doc):
 def test_fsr_filled_values(fsr_doc):
     text = full_text(fsr_doc)
     for expected in (
-        "项目总投资估算386万元（3,860,000元），其中年运行维护费用估算28万元（280,000元）",
+        "项目总投资估算386万元（3,860,000元）。",
         "合计\n386万元（3,860,000元）",  # 附表2
         "项目法人（责任人）：王建国",
         "本项目为非涉密信息系统，按网络安全等级保护第二级进行设计、建设和测评。",
-        "密码应用方案审核（第十二条）：2026年2月25日经大石桥市国家密码管理局审核，结果：通过（大密审〔2026〕5号）。",
+        "审核情况：2026年2月25日经大石桥市国家密码管理局审核，结果：通过（大密审〔2026〕5号）。",
         "本项目依托营口市政务云部署，不单独建设机房和基础设施；按营口市要求接入统一政务信息资源库平台。",
         "本项目涉及跨部门、跨系统共建共享，牵头部门为大石桥市城市管理综合行政执法局。",
         "2026年9月15日",  # the cover date is the report's date (--as-of)
@@ -324,8 +337,12 @@ def test_fsr_package_is_strict_xml_with_report_properties(example, fsr_doc):
     cp = fsr_doc.core_properties
     assert cp.title == "大石桥市城市运行综合指挥平台建设项目可行性研究报告"
     assert cp.author == "大石桥市城市管理综合行政执法局"
-    assert cp.last_modified_by == "xmgl"
-    assert cp.created == dt.datetime(2026, 9, 14, 16, 0, tzinfo=dt.UTC)  # 09-15 00:00 China
+    assert cp.last_modified_by == "大石桥市城市管理综合行政执法局"
+    # created is when the report was written, not the template's or python-docx's date
+    now = dt.datetime.now(dt.UTC)
+    assert now - dt.timedelta(minutes=5) < cp.created <= now
+    assert cp.category == "可行性研究报告"
+    assert cp.revision == 1
     settings = fsr_doc.settings.element
     assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
@@ -596,7 +613,7 @@ def test_quarterly_report_content(xmgl, example):
         "二、本期完成的建设内容与里程碑",
         "三、投资完成与资金支付",
         "四、招标采购与合同情况",
-        "五、变更情况（第十五条）",
+        "五、变更情况",
         "六、等级保护、密码应用和数据共享对接进展",
         "七、存在的问题与风险",
         "八、下期工作计划",
@@ -636,7 +653,7 @@ def test_quarterly_report_content(xmgl, example):
     )
     assert "1. 市政设施台账数据质量不一，需住建局配合清洗。" in texts
     assert "完成联动处置和综合评价子系统，开展等级保护测评准备。" in texts
-    assert "截至本期末，档案中没有变更记录。" in texts
+    assert "截至2026年9月10日，档案中没有变更记录。" in texts
     assert any("本期报告报送截止日期为2026年9月10日。" in t for t in texts)
 
 
@@ -680,10 +697,12 @@ def test_quarterly_cumulative_and_changes_with_approvals(xmgl, example):
             "",
             "已批复：大石桥市营商环境建设局2026年4月10日（大营商审批〔2026〕34号）",
         ],
-        ["2026-10-09", "内容", "增加移动端", "", "未见批复（第十五条：不得擅自调整）"],
+        ["2026-10-09", "内容", "增加移动端", "", "档案中未见批复"],
     ]
     # no progress recorded in period 3 yet: a place to write, not an invented sentence
-    assert "【待填写：本期完成的建设内容与里程碑（档案中本期没有进展记录）】" in paragraphs(doc)
+    texts = paragraphs(doc)
+    assert "档案中本期（2026年9月11日至2026年10月10日）没有进展记录。" in texts
+    assert "【待填写：本期完成的建设内容与里程碑】" in texts
 
 
 def test_quarterly_budget_in_force_follows_the_period(example):

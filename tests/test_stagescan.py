@@ -135,3 +135,112 @@ def test_what_follows_the_stage_block_does_not_hide_it():
     assert _fast(twice) is None
     with pytest.raises(StageUnreadable):
         read_stage(twice.encode("utf-8"))
+
+
+# ---------------------------------------------------------------- differential property test
+# The audit must read the stage as the loader does, or refuse: the fast scanner may
+# only answer where its answer is the loader's (issue 9, class 1).
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from xmgl.dossier.stagescan import loader_stage  # noqa: E402
+
+BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
+STAGES = ["construction", "accepted", "terminated", "reserve"]
+
+
+def loader_or_error(data: bytes):
+    try:
+        return loader_stage(data)
+    except StageUnreadable:
+        return "unreadable"
+
+
+@st.composite
+def scalar(draw, value: str) -> str:
+    style = draw(st.sampled_from(["plain", "single", "double"]))
+    if style == "single":
+        return f"'{value}'"
+    if style == "double":
+        return f'"{value}"'
+    return value
+
+
+@st.composite
+def stage_block(draw) -> list[str]:
+    current = draw(scalar(draw(st.sampled_from(STAGES))))
+    since = draw(scalar(draw(st.sampled_from(["2026-06-01", "2026-11-01"]))))
+    inner = draw(st.sampled_from([2, 4]))
+    if draw(st.booleans()):
+        return [f"stage: {{current: {current}, since: {since}}}"]
+    lines = ["stage:", " " * inner + f"current: {current}", " " * inner + f"since: {since}"]
+    if draw(st.booleans()):
+        lines.insert(draw(st.integers(1, 3)), " " * inner + "# 注释")
+    if draw(st.booleans()):
+        lines.append(" " * inner + f"current: {current}")  # duplicate key inside stage
+    return lines
+
+
+@st.composite
+def documents(draw) -> bytes:
+    blocks = [
+        ["format_version: 1"],
+        ["project:", "  name: 城市运行平台", "  kinds: [跨部门, 跨系统]"],
+        ["records:", "  - kind: progress", '    note: "说明"'],
+    ]
+    stage = draw(stage_block())
+    where = draw(st.integers(0, len(blocks)))
+    blocks.insert(where, stage)
+    if draw(st.booleans()):  # a second stage block, or another duplicate top key
+        blocks.append(draw(st.sampled_from([draw(stage_block()), ["format_version: 1"]])))
+    lines = [line for block in blocks for line in block]
+    for _ in range(draw(st.integers(0, 2))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(["# c", "", "  # c"])))
+    indent = " " * draw(st.sampled_from([0, 0, 1, 2]))
+    lines = [indent + line if line else line for line in lines]
+    mixed = draw(st.booleans())
+    main_break = draw(st.sampled_from(BREAKS))
+    text = ""
+    for line in lines:
+        brk = draw(st.sampled_from(BREAKS)) if mixed else main_break
+        text += line + brk
+    if draw(st.booleans()):
+        text = "\ufeff" + text
+    return text.encode("utf-8")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_fast_reader_is_the_loader_or_undecided(data):
+    expected = loader_or_error(data)
+    fast = _fast(data)
+    assert fast is None or fast == expected, (data, fast, expected)
+    try:
+        got = read_stage(data)
+    except StageUnreadable:
+        got = "unreadable"
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: x\rstage:\n  current: terminated\n",  # lone CR: a line break to YAML
+        "name: x\x85stage:\n  current: terminated\n",  # NEL
+        "name: x\u2028stage:\n  current: terminated\n",  # LS
+        "name: x\u2029stage:\n  current: terminated\n",  # PS
+        "  stage:\n    current: terminated\n  name: x\n",  # the whole mapping indented
+    ],
+)
+def test_shapes_that_hid_the_stage_from_the_old_scanner(text):
+    data = text.encode("utf-8")
+    assert loader_stage(data) == Stage("terminated", None)
+    assert read_stage(data) == Stage("terminated", None)
+
+
+def test_a_file_without_a_readable_stage_is_never_no_stage():
+    with pytest.raises(StageUnreadable):
+        read_stage(b"stage:\n  current: a\nstage:\n  current: b\n")
+    with pytest.raises(StageUnreadable):
+        read_stage(b"name: x\nname: y\nstage:\n  current: a\n")  # the loader refuses it

@@ -34,7 +34,7 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
 from xmgl.reports import typography  # noqa: E402
-from xmgl.reports.context import FSR_CHAPTERS  # noqa: E402
+from xmgl.reports.context import FSR_CHAPTERS, MERGED_TITLES  # noqa: E402
 
 #: Core-property date of every shipped template (a rendered report gets its own).
 TEMPLATE_DATE = dt.datetime(2026, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -47,6 +47,9 @@ CAPTION = "表题"
 NOTE = "说明文字"
 FLUSH = "顶格正文"
 SIGN = "落款"
+SIGN_DATE = "成文日期"
+SIGN_INFO = "填报人"
+ATTACH = "附件说明"
 SPACER = "表后空行"
 
 
@@ -73,6 +76,8 @@ class Builder:
             (NOTE, WD_PARAGRAPH_ALIGNMENT.LEFT, False, 12),
             (FLUSH, WD_PARAGRAPH_ALIGNMENT.JUSTIFY, False, 16),
             (SIGN, WD_PARAGRAPH_ALIGNMENT.RIGHT, False, 16),
+            (SIGN_DATE, WD_PARAGRAPH_ALIGNMENT.RIGHT, False, 16),
+            (SIGN_INFO, WD_PARAGRAPH_ALIGNMENT.LEFT, False, 16),
             (SPACER, WD_PARAGRAPH_ALIGNMENT.LEFT, False, 6),
         ):
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -91,7 +96,17 @@ class Builder:
         styles[CAPTION].paragraph_format.space_before = Pt(6)
         styles[NOTE].paragraph_format.space_before = Pt(3)
         styles[SPACER].paragraph_format.line_spacing = Pt(8)
-        styles[SIGN].paragraph_format.keep_with_next = True
+        # 落款 (GB/T 9704 7.3.5): the unit over the date, the date 右空四字; the
+        # whole block keeps with the last lines of the body, never alone on a page
+        for name in (SIGN_INFO, SIGN):
+            styles[name].paragraph_format.keep_with_next = True
+        styles[SIGN_INFO].paragraph_format.space_before = typography.LINE_PITCH
+        styles[SIGN].paragraph_format.space_before = typography.LINE_PITCH
+        styles[SIGN].paragraph_format.right_indent = Pt(16 * 2)
+        styles[SIGN_DATE].paragraph_format.right_indent = Pt(16 * 4)
+        attach = styles.add_style(ATTACH, WD_STYLE_TYPE.PARAGRAPH)
+        attach.base_style = styles["Normal"]
+        attach.quick_style = True
 
     # -- text
     def p(self, text: str, style: str | None = None):
@@ -302,8 +317,18 @@ SHARING = (
 )
 
 
+REG = "《大石桥市政务信息化项目管理暂行办法》"
+
+
 def fsr(merged: bool) -> Builder:
+    """The 可行性研究报告; ``merged``: the 可研代初步设计, the same outline written to
+    初步设计 depth (建设方案 with configuration, 投资概算 with its breakdown)."""
     b = Builder()
+    titles = dict(TITLES, **MERGED_TITLES) if merged else TITLES
+
+    def chapter(key: str):
+        return b.h1(f"{{{{ ch.{key} }}}}、{titles[key]}")
+
     title = "可行性研究报告（代初步设计）" if merged else "可行性研究报告"
     b.cover(
         (
@@ -316,14 +341,14 @@ def fsr(merged: bool) -> Builder:
     b.toc()
 
     # 一、项目概述 -----------------------------------------------------------------
-    first = b.chapter("overview")
+    first = chapter("overview")
     first.paragraph_format.page_break_before = True
     b.h2("（一）项目名称")
     b.p("项目名称：{{ project.name }}。项目编号：{{ project.code }}。")
     b.h2("（二）项目建设单位和负责人")
     b.p(
         "项目建设单位：{{ project.unit }}。行业主管部门：{{ project.competent_department }}。"
-        "项目法人（责任人）：{{ project.legal_person }}（第十三条 项目法人责任制）。"
+        "项目法人（责任人）：{{ project.legal_person }}。"
         "联系人：{{ project.contact }}，联系电话：{{ project.phone }}。"
     )
     b.h2("（三）可行性研究报告编制单位")
@@ -334,25 +359,33 @@ def fsr(merged: bool) -> Builder:
     b.p("建设目标：{{ project.goals }}")
     b.p("建设内容：{{ project.summary }}")
     b.p(
-        "项目性质：{{ project.nature }}。建设内容类型（第二条）：{{ project.content_types }}。"
+        "项目性质：{{ project.nature }}。建设内容类型：{{ project.content_types }}。"
         "建设期：{{ project.construction_period }}。"
     )
-    b.h2("（六）总投资及资金来源")
-    b.p(
-        "项目总投资估算{{ investment.estimate }}，其中年运行维护费用估算"
-        "{{ investment.operation_annual }}。资金来源：{{ funding.source }}。{{ funding.detail }}"
-    )
+    if merged:
+        b.h2("（六）投资概算及资金来源")
+        b.p(
+            "项目申报投资概算{{ investment.proposed_budget }}（概算构成见附表2）。"
+            "资金来源：{{ funding.source }}。{{ funding.detail }}"
+        )
+    else:
+        b.h2("（六）总投资及资金来源")
+        b.p(
+            "项目总投资估算{{ investment.estimate }}。"
+            "资金来源：{{ funding.source }}。{{ funding.detail }}"
+        )
+    b.p("{{ investment.operation_statement }}。")
     b.h2("（七）效益和风险")
     b.todo("项目建成后的主要效益和主要风险，概述")
     b.h2("（八）主要结论与建议")
     b.todo("可行性研究的主要结论与建议")
     if merged:
-        b.h2("（九）合并编报可行性研究报告和初步设计的依据（第十条）")
-        b.p("本项目符合第十条规定的合并编报条件：{{ merge.grounds_text }}。")
-        b.each("r in merge.reasons", "{{ loop.index }}. {{ r }}")
+        b.h2("（九）合并编报可行性研究报告和初步设计的依据")
+        b.p("本项目合并编报可行性研究报告和初步设计，依据如下：")
+        b.each("r in merge.statements", "{{ loop.index }}. {{ r }}。")
 
     # 二、项目建设单位概况 ----------------------------------------------------------
-    b.chapter("unit")
+    chapter("unit")
     b.h2("（一）项目建设单位与职能")
     b.p("{{ project.unit }}：【待填写：单位性质、主要职能和内设机构】")
     b.h2("（二）项目实施机构与职责")
@@ -361,7 +394,7 @@ def fsr(merged: bool) -> Builder:
     b.todo("已建信息系统、网络、数据资源和应用情况")
 
     # 三、需求分析和项目建设的必要性 --------------------------------------------------
-    b.chapter("needs")
+    chapter("needs")
     b.h2("（一）与政务职能相关的社会问题和政务目标分析")
     b.todo("要解决的问题和要达到的政务目标")
     b.h2("（二）业务功能、业务流程和业务量分析")
@@ -370,30 +403,31 @@ def fsr(merged: bool) -> Builder:
     b.todo("数据种类、数据量及其增长预测")
     b.h2("（四）系统功能和性能需求分析")
     b.todo("系统功能需求和性能指标")
-    b.h2("（五）项目建设的必要性（第六条）")
+    b.h2("（五）项目建设的必要性")
+    b.p(f"对照{REG}第六条，本项目：")
     b.p("1. 符合数字政府总体规划：{{ reserve.digital_government_plan }}")
     b.p("2. 符合行业中长期规划：{{ reserve.sector_plan }}")
     b.p("3. 利用上级平台、采用集约化建设模式：{{ reserve.intensive_mode }}")
     b.p("4. 能够实现数据共享：{{ reserve.data_sharing }}")
 
     # 四、总体建设方案 ---------------------------------------------------------------
-    b.chapter("overall")
-    b.h2("（一）建设原则（第四条）")
+    chapter("overall")
+    b.h2("（一）建设原则")
     b.p(
-        "项目建设坚持顶层设计、协同共享、数据回流、安全可靠、适度超前、适配应用的原则，"
-        "按照清单化、项目化、工程化方式组织实施。"
+        f"按照{REG}第四条，项目建设坚持顶层设计、协同共享、数据回流、安全可靠、适度超前、"
+        "适配应用的原则，按照清单化、项目化、工程化方式组织实施。"
     )
     b.each("r in principles", "{{ r.no }}. {{ r.name }}：{{ r.text }}")
     b.h2("（二）总体目标与分期建设内容")
     b.todo("总体目标，分期建设内容和本期建设范围")
     b.h2("（三）总体架构")
     b.todo("总体架构（业务、应用、数据、技术、安全）及说明")
-    b.h2("（四）部署方案（第五条）")
+    b.h2("（四）部署方案")
     b.p("{{ deployment.statement }}；{{ deployment.resource_platform_text }}。")
     b.tag("if deployment.existing_systems")
     b.p("已建系统向政务云迁移情况如下：")
     b.table(
-        None,
+        "表1　已建系统迁移情况",
         ("已建系统", "已在政务云", "迁移计划"),
         ("{{ s.name }}", "{{ s.on_cloud }}", "{{ s.migration_plan }}"),
         loop="s in deployment.existing_systems",
@@ -401,9 +435,9 @@ def fsr(merged: bool) -> Builder:
         center=(1,),
     )
     b.tag("endif")
-    b.h2("（五）系统平台建设（第二条）")
+    b.h2("（五）系统平台建设")
     b.p("{{ platform.statement }}。")
-    b.h2("（六）共建共享与上级衔接（第七条）")
+    b.h2("（六）共建共享与上级衔接")
     b.tag("if cross_boundary.applies")
     b.p(
         "本项目涉及{{ cross_boundary.kinds }}共建共享，牵头部门为"
@@ -417,50 +451,73 @@ def fsr(merged: bool) -> Builder:
         widths=(34, 44, 40, 38),
     )
     b.tag("else")
-    b.p("本项目不涉及跨层级、跨地域、跨系统、跨部门、跨业务共建共享。")
+    b.p("{{ cross_boundary.statement }}")
     b.tag("endif")
     b.tag("if cross_boundary.upper_level_project")
     b.p("衔接的上级项目：{{ cross_boundary.upper_level_project }}。")
     b.tag("endif")
 
     # 五、本期项目建设方案 -----------------------------------------------------------
-    b.chapter("scheme")
+    chapter("scheme")
+    depth = "设计" if merged else "建设"
     b.h2("（一）建设目标、规模与内容")
     b.p("{{ project.summary }}")
     b.h2("（二）标准规范建设")
     b.todo("采用和编制的标准规范")
-    b.h2("（三）信息资源规划和数据库建设")
-    b.todo("信息资源规划、数据库设计和数据治理；数据资源共享见“数据资源共享分析篇”")
-    b.h2("（四）应用支撑系统建设")
-    b.todo("复用的上级支撑平台能力和本期建设的支撑组件")
-    b.h2("（五）应用系统建设")
-    b.todo("各应用系统的功能和建设内容")
-    b.h2("（六）数据处理和存储系统建设")
-    b.todo("计算、存储资源需求（政务云资源申请）")
-    b.h2("（七）终端系统及接口建设")
-    b.todo("终端设备和外部系统接口")
-    b.h2("（八）网络系统建设")
-    b.todo("政务外网等网络接入方案")
-    b.h2("（九）安全系统建设")
+    b.h2(f"（三）信息资源规划和数据库{depth}")
+    if merged:
+        b.todo("信息资源规划；数据库逻辑设计和物理设计（库表、数据量、存储方式）；数据治理")
+    else:
+        b.todo("信息资源规划、数据库设计和数据治理；数据资源共享见“数据资源共享分析篇”")
+    b.h2(f"（四）应用支撑系统{depth}")
+    b.todo("复用的上级支撑平台能力和本期建设的支撑组件" + ("及其设计" if merged else ""))
+    b.h2(f"（五）应用系统{depth}")
+    if merged:
+        b.todo("各子系统的功能模块、业务流程、用户和界面设计")
+    else:
+        b.todo("各应用系统的功能和建设内容")
+    b.h2(f"（六）数据处理和存储系统{depth}")
+    b.todo("计算、存储资源需求（政务云资源申请）" + ("和配置" if merged else ""))
+    b.h2(f"（七）终端系统及接口{depth}")
+    if merged:
+        b.p(
+            "共享接口（方式）：{{ data_sharing.interfaces }}。【待填写：终端设备和接口清单、接口规范】"
+        )
+    else:
+        b.todo("终端设备和外部系统接口")
+    b.h2(f"（八）网络系统{depth}")
+    b.todo("政务外网等网络接入方案" + ("、网络拓扑和带宽设计" if merged else ""))
+    b.h2(f"（九）安全系统{depth}")
     b.p(
         "{{ security.mlps_statement }}。安全方案详见“安全可靠情况说明、项目安全方案和密码应用方案”一章。"
     )
-    b.h2("（十）备份系统建设")
+    if merged:
+        b.todo("安全技术措施和安全管理措施的设计，安全设备和服务配置")
+    b.h2(f"（十）备份系统{depth}")
     b.todo("数据备份和灾备方案")
-    b.h2("（十一）运行维护系统建设")
-    b.todo("运行维护体系和运维服务方式（第十四条：政务云运维服务按政务云提供方要求统一组织）")
+    b.h2(f"（十一）运行维护系统{depth}")
+    b.p(f"按照{REG}第十四条，涉及政务云运维服务采购及实施的，按照政务云提供方要求统一组织。")
+    b.todo("运行维护体系和运维服务方式")
     b.h2("（十二）主要软硬件选型原则和配置清单")
-    b.p("选型原则：【待填写：软硬件选型原则】详细配置清单见附表1。")
+    b.p("选型原则：【待填写：软硬件选型原则】配置清单见附表1。")
+    if merged:
+        b.h2("（十三）软硬件物理部署方案")
+        b.p("{{ deployment.statement }}。【待填写：服务器、存储、网络设备的部署位置和拓扑】")
+        b.h2("（十四）机房及配套工程")
+        b.todo("机房及配套工程；依托政务云部署、不需要的写“无”")
 
     # 六、数据资源共享分析篇（第十一条（一）） ----------------------------------------------
-    b.chapter("sharing")
+    chapter("sharing")
     b.p(
-        "按照第十一条（一）和《营口市政务信息共享开放管理办法》，本章明确本项目的信息资源目录、"
+        f"按照{REG}第十一条（一）和《营口市政务信息共享开放管理办法》，本章明确本项目的信息资源目录、"
         "数据资源共享清单、共享流程、接口和频率。"
     )
     b.h2("（一）信息资源目录")
+    b.tag("if data_sharing.catalog_document")
+    b.p("{{ data_sharing.catalog_document }}")
+    b.tag("endif")
     b.table(
-        "表2　信息资源目录",
+        "表1　信息资源目录",
         CATALOG[0],
         CATALOG[1],
         loop="r in data_sharing.catalog",
@@ -469,7 +526,7 @@ def fsr(merged: bool) -> Builder:
     )
     b.h2("（二）数据资源共享清单")
     b.table(
-        "表3　数据资源共享清单",
+        "表1　数据资源共享清单",
         SHARING[0],
         SHARING[1],
         loop="r in data_sharing.sharing_list",
@@ -484,19 +541,19 @@ def fsr(merged: bool) -> Builder:
     )
     b.h2("（五）更新和调用频率")
     b.p("数据更新或调用频率：{{ data_sharing.frequencies }}。")
-    b.h2("（六）接入统一政务信息资源库平台（第五条）")
+    b.h2("（六）接入统一政务信息资源库平台")
     b.p("本项目{{ deployment.resource_platform_text }}。")
 
     # 七、安全可靠情况说明、项目安全方案和密码应用方案（第十一条（三）） ------------------------
-    b.chapter("security")
+    chapter("security")
     b.h2("（一）软硬件产品安全可靠情况说明")
     b.p("{{ security.secure_reliable_text }}")
     b.h2("（二）项目安全方案")
     b.p("{{ security.mlps_statement }}。")
     b.p("{{ security.scheme_text }}")
-    b.p("网络信息安全“五同步”（第六条（五））落实情况如下：")
+    b.p(f"按照{REG}第六条，网络信息安全“五同步”落实情况如下：")
     b.table(
-        "表4　网络信息安全“五同步”",
+        "表1　网络信息安全“五同步”",
         ("领域", "同步设计", "同步建设", "同步评估", "同步验收", "同步运行"),
         (
             "{{ r.domain }}",
@@ -512,62 +569,78 @@ def fsr(merged: bool) -> Builder:
     )
     b.h2("（三）密码应用方案")
     b.p("{{ security.crypto_plan_text }}")
-    b.p("密码应用方案审核（第十二条）：{{ security.crypto_review }}。")
+    if merged:
+        b.todo(
+            "密码应用设计：密码技术的使用范围、密钥管理和密码产品配置，对照 GB/T 39786—2021 的要求逐项说明"
+        )
+    b.p(
+        f"按照{REG}第十二条，密码应用方案由市国家密码管理局进行合法性审核。"
+        "审核情况：{{ security.crypto_review }}。"
+    )
 
     # 八 ～ 十一 ---------------------------------------------------------------------
-    b.chapter("tender")
-    b.p("项目依法依规履行政府采购或招投标程序（第十四条），中标单位不得转让或肢解转让中标项目。")
+    chapter("tender")
+    b.p(
+        f"按照{REG}第十四条，项目依法依规履行政府采购或招投标程序，中标单位不得转让或肢解转让中标项目。"
+    )
     b.h2("（一）招标范围")
     b.todo("招标（采购）范围和标段划分")
     b.h2("（二）招标方式和组织形式")
     b.todo("采购方式及理由，组织形式（自行或委托代理）")
     b.h2("（三）建设监理")
-    b.todo("监理范围和选择方式（第十三条 建设监理制）")
+    b.todo("监理范围和选择方式")
 
-    b.chapter("environment")
+    chapter("environment")
     for i, item in enumerate(("环境保护", "消防", "职业安全卫生", "节能"), start=1):
         b.h2(f"（{'一二三四'[i - 1]}）{item}")
         b.todo(f"{item}措施")
 
-    b.chapter("organization")
+    chapter("organization")
     b.h2("（一）领导和管理机构")
     b.p(
-        "项目实行项目法人责任制，项目法人（责任人）：{{ project.legal_person }}。【待填写：领导小组和管理机构】"
+        f"按照{REG}第十三条，项目实行项目法人责任制、招标投标制、建设监理制和合同管理制。"
+        "项目法人（责任人）：{{ project.legal_person }}。【待填写：领导小组和管理机构】"
     )
     b.h2("（二）项目实施机构")
-    b.todo("项目实施机构、职责和管理制度（招标投标制、建设监理制、合同管理制，第十三条）")
+    b.todo("项目实施机构、职责和管理制度")
     b.h2("（三）运行维护机构")
     b.todo("运行维护机构和人员")
     b.h2("（四）人员培训")
     b.todo("培训对象、内容、方式和计划")
 
-    b.chapter("schedule")
+    chapter("schedule")
     b.p("项目建设期{{ project.construction_period }}。")
     b.todo("实施进度计划（阶段、里程碑和时间）")
     b.p(
-        "自项目批复之日起至验收备案之日止，项目单位每3个月向市数据局报送项目实施进展情况"
-        "（第十六条）。"
+        f"按照{REG}第十六条，自项目批复之日起至验收备案之日止，项目单位每3个月向市数据局"
+        "报送项目实施进展情况。"
     )
 
-    # 十二、投资估算和资金来源 ---------------------------------------------------------
-    b.chapter("investment")
-    b.h2("（一）投资估算的有关说明")
-    b.todo("估算依据和编制方法")
-    b.h2("（二）项目总投资估算")
-    b.p("项目总投资估算{{ investment.estimate }}，详见附表2。")
+    # 十二、投资估算（概算）和资金来源 -------------------------------------------------
+    chapter("investment")
+    if merged:
+        b.h2("（一）概算编制说明")
+        b.todo("概算编制依据、编制方法和取费标准")
+        b.h2("（二）投资概算")
+        b.p("项目申报投资概算{{ investment.proposed_budget }}，构成见附表2。")
+    else:
+        b.h2("（一）投资估算的有关说明")
+        b.todo("估算依据和编制方法")
+        b.h2("（二）项目总投资估算")
+        b.p("项目总投资估算{{ investment.estimate }}，详见附表2。")
     b.h2("（三）资金来源与落实情况")
     b.p("资金来源：{{ funding.source }}。{{ funding.detail }}")
     b.h2("（四）资金使用计划")
     b.todo("分年度资金使用计划")
     b.h2("（五）项目运行维护经费估算")
-    b.p("年运行维护费用估算{{ investment.operation_annual }}。【待填写：测算依据】")
+    b.p("{{ investment.operation_statement }}。【待填写：测算依据】")
 
     # 自建与购买服务方式经济性比较分析（第十一条（二）），只在政府购买服务时出现 -----------------
     b.tag("if service_purchase.used")
-    b.chapter("purchase")
-    b.p("本项目涉及政府购买服务，按第十一条（二）比较自建和购买服务两种方式的经济性。")
-    b.tag("if service_purchase.comparison")
-    b.p("比较分析材料见档案文件“{{ service_purchase.comparison }}”。")
+    chapter("purchase")
+    b.p(f"本项目涉及政府购买服务，按照{REG}第十一条（二）比较自建和购买服务两种方式的经济性。")
+    b.tag("if service_purchase.comparison_ref")
+    b.p("比较分析材料见{{ service_purchase.comparison_ref }}。")
     b.tag("endif")
     b.h2("（一）购买服务的内容和方式")
     b.todo("拟购买的服务内容、服务标准和期限")
@@ -580,7 +653,7 @@ def fsr(merged: bool) -> Builder:
     b.tag("endif")
 
     # 效益、风险 ----------------------------------------------------------------------
-    b.chapter("benefits")
+    chapter("benefits")
     b.h2("（一）社会效益分析")
     b.todo("社会效益")
     b.h2("（二）经济效益分析")
@@ -588,86 +661,82 @@ def fsr(merged: bool) -> Builder:
     b.h2("（三）评价指标")
     b.p("项目建设目标：{{ project.goals }}【待填写：可量化的绩效评价指标】")
 
-    b.chapter("risks")
+    chapter("risks")
     b.h2("（一）风险识别和分析")
     b.todo("技术、管理、资金、数据安全等风险")
     b.h2("（二）风险对策和管理")
     b.todo("风险对策和管理措施")
 
-    if merged:
-        merged_parts(b)
+    # 附件说明（GB/T 9704 7.3.4） ---------------------------------------------------------
+    b.tag("if attachments")
+    b.p("", FLUSH)
+    b.tag("for a in attachments")
+    b.p("{{ a.lead }}{{ a.no }}. {{ a.title }}", ATTACH)
+    b.tag("endfor")
+    b.tag("endif")
 
     # 附表 ----------------------------------------------------------------------------
     b.h1("附表", new_page=True)
-    b.table(
-        "附表1　主要软硬件配置清单",
-        ("序号", "名称", "主要功能或规格", "单位", "数量", "金额", "安全可靠情况"),
-        (),
-        rows=(("1", "【待填写】", "", "", "", "", ""), ("", "合计", "", "", "", "【待填写】", "")),
-        widths=(12, 30, 38, 12, 12, 26, 26),
-        size=10.5,
-    )
-    b.table(
-        "附表2　总投资估算表",
-        ("序号", "费用名称", "金额", "说明"),
-        (),
-        rows=(
-            ("一", "硬件购置费", "【待填写】", ""),
-            ("二", "软件开发费", "【待填写】", ""),
-            ("三", "系统集成费", "【待填写】", ""),
-            ("四", "政务云资源租用费", "【待填写】", ""),
-            ("五", "其他费用（监理、测评、密评、咨询等）", "【待填写】", ""),
-            ("六", "预备费", "【待填写】", ""),
-            ("", "合计", "{{ investment.estimate }}", ""),
-        ),
-        widths=(14, 56, 56, 30),
-    )
     if merged:
         b.table(
-            "附表3　投资概算表",
+            "附表1　主要软硬件配置清单",
+            ("序号", "名称", "规格型号及主要配置", "单位", "数量", "单价", "金额", "安全可靠情况"),
+            (),
+            rows=(
+                ("1", "【待填写】", "", "", "", "", "", ""),
+                ("", "合计", "", "", "", "", "【待填写】", ""),
+            ),
+            widths=(10, 24, 36, 10, 10, 20, 22, 24),
+            size=10.5,
+        )
+        b.table(
+            "附表2　投资概算表",
             ("序号", "工程或费用名称", "金额", "说明"),
             (),
             rows=(
-                ("一", "工程费用", "【待填写】", "硬件、软件、系统集成"),
-                ("二", "工程建设其他费用", "【待填写】", "监理、测评、密评、咨询等"),
+                ("一", "工程费用", "【待填写】", ""),
+                ("（一）", "硬件购置费", "【待填写】", "见附表1"),
+                ("（二）", "软件开发费", "【待填写】", "按功能点或工作量测算"),
+                ("（三）", "系统集成费", "【待填写】", ""),
+                ("（四）", "政务云资源租用费", "【待填写】", "建设期内"),
+                ("二", "工程建设其他费用", "【待填写】", ""),
+                ("（一）", "监理费", "【待填写】", ""),
+                ("（二）", "等级保护测评和密码应用安全性评估费", "【待填写】", ""),
+                ("（三）", "咨询、评估和设计费", "【待填写】", ""),
                 ("三", "预备费", "【待填写】", ""),
-                ("", "概算合计", "{{ investment.budget }}", ""),
+                ("", "概算合计", "{{ investment.proposed_budget }}", "申报数"),
+            ),
+            widths=(14, 56, 56, 30),
+        )
+    else:
+        b.table(
+            "附表1　主要软硬件配置清单",
+            ("序号", "名称", "主要功能或规格", "单位", "数量", "金额", "安全可靠情况"),
+            (),
+            rows=(
+                ("1", "【待填写】", "", "", "", "", ""),
+                ("", "合计", "", "", "", "【待填写】", ""),
+            ),
+            widths=(12, 30, 38, 12, 12, 26, 26),
+            size=10.5,
+        )
+        b.table(
+            "附表2　总投资估算表",
+            ("序号", "费用名称", "金额", "说明"),
+            (),
+            rows=(
+                ("一", "硬件购置费", "【待填写】", ""),
+                ("二", "软件开发费", "【待填写】", ""),
+                ("三", "系统集成费", "【待填写】", ""),
+                ("四", "政务云资源租用费", "【待填写】", ""),
+                ("五", "其他费用（监理、测评、密评、咨询等）", "【待填写】", ""),
+                ("六", "预备费", "【待填写】", ""),
+                ("", "合计", "{{ investment.estimate }}", ""),
             ),
             widths=(14, 56, 56, 30),
         )
     b.p("注：金额以万元表示，括号内为精确到元的金额。", NOTE)
     return b
-
-
-def merged_parts(b: Builder) -> None:
-    """初步设计方案 and 投资概算: the design-depth parts of a 可研代初步设计 (第十条)."""
-    b.chapter("design")
-    b.p("本章达到初步设计深度，与前述可行性研究内容合并编报（第十条）。")
-    b.h2("（一）设计依据和设计原则")
-    b.todo("设计依据、设计原则和技术路线")
-    b.h2("（二）总体设计")
-    b.todo("总体架构、功能架构和技术架构的详细设计")
-    b.h2("（三）应用系统设计")
-    b.todo("各子系统的功能模块、业务流程和界面设计")
-    b.h2("（四）数据库和信息资源设计")
-    b.todo("数据库逻辑和物理设计，信息资源编目；共享清单见“数据资源共享分析篇”")
-    b.h2("（五）网络和政务云资源设计")
-    b.p("{{ deployment.statement }}。【待填写：计算、存储、网络资源配置】")
-    b.h2("（六）安全设计")
-    b.p("{{ security.mlps_statement }}。【待填写：安全技术和安全管理设计】")
-    b.p("密码应用设计依据密码应用方案，符合 GB/T 39786—2021。{{ security.crypto_review }}。")
-    b.h2("（七）系统接口设计")
-    b.p("共享接口（方式）：{{ data_sharing.interfaces }}。【待填写：接口清单和接口规范】")
-    b.h2("（八）运行维护设计")
-    b.todo("运行维护方案")
-
-    b.chapter("budget")
-    b.h2("（一）概算说明")
-    b.todo("概算编制依据和编制方法")
-    b.h2("（二）概算表")
-    b.p("投资估算{{ investment.estimate }}；概算{{ investment.budget }}。概算表见附表3。")
-    b.h2("（三）资金来源")
-    b.p("资金来源：{{ funding.source }}。{{ funding.detail }}")
 
 
 # --------------------------------------------------------------------------- 季度报告
@@ -683,12 +752,12 @@ def quarterly() -> Builder:
     b.p(
         "根据{{ regulation.name }}第十六条，现将{{ project.name }}第{{ period.index }}期"
         "（{{ period.start_cn }}至{{ period.end_cn }}）建设进展情况报告如下。"
-        "本期报告报送截止日期为{{ period.due_text }}。"
+        "本期报告报送截止日期为{{ period.due_text }}。{{ period.as_of_text }}"
     )
 
     b.h1("一、基本信息")
     b.key_values(
-        None,
+        "表1　项目基本信息",
         (
             ("项目名称", "{{ project.name }}"),
             ("项目编号", "{{ project.code }}"),
@@ -700,23 +769,31 @@ def quarterly() -> Builder:
             ("资金来源", "{{ funding.source }}"),
             ("承建单位", "{{ builders }}"),
             ("监理单位", "{{ supervisors }}"),
-            ("建设期", "{{ project.construction_period }}"),
+            ("建设期", "{{ schedule.period_text }}"),
+            ("开工日期", "{{ schedule.start }}"),
+            ("计划完工日期", "{{ schedule.planned_end }}"),
             ("报告期", "第{{ period.index }}期：{{ period.start }} 至 {{ period.end }}"),
             ("报送截止日期", "{{ period.due_text }}"),
         ),
     )
 
     b.h1("二、本期完成的建设内容与里程碑")
+    b.tag("if planned")
+    b.p("{{ planned }}")
+    b.tag("endif")
     b.tag("for e in progress")
     b.p("{{ e.date_cn }}：{{ e.description }}{{ e.percent_note }}")
     b.tag("else")
-    b.todo("本期完成的建设内容与里程碑（档案中本期没有进展记录）")
+    b.p("{{ period.no_progress_text }}")
+    b.todo("本期完成的建设内容与里程碑")
     b.tag("endfor")
-    b.p("截至本期末，累计形象进度：{{ percent }}。")
+    b.p("{{ percent }}。")
+    b.p("进度情况：{{ schedule.verdict }}。")
 
     b.h1("三、投资完成与资金支付")
+    b.p("{{ schedule.invested_text }}。")
     b.key_values(
-        None,
+        "表1　资金支付情况（截至{{ period.cutoff_cn }}）",
         (
             ("批复概算（在用）", "{{ money.budget }}"),
             ("合同金额累计", "{{ money.contracted }}"),
@@ -728,7 +805,7 @@ def quarterly() -> Builder:
     )
     b.tag("if payments")
     b.table(
-        "本期支付明细",
+        "表1　本期支付明细",
         ("支付日期", "合同编号", "金额", "凭证号", "说明"),
         ("{{ r.date }}", "{{ r.contract }}", "{{ r.amount }}", "{{ r.voucher }}", "{{ r.note }}"),
         loop="r in payments",
@@ -736,13 +813,13 @@ def quarterly() -> Builder:
         size=10.5,
     )
     b.tag("else")
-    b.p("本期档案中没有支付记录。")
+    b.p("档案中本期（截至{{ period.cutoff_cn }}）没有支付记录。")
     b.tag("endif")
 
     b.h1("四、招标采购与合同情况")
     b.tag("if contracts")
     b.table(
-        "合同情况（截至本期末）",
+        "表1　合同情况（截至{{ period.cutoff_cn }}）",
         ("合同编号", "类型", "合同相对方", "金额", "签订日期"),
         ("{{ r.id }}", "{{ r.type }}", "{{ r.party }}", "{{ r.amount }}", "{{ r.date }}"),
         loop="r in contracts",
@@ -751,11 +828,11 @@ def quarterly() -> Builder:
         size=10.5,
     )
     b.tag("else")
-    b.todo("招标采购进展（档案中尚无合同记录）")
+    b.todo("招标采购进展（截至{{ period.cutoff_cn }}档案中尚无合同记录）")
     b.tag("endif")
     b.tag("if procurements")
     b.table(
-        "招标采购情况（截至本期末）",
+        "表1　招标采购情况（截至{{ period.cutoff_cn }}）",
         ("日期", "采购内容", "方式", "中标（成交）单位", "金额"),
         ("{{ r.date }}", "{{ r.subject }}", "{{ r.method }}", "{{ r.winner }}", "{{ r.amount }}"),
         loop="r in procurements",
@@ -765,10 +842,10 @@ def quarterly() -> Builder:
     )
     b.tag("endif")
 
-    b.h1("五、变更情况（第十五条）")
+    b.h1("五、变更情况")
     b.tag("if changes")
     b.table(
-        None,
+        "表1　变更情况（截至{{ period.cutoff_cn }}）",
         ("日期", "事项", "变更内容", "投资增加", "批复情况"),
         (
             "{{ r.date }}",
@@ -782,8 +859,14 @@ def quarterly() -> Builder:
         center=(0, 1),
         size=10.5,
     )
+    b.tag("if changes|rejectattr('approved')|list")
+    b.p(
+        f"按照{REG}第十五条，项目单位应当严格执行已批复的项目初步设计及概算，不得擅自调整"
+        "项目规模、内容、标准、投资等。上表中档案未见批复的变更，【待填写：报批情况或说明】"
+    )
+    b.tag("endif")
     b.tag("else")
-    b.p("截至本期末，档案中没有变更记录。")
+    b.p("截至{{ period.cutoff_cn }}，档案中没有变更记录。")
     b.tag("endif")
 
     b.h1("六、等级保护、密码应用和数据共享对接进展")
@@ -798,18 +881,25 @@ def quarterly() -> Builder:
     )
 
     b.h1("七、存在的问题与风险")
+    b.tag("if carried_problems")
+    b.p("（一）以前报告期提出、本期初尚未解决的问题", FLUSH)
+    b.each(
+        "x in carried_problems",
+        "{{ loop.index }}. {{ x.text }}（{{ x.date_cn }}记录）解决情况：{{ x.state }}",
+    )
+    b.p("（二）本期新出现的问题与风险", FLUSH)
+    b.tag("endif")
     b.each("x in problems", "{{ loop.index }}. {{ x }}")
 
     b.h1("八、下期工作计划")
     b.each("x in next_steps", "{{ x }}")
 
     b.h1("九、需协调解决的事项")
-    b.todo("需市数据局或有关部门协调解决的事项；没有则写“无”")
-
-    b.p("", SIGN)
-    b.p("填报人：{{ project.contact }}　　联系电话：{{ project.phone }}", SIGN)
-    b.p("填报日期：{{ generated.date_cn }}", SIGN)
+    last = b.todo("需市数据局或有关部门协调解决的事项；没有则写“无”")
+    last.paragraph_format.keep_with_next = True
+    b.p("填报人：{{ project.contact }}　　联系电话：{{ project.phone }}", SIGN_INFO)
     b.p("{{ project.unit }}（盖章）", SIGN)
+    b.p("{{ signed_date }}", SIGN_DATE)
     return b
 
 

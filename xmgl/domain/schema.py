@@ -353,6 +353,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             F("year", "int", "计划年度", required=True, minimum=2000, maximum=2100),
             F("to", "str", "报送单位"),
             F("amount", "money", "申报投资"),
+            F("nature", "enum", "申报性质（新建、改扩建或运行维护）", choices=NATURES),
         ),
         _rk(
             "plan_inclusion",
@@ -467,6 +468,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             F("description", "text", "变更内容", required=True),
             F("amount_delta", "money", "投资增加额"),
             F("approval_no", "str", "批复文号"),
+            F("construction_months", "int", "调整后建设期（月）", minimum=1, maximum=120),
         ),
         _rk(
             "progress",
@@ -474,7 +476,9 @@ RECORD_KINDS: dict[str, RecordKind] = {
             "第十六条",
             F("description", "text", "完成内容", required=True),
             F("percent", "int", "累计形象进度（%）", minimum=0, maximum=100),
+            F("invested", "money", "累计完成投资"),
             F("problems", "text", "存在的问题与风险"),
+            F("problems_resolved", "bool", "此前记录的问题已全部解决"),
             F("next_steps", "text", "下期工作计划"),
         ),
         _rk(

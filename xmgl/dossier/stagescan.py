@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 
@@ -70,6 +69,7 @@ _UNUSUAL = re.compile(rb"[\r\x0b\x0c\x1c-\x1e\t\x00]")
 # U+0085, U+2028, U+2029 (line breaks to YAML 1.1) and a byte-order mark, in UTF-8
 _UNUSUAL_SEQUENCES = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf")
 _TOP_LINE = re.compile(rb"\n[^ \n#][^\n]*")
+_FIRST_CONTENT = re.compile(rb"^( *)[^ \n#]", re.M)
 
 # Lines already shown to be harmless (no quote or bracket, or a complete one-line
 # construct). Versions of one file share almost all their lines, so after the
@@ -89,25 +89,58 @@ def _line_ok(line: bytes) -> bool:
 
 
 def read_stage(data: bytes) -> Stage:
-    """``stage.current`` and ``stage.since`` of one version of ``project.yaml``."""
-    if b"\r\n" in data:
-        data = data.replace(b"\r\n", b"\n")
+    """``stage.current`` and ``stage.since`` of one version of ``project.yaml``.
+
+    The answer is the loader's (:func:`loader_stage`); the fast path answers only
+    where it is provably the same, otherwise the loader decides.
+    """
     fast = _fast(data)
     if fast is not None:
         return fast
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise StageUnreadable("不是 UTF-8 文本") from None
-    return _full(text)
+    return loader_stage(data)
+
+
+def loader_stage(data: bytes) -> Stage:
+    """The stage exactly as ``xmgl validate``/``status``/``advance`` read it.
+
+    Same decoding (UTF-8, a leading BOM dropped, UTF-16 refused), same control
+    character check and the same YAML composer as :mod:`xmgl.dossier.loader`;
+    a duplicate ``stage`` key, or a duplicate key inside it, is unreadable (the
+    loader refuses the file), never "no stage".
+    """
+    from xmgl.dossier.loader import _ILLEGAL, decode
+
+    text, problems = decode(data, "project.yaml")
+    if problems or text is None:
+        raise StageUnreadable(problems[0].message if problems else "无法解码")
+    m = _ILLEGAL.search(text)
+    if m is not None:
+        raise StageUnreadable(f"含有不允许的控制字符 U+{ord(m.group()):04X}")
+    return _from_node(_compose(text))
 
 
 _prefix_ok: dict[bytes, bool] = {}
 
 
 def _fast(data: bytes | str) -> Stage | None:
+    """The stage, or None for "undecided" (the loader must decide)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if data.startswith(b"\xef\xbb\xbf"):  # the loader drops a leading BOM
+        data = data[3:]
+    if b"\r" in data:
+        if b"\r" in data.replace(b"\r\n", b""):
+            return None  # a lone CR is a line break to YAML, not to this scanner
+        data = data.replace(b"\r\n", b"\n")
+    # Line breaks this scanner does not split at (NEL, LS, PS), a BOM or a NUL
+    # anywhere in the file: the loader decides.
+    if any(seq in data for seq in _UNUSUAL_SEQUENCES) or b"\0" in data:
+        return None
+    # The first line with content must be a column-0 key: a top-level mapping
+    # indented as a whole is read by YAML, not by this scanner.
+    first_content = _FIRST_CONTENT.search(data)
+    if first_content is not None and first_content.group(1):
+        return None
     tops: list[tuple[int, bytes]] = []
     first = data[: data.find(b"\n")] if b"\n" in data else data
     if first and first[:1] not in b" #":
@@ -115,14 +148,16 @@ def _fast(data: bytes | str) -> Stage | None:
     for m in _TOP_LINE.finditer(data):
         tops.append((m.start() + 1, m.group()[1:]))
     stage: list[int] = []
+    names: set[bytes] = set()
     for i, (_pos, line) in enumerate(tops):
         m = _TOP_KEY.match(line)
-        if m is None:
-            return None
+        if m is None or m.group(1) in names:
+            return None  # not a plain key, or a duplicate key: the loader refuses
+        names.add(m.group(1))
         if m.group(1) == b"stage":
             stage.append(i)
     if len(stage) != 1:
-        return None if stage else Stage(None, None)
+        return None  # no stage key (or several): only the loader may say so
     i = stage[0]
     begin = tops[i][0]
     end = tops[i + 1][0] if i + 1 < len(tops) else len(data)
@@ -160,40 +195,70 @@ def _prefix_fine(prefix: bytes) -> bool:
 
 @lru_cache(maxsize=512)
 def _snippet(snippet: str) -> Stage:
-    return _from_data(_load(snippet))
+    return _from_node(_compose(snippet))
 
 
 def _full(text: str) -> Stage:
-    return _from_data(_load(text))
+    return loader_stage(text.encode("utf-8"))
 
 
-def _load(text: str):
-    from ruamel.yaml import YAML
+def _compose(text: str):
     from ruamel.yaml.error import YAMLError
 
+    from xmgl.dossier.loader import _compose as compose
+
     try:
-        return YAML(typ="safe", pure=True).load(text)
+        return compose(text)
     except YAMLError as exc:
         raise StageUnreadable(f"YAML 语法错误：{str(exc).splitlines()[0]}") from None
     except Exception as exc:  # noqa: BLE001 - anything the parser throws means "unreadable"
         raise StageUnreadable(f"无法解析：{type(exc).__name__}") from None
 
 
-def _from_data(data) -> Stage:
-    if data is None:
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _mapping_items(node, where: str) -> dict[str, object]:
+    """Keys of a mapping node, as the loader reads them (a duplicate key is refused)."""
+    from ruamel.yaml.nodes import MappingNode
+
+    if not isinstance(node, MappingNode):
+        raise StageUnreadable(f"{where}不是映射")
+    out: dict[str, object] = {}
+    for key, value in node.value:
+        name = key.value if key.tag == _STR else None
+        if name is None or name == "<<":
+            raise StageUnreadable(f"{where}中有不支持的键 “{key.value}”")
+        if name in out:
+            raise StageUnreadable(f"{where}中的键 “{name}” 重复出现")
+        out[name] = value
+    return out
+
+
+def _scalar(node, where: str) -> str | None:
+    from ruamel.yaml.nodes import ScalarNode
+
+    if node is None:
+        return None
+    if not isinstance(node, ScalarNode):
+        raise StageUnreadable(f"{where} 不是单个值")
+    if node.tag == _NULL:
+        return None
+    if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
+        raise StageUnreadable(f"{where} 带有不支持的标签 {node.tag}")
+    return str(node.value)
+
+
+def _from_node(root) -> Stage:
+    if root is None:
         return Stage(None, None)
-    if not isinstance(data, dict):
-        raise StageUnreadable("顶层不是映射")
-    stage = data.get("stage")
-    if stage is None:
+    top = _mapping_items(root, "顶层")
+    node = top.get("stage")
+    if node is None or getattr(node, "tag", None) == _NULL:
         return Stage(None, None)
-    if not isinstance(stage, dict):
-        raise StageUnreadable("stage 不是映射")
-    current = stage.get("current")
-    since = stage.get("since")
-    if isinstance(since, date):
-        since = since.isoformat()
+    stage = _mapping_items(node, "stage ")
     return Stage(
-        None if current is None else str(current),
-        None if since is None else str(since),
+        _scalar(stage.get("current"), "stage.current"),
+        _scalar(stage.get("since"), "stage.since"),
     )

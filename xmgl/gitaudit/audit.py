@@ -254,10 +254,10 @@ def verify(
     if method == FAST and use_cache:
         cache = sig.VerdictCache(g.git_path(top, "xmgl") / "audit-cache.json")
     with HistorySource(top, prefix) as src:
-        ids = src.commit_ids("HEAD")
+        ids = src.commit_ids(head)
         facts = src.facts(ids)
         by_sha = {f.sha: f for f in facts}
-        verdicts = _signature_verdicts(top, facts, by_sha, method, cache)
+        verdicts = _signature_verdicts(top, facts, by_sha, method, cache, src.blob_ok)
         verdicts.update(_openpgp_verdicts(src, facts, by_sha))
         results, trust_roots = _judge(facts, by_sha, verdicts, findings)
         anchor_result = None
@@ -377,13 +377,24 @@ _SEVERITY_ORDER = {
     sig.BAD: 0,
     sig.UNSIGNED: 1,
     sig.UNSUPPORTED: 2,
+    sig.KEY_REVOKED: 3,
+    sig.SIG_EXPIRED: 3,
+    sig.KEY_EXPIRED: 3,
+    sig.KEY_NOT_YET_VALID: 3,
+    sig.WRONG_NAMESPACE: 3,
     sig.NOT_ALLOWED: 3,
     sig.NOT_COMMITTER: 4,
     sig.GOOD: 5,
 }
 
 
-def _signature_verdicts(top, facts, by_sha, method, cache) -> dict[str, sig.SigVerdict]:
+def _cacheable(f: CommitFacts, blob: str | None, blob_ok) -> bool:
+    """A verdict may be cached only if every object it read hashed to its id."""
+    c = f.commit
+    return not f.tampered and not f.malformed_trees and not c.anomalies and blob_ok(blob)
+
+
+def _signature_verdicts(top, facts, by_sha, method, cache, blob_ok) -> dict[str, sig.SigVerdict]:
     signers_cache: dict[str | None, sig.SignersFile] = {}
     texts: dict[str | None, str | None] = {None: None}
     for f in by_sha.values():  # the commits judged and, in a range, the parents they stand on
@@ -396,7 +407,14 @@ def _signature_verdicts(top, facts, by_sha, method, cache) -> dict[str, sig.SigV
         return signers_cache[blob]
 
     per: dict[tuple[str, str | None], sig.SigVerdict] = {}
-    facts = [f for f in facts if f.commit is None or not sig.is_openpgp(f.commit)]
+    # OpenPGP commits go to gpg; a date no calendar has gets no signature verdict
+    # on either path (the audit reports the date instead).
+    facts = [
+        f
+        for f in facts
+        if f.commit is None
+        or not (sig.is_openpgp(f.commit) or f.commit.committer.timestamp > sig.LAST_DATE)
+    ]
     if method == REFERENCE:
         groups: dict[str | None, list] = {}
         for f in facts:
@@ -413,10 +431,11 @@ def _signature_verdicts(top, facts, by_sha, method, cache) -> dict[str, sig.SigV
             if f.commit is None:
                 continue
             for blob in _judging_blobs(f, by_sha):
-                v = cache.get(f.sha, blob) if cache is not None and not f.tampered else None
+                trusted = cache is not None and _cacheable(f, blob, blob_ok)
+                v = cache.get(f.sha, blob) if trusted else None
                 if v is None:
                     v = sig.fast_verdict(f.commit, signers(blob))
-                    if cache is not None and not f.tampered:
+                    if trusted:
                         cache.put(f.sha, blob, v)
                 per[(f.sha, blob)] = v
     out: dict[str, sig.SigVerdict] = {}
@@ -485,7 +504,7 @@ def _judge(facts, by_sha, verdicts, repo_findings, state=None):
             parents=c.parents,
             committer=c.committer.name,
             committer_email=c.committer.email,
-            committed=c.committer.datetime.isoformat(),
+            committed=c.committer.datetime.isoformat() if c.committer.date_ok else "",
             subject=c.message.split("\n", 1)[0],
             kind=commit_kind(trailers),
             trailers=trailers,
@@ -504,6 +523,7 @@ def _judge(facts, by_sha, verdicts, repo_findings, state=None):
             )
         if f.missing:
             add(Finding("object-missing", "缺少对象：" + "；".join(f.missing), commit=f.sha))
+        _judge_shape(f, add)
         if not f.parents:
             trust_roots.append((f.sha, _root_signers(f)))
         _judge_signers_file(f, by_sha, add)
@@ -511,6 +531,55 @@ def _judge(facts, by_sha, verdicts, repo_findings, state=None):
         state[f.sha] = _judge_stage(f, by_sha, state, trailers, add)
         results.append(result)
     return results, trust_roots
+
+
+def _judge_shape(f: CommitFacts, add) -> None:
+    """What git could read differently from the audit, and dates no calendar has."""
+    c = f.commit
+    if c.anomalies:
+        add(
+            Finding(
+                "malformed-commit",
+                "提交对象的格式有歧义，git 与审计可能读出不同的内容："
+                + "；".join(c.anomalies)
+                + "。",
+                "正常的 git 和 xmgl 不会写出这样的提交：从可信的副本重新取得档案，"
+                "并用 git fsck --full 检查。",
+                f.sha,
+            )
+        )
+    if f.malformed_trees:
+        add(
+            Finding(
+                "malformed-tree",
+                "目录树对象的格式有歧义，git 与审计可能读出不同的文件："
+                + "；".join(f.malformed_trees)
+                + "。",
+                "正常的 git 不会写出这样的目录树：从可信的副本重新取得档案，并用 git fsck --full 检查。",
+                f.sha,
+            )
+        )
+    trailing = c.signature_trailing
+    if trailing:
+        add(
+            Finding(
+                "signature-trailing-data",
+                f"签名的结束行之后还有 {len(trailing.encode())} 个字节的数据：这些数据不受签名保护，"
+                "git 和 ssh-keygen 都忽略它，却会改变提交的哈希（可用来伪造哈希前缀）。",
+                "签名之后不应有任何内容：从可信的副本重新取得档案，核对完整的锚点哈希。",
+                f.sha,
+            )
+        )
+    if not c.committer.date_ok:
+        add(
+            Finding(
+                "date-unreadable",
+                f"提交者日期的时间戳 {c.committer.timestamp} 不是可用的日期"
+                "（早于 1970 年或超出公元 9999 年）：名单有效期无法按它判断。",
+                "提交日期由签名人自己填写，不应有这样的值：查明提交是怎样产生的。",
+                f.sha,
+            )
+        )
 
 
 def _root_signers(f: CommitFacts) -> list[tuple[str, str, str]]:
@@ -652,6 +721,33 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
                     f.sha,
                 )
             )
+    elif v.status == sig.KEY_REVOKED:
+        add(
+            Finding(
+                "key-revoked",
+                f"签名密钥 {v.fingerprint} 已被吊销（{v.reason}）：吊销之后的签名不能作为依据。",
+                "由仍有效的签名人员重新做这次变更；从名单中移除被吊销的密钥（xmgl signers remove）。",
+                f.sha,
+            )
+        )
+    elif v.status == sig.KEY_EXPIRED:
+        add(
+            Finding(
+                "key-expired",
+                f"签名密钥 {v.fingerprint} 在提交时已过期（{v.reason or '超出名单中的有效期'}）。",
+                "由仍在有效期内的签名人员重新做这次变更；需要延长时由已允许的人员更新名单。",
+                f.sha,
+            )
+        )
+    elif v.status == sig.SIG_EXPIRED:
+        add(
+            Finding(
+                "signature-expired",
+                f"签名本身已过期（{v.reason}）。",
+                "由有效的签名人员重新签名这次变更。",
+                f.sha,
+            )
+        )
     elif v.status == sig.NOT_COMMITTER:
         add(
             Finding(
@@ -681,12 +777,24 @@ def _judge_stage(f: CommitFacts, by_sha, state, trailers, add):
         return parent_states[0] if parent_states else (None, ())
     if not parent_states:  # the trust root (or a commit whose parent is unreadable)
         return stage, ((stage.current,) if stage and stage.current else ())
+    # A merge keeps its first parent's stage and stage date: stage changes happen
+    # only in single-parent transition commits (docs/audit.md).
     before, visited = parent_states[0]
-    for st in parent_states:
-        if st[0] == stage:
-            before, visited = st
     is_transition = tr.FROM_STAGE in trailers or tr.TO_STAGE in trailers
     changed = before != stage
+    if len(f.parents) > 1 and (changed or is_transition):
+        b, a = before or Stage(None, None), stage or Stage(None, None)
+        add(
+            Finding(
+                "merge-stage-changed",
+                f"合并提交改变了阶段：第一个父提交是 {_stage_label(b.current)}（{b.since or '无日期'}），"
+                f"合并后是 {_stage_label(a.current)}（{a.since or '无日期'}）。合并提交必须保持"
+                "第一个父提交的阶段，阶段只能在单父的阶段变更提交中变更。",
+                "在主线上用 xmgl advance 做阶段变更；合并分支时保留主线的 project.yaml 阶段。",
+                f.sha,
+            )
+        )
+        return stage, visited  # flagged once; later commits compare with what the file says
     if is_transition:
         _judge_transition(f, before, stage, visited, trailers, add)
     elif changed:
@@ -793,7 +901,11 @@ def _worktree_stage(root: Path, last: CommitFacts | None, findings: list[Finding
 
 # ---------------------------------------------------------------- anchors
 
-_ANCHOR = re.compile(r"^([0-9a-fA-F]{7,64})(?::(\d+))?$")
+# Full object ids only: an abbreviated id can be ground (bytes after a signature's
+# END line are unsigned, so a signed commit's id is free to choose), and
+# ``git rev-parse`` prefers a branch named like the prefix.
+_ANCHOR = re.compile(r"^([0-9a-fA-F]{40}|[0-9a-fA-F]{64})(?::(\d+))?$")
+_ANCHOR_LIKE = re.compile(r"^([0-9a-fA-F]{4,63}|[0-9a-fA-F]{65,})(?::(\d+))?$")
 
 
 def parse_anchor(spec: str) -> tuple[str, int | None]:
@@ -812,6 +924,11 @@ def parse_anchor(spec: str) -> tuple[str, int | None]:
             )
         text = m.group(1)
     m = _ANCHOR.match(text)
+    if m is None and _ANCHOR_LIKE.match(text):
+        raise UsageError(
+            f"--anchor 的提交哈希 “{text.split(':')[0]}” 不是完整的 40 或 64 位哈希。",
+            hint="锚点只接受完整哈希（缩写可以被伪造）：使用 xmgl audit anchor 打印的完整值。",
+        )
     if m is None:
         raise UsageError(
             f"--anchor 的值 “{spec}” 无效。",
@@ -837,46 +954,20 @@ def _check_anchor(top, src, spec, facts, method, findings) -> AnchorResult:
 
     want, count = parse_anchor(spec)
     by_sha = {f.sha: f for f in facts}
-    matches = [s for s in by_sha if s.startswith(want)]
     head_count = len(facts)
     if method == REFERENCE:
-        full = (
-            g.git(
-                top,
-                "--no-replace-objects",
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                f"{want}^{{commit}}",
-                check=False,
-            )
-            .stdout.decode()
-            .strip()
-        )
-        is_ancestor = bool(full) and (
-            g.git(
-                top,
-                "--no-replace-objects",
-                "merge-base",
-                "--is-ancestor",
-                full,
-                "HEAD",
-                check=False,
-            ).returncode
+        off = ("--no-replace-objects", "-c", "core.commitGraph=false")
+        kind = g.git(top, *off, "cat-file", "-t", want, check=False).stdout.decode().strip()
+        found = want if kind == "commit" else None
+        is_ancestor = found is not None and (
+            g.git(top, *off, "merge-base", "--is-ancestor", want, "HEAD", check=False).returncode
             == 0
         )
-        found = full or None
-        actual = (
-            int(g.text(top, "--no-replace-objects", "rev-list", "--count", full))
-            if (is_ancestor)
-            else None
-        )
+        actual = int(g.text(top, *off, "rev-list", "--count", want, "--")) if is_ancestor else None
     else:
-        found = matches[0] if len(matches) == 1 else None
-        is_ancestor = found is not None
-        if found is None and len(want) >= 40 and src.exists(want) == "commit":
-            found = want
-        actual = _ancestors_count(found, by_sha) if is_ancestor else None
+        is_ancestor = want in by_sha
+        found = want if is_ancestor or src.exists(want) == "commit" else None
+        actual = _ancestors_count(want, by_sha) if is_ancestor else None
     result = AnchorResult(spec, found, count, False, head_count)
     if found is None:
         findings.append(

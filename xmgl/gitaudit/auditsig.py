@@ -32,7 +32,18 @@ from xmgl.gitaudit.sshsig import (
 )
 
 SSH_ARMOR = "-----BEGIN SSH SIGNATURE-----"
-POLICY_VERSION = "xmgl-audit-1"
+LAST_DATE = 253402300799  # 9999-12-31T23:59:59Z: later committer dates get no verdict
+
+
+def _policy_version() -> str:
+    """Names every rule a cached verdict depends on: a change makes old entries unread."""
+    from xmgl import __version__
+
+    # time rules: committer date, 0 = now (as git), windows only with Z, first line
+    return f"xmgl-audit-2/{__version__}/time:committer,zero-now,utc-only/lines:first"
+
+
+POLICY_VERSION = _policy_version()
 
 GOOD = "good"
 UNSIGNED = "unsigned"
@@ -40,6 +51,11 @@ BAD = "bad"
 UNSUPPORTED = "unsupported"
 NOT_ALLOWED = "not-allowed"
 NOT_COMMITTER = "not-committer"
+KEY_REVOKED = "key-revoked"  # OpenPGP: the key is revoked
+KEY_EXPIRED = "key-expired"  # the key's validity ended before the commit (window or OpenPGP)
+SIG_EXPIRED = "signature-expired"  # OpenPGP: the signature itself expired
+KEY_NOT_YET_VALID = "key-not-yet-valid"  # valid-after is later than the commit
+WRONG_NAMESPACE = "key-wrong-namespace"  # listed, but not for the git namespace
 
 
 @dataclass(frozen=True)
@@ -224,6 +240,8 @@ def pgp_verdict(commit: Commit, listed_text: str | None, keys: dict[str, bytes])
     status, fpr, reason = openpgp.verify(commit.signature or "", commit.signed_payload, keys)
     if status == "bad":
         return SigVerdict(BAD, reason=reason)
+    if status in (KEY_REVOKED, KEY_EXPIRED, SIG_EXPIRED):
+        return SigVerdict(status, fpr, reason=reason)
     if status == "unknown-key":
         return SigVerdict(NOT_ALLOWED, fpr)
     principals = tuple(

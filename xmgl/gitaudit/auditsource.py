@@ -19,6 +19,7 @@ from xmgl.dossier.stagescan import Stage, StageUnreadable, read_stage
 from xmgl.gitaudit.objects import (
     Commit,
     CommitFormatError,
+    GitError,
     ObjectReader,
     parse_commit,
     rev_list,
@@ -36,6 +37,7 @@ class CommitFacts:
     commit: Commit | None  # None if the object could not be read or parsed
     tampered: list[str] = field(default_factory=list)  # "commit abc…", "blob def… (project.yaml)"
     missing: list[str] = field(default_factory=list)
+    malformed_trees: list[str] = field(default_factory=list)  # "目录树 abc…：条目 x 重复出现"
     project_blob: str | None = None
     stage: Stage | None = None
     stage_error: str | None = None
@@ -57,18 +59,58 @@ def _object_hash(fmt: str, otype: str, data: bytes) -> str:
 
 
 def parse_tree(data: bytes, hash_len: int) -> dict[str, tuple[str, str]]:
-    """``{name: (mode, id)}`` of a raw tree object."""
+    """``{name: (mode, id)}`` of a raw tree object (the first of duplicate names, as git)."""
+    return read_tree(data, hash_len)[0]
+
+
+def _tree_key(name: bytes, mode: int) -> bytes:
+    # git's sort order: a directory sorts as if its name ended in "/"
+    return name + b"/" if mode & 0o170000 == 0o040000 else name
+
+
+def read_tree(data: bytes, hash_len: int) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """``({name: (mode, id)}, anomalies)``: a tree object read strictly, as git reads it.
+
+    The mode is octal as git parses it (``040000`` is a directory, reported as
+    ``40000``); anything git could read differently — duplicate names, entries
+    out of git's order, zero-padded or unknown modes, empty or slashed names, a
+    truncated entry — is an anomaly (``malformed-tree``).
+    """
     out: dict[str, tuple[str, str]] = {}
+    anomalies: list[str] = []
     pos, end = 0, len(data)
+    previous: bytes | None = None
     while pos < end:
-        space = data.index(b" ", pos)
-        nul = data.index(b"\0", space)
-        mode = data[pos:space].decode("ascii", "replace")
-        name = data[space + 1 : nul].decode("utf-8", "surrogateescape")
+        space = data.find(b" ", pos)
+        nul = data.find(b"\0", space + 1) if space >= 0 else -1
+        if space < 0 or nul < 0 or nul + 1 + hash_len > end:
+            anomalies.append("目录树对象被截断")
+            break
+        raw_mode = data[pos:space]
+        raw_name = data[space + 1 : nul]
         sha = data[nul + 1 : nul + 1 + hash_len].hex()
-        out[name] = (mode, sha)
         pos = nul + 1 + hash_len
-    return out
+        try:
+            mode = int(raw_mode, 8) if raw_mode and raw_mode.isdigit() else -1
+        except ValueError:
+            mode = -1
+        if mode < 0:
+            anomalies.append(f"条目 {raw_name!r} 的模式 {raw_mode!r} 无效")
+            continue
+        if mode not in (0o040000, 0o100644, 0o100755, 0o120000, 0o160000, 0o100664):
+            anomalies.append(f"条目 {raw_name.decode('utf-8', 'replace')} 的模式 {oct(mode)} 未知")
+        if not raw_name or b"/" in raw_name or raw_name in (b".", b".."):
+            anomalies.append(f"条目名 {raw_name!r} 无效")
+        name = raw_name.decode("utf-8", "surrogateescape")
+        key = _tree_key(raw_name, mode)
+        if name in out:
+            anomalies.append(f"条目 {name} 重复出现")
+            continue
+        if previous is not None and key <= previous:
+            anomalies.append(f"条目 {name} 不在 git 的排列顺序中")
+        previous = key
+        out[name] = (f"{mode:o}", sha)
+    return out, list(dict.fromkeys(anomalies))
 
 
 class HistorySource:
@@ -88,8 +130,10 @@ class HistorySource:
         self.fmt = self.reader.object_format
         self.hash_len = 32 if self.fmt == "sha256" else 20
         self._trees: dict[str, tuple[bool, dict[str, tuple[str, str]] | None]] = {}
+        self._tree_anomalies: dict[str, list[str]] = {}
         self._blobs: dict[str, tuple[bool, bytes]] = {}  # signers files: (hash ok, data)
         self._stages: dict[str, tuple[bool, Stage | None, str | None]] = {}
+        self._commits: dict[str, CommitFacts] = {}
 
     def close(self) -> None:
         self.reader.close()
@@ -100,8 +144,47 @@ class HistorySource:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def commit_ids(self, rev: str = "HEAD") -> list[str]:
-        return rev_list(self.top, rev)
+    def commit_ids(self, head: str) -> list[str]:
+        """Every commit reachable from ``head``, parents before children.
+
+        The set and the order come from the parsed commit objects themselves
+        (each re-hashed when its facts are taken), never from git's answer:
+        ``rev-list`` (run without the commit-graph) only says which objects to
+        read first, and any parent it left out is read as well.
+        """
+        try:
+            hint = rev_list(self.top, head)
+        except GitError:
+            hint = [head]
+        self._read_commits(hint)
+        order: list[str] = []
+        state: dict[str, int] = {}  # 1: on the stack, 2: done
+        stack: list[tuple[str, int]] = [(head, 0)]
+        while stack:
+            sha, i = stack.pop()
+            if i == 0:
+                if state.get(sha):
+                    continue
+                state[sha] = 1
+                if sha not in self._commits:
+                    self._read_commits([sha])
+            parents = self._commits[sha].parents
+            if i < len(parents):
+                stack.append((sha, i + 1))
+                p = parents[i]
+                if not state.get(p):
+                    if p not in self._commits:
+                        self._read_commits([p])
+                    stack.append((p, 0))
+                continue
+            state[sha] = 2
+            order.append(sha)
+        return order
+
+    def _read_commits(self, ids) -> None:
+        todo = [i for i in dict.fromkeys(ids) if i not in self._commits]
+        for sha, cobj in self.reader.read_many(todo):
+            self._commits[sha] = self._commit(sha, cobj)
 
     def exists(self, sha: str) -> str | None:
         """The type of the object ``sha`` names, or None (for anchors)."""
@@ -114,20 +197,23 @@ class HistorySource:
     def _tree(self, obj) -> tuple[bool, dict[str, tuple[str, str]]]:
         known = self._trees.get(obj.sha)
         if known is None:
-            known = (self._hash_ok(obj), parse_tree(obj.data, self.hash_len))
+            entries, anomalies = read_tree(obj.data, self.hash_len)
+            known = (self._hash_ok(obj), entries)
             self._trees[obj.sha] = known
+            if anomalies:
+                self._tree_anomalies[obj.sha] = anomalies
         return known
 
     def facts(self, ids: list[str]) -> list[CommitFacts]:
-        out: list[CommitFacts] = []
-        for sha, cobj in self.reader.read_many(ids):
-            out.append(self._commit(sha, cobj))
+        self._read_commits(ids)
+        out: list[CommitFacts] = [self._commits[sha] for sha in ids]
         project_path = self.prefix + PROJECT
         signers_path = self.prefix + SIGNERS
         openpgp_path = self.prefix + OPENPGP_SIGNERS
         # walk the paths level by level; each level is one pipelined request
         where = {f.sha: f.commit.tree for f in out if f.commit is not None}
         found: dict[tuple[str, str], str | None] = {}
+        odd: dict[tuple[str, str], str] = {}  # listed, but not a regular file / directory
         for path in (project_path, signers_path, openpgp_path):
             current = dict(where)
             parts = path.split("/")
@@ -138,11 +224,17 @@ class HistorySource:
                     f_ok, entries = self._trees.get(tree_id, (True, None))
                     if not f_ok:
                         self._flag(out, sha, f"目录树对象 {tree_id}")
+                    for what in self._tree_anomalies.get(tree_id, ()):
+                        self._flag_malformed(out, sha, f"目录树 {tree_id[:12]}：{what}")
                     listed = entries.get(part) if entries else None
                     last = depth == len(parts) - 1
-                    if listed is None or listed[0].startswith("4") == last:
+                    is_dir = listed is not None and listed[0] == "40000"
+                    is_file = listed is not None and listed[0] in ("100644", "100755", "100664")
+                    if listed is None or not (is_file if last else is_dir):
                         if last:
                             found[(sha, path)] = None
+                        if listed is not None:
+                            odd[(sha, path)] = "/".join(parts[: depth + 1])
                         continue
                     if last:
                         found[(sha, path)] = listed[1]
@@ -180,9 +272,23 @@ class HistorySource:
                 ok, f.stage, f.stage_error = self._stages[f.project_blob]
                 if not ok:
                     f.tampered.append(f"文件对象 {f.project_blob}（{PROJECT}）")
+            elif (f.sha, project_path) in odd:
+                f.stage_error = f"{odd[(f.sha, project_path)]} 不是普通文件（符号链接或子模块）"
             else:
                 f.stage = Stage(None, None)
         return out
+
+    def blob_ok(self, blob: str | None) -> bool:
+        """The signers file ``blob`` was read and hashes to its id (None: no file, fine)."""
+        if blob is None:
+            return True
+        known = self._blobs.get(blob)
+        return known is not None and known[0]
+
+    def _flag_malformed(self, out: list[CommitFacts], sha: str, what: str) -> None:
+        f = self._commits.get(sha)
+        if f is not None and what not in f.malformed_trees:
+            f.malformed_trees.append(what)
 
     @staticmethod
     def _flag(out: list[CommitFacts], sha: str, what: str) -> None:

@@ -95,6 +95,13 @@ def git_env(base: dict[str, str] | None = None) -> dict[str, str]:
             env.pop(name, None)
     env["GIT_NO_REPLACE_OBJECTS"] = "1"
     env["GIT_GRAFT_FILE"] = os.devnull
+    # git trusts .git/objects/info/commit-graph for parents without checking it
+    # against the commit objects: the audit never reads it.
+    given = env.get("GIT_CONFIG_COUNT", "")
+    count = int(given) if given.isdigit() else 0
+    env[f"GIT_CONFIG_KEY_{count}"] = "core.commitGraph"
+    env[f"GIT_CONFIG_VALUE_{count}"] = "false"
+    env["GIT_CONFIG_COUNT"] = str(count + 1)
     env["LC_ALL"] = "C"
     return env
 
@@ -126,6 +133,9 @@ def replace_refs(repo: str | os.PathLike[str], *, git: str = "git") -> list[str]
 # Commit parsing
 
 
+_LAST_DATE = 253402300799  # 9999-12-31T23:59:59Z
+
+
 @dataclass(frozen=True)
 class Ident:
     """An author or committer line: ``Name <email> <unix time> <+hhmm>``."""
@@ -143,12 +153,23 @@ class Ident:
 
     @property
     def datetime(self) -> dt.datetime:
-        """Aware datetime in the ident's own zone (UTC if the zone is out of range)."""
+        """Aware datetime in the ident's own zone (UTC if the zone is out of range).
+
+        Raises ValueError for a timestamp no calendar date has (see :attr:`date_ok`).
+        """
         try:
             tzinfo = dt.timezone(dt.timedelta(minutes=self.offset_minutes))
         except ValueError:
             tzinfo = dt.UTC
-        return dt.datetime.fromtimestamp(self.timestamp, tzinfo)
+        try:
+            return dt.datetime.fromtimestamp(self.timestamp, tzinfo)
+        except (OverflowError, OSError, ValueError) as exc:
+            raise ValueError(f"时间戳 {self.timestamp} 超出可表示的日期范围") from exc
+
+    @property
+    def date_ok(self) -> bool:
+        """True when the timestamp is a date between years 1 and 9999 (UTC)."""
+        return 0 < self.timestamp <= _LAST_DATE
 
 
 def _parse_ident(value: bytes, what: str) -> Ident:
@@ -252,10 +273,56 @@ class Commit:
     other_signatures: tuple[tuple[str, str], ...] = ()
     encoding: str | None = None
     raw: bytes = b""
+    anomalies: tuple[str, ...] = ()  # what git could read differently (malformed-commit)
 
     @property
     def is_signed(self) -> bool:
         return self.signature is not None
+
+    @property
+    def signature_trailing(self) -> str:
+        """Unsigned text after the signature's END line (ignored by git and ssh-keygen)."""
+        sig = self.signature or ""
+        for end in ("-----END SSH SIGNATURE-----", "-----END PGP SIGNATURE-----"):
+            at = sig.find(end)
+            if at >= 0:
+                rest = sig[at + len(end) :]
+                return rest[1:] if rest.startswith("\n") else rest
+        return ""
+
+
+_HEX = {"sha1": 40, "sha256": 64}
+_MULTILINE = (b"gpgsig", b"gpgsig-sha256", b"mergetag")
+
+
+def _anomalies(headers: list[tuple[bytes, bytes]], continued: list[bytes], fmt: str) -> list[str]:
+    """Header shapes git may read differently from this parser (``git fsck`` order)."""
+    out: list[str] = []
+    names = [n for n, _v in headers]
+    for name in (b"tree", b"author", b"committer", b"encoding", b"gpgsig", b"gpgsig-sha256"):
+        if names.count(name) > 1:
+            out.append(f"{name.decode()} 头出现 {names.count(name)} 次")
+    # tree, parent*, author, committer, then the rest
+    rank = {b"tree": 0, b"parent": 1, b"author": 2, b"committer": 3}
+    last = -1
+    for name in names:
+        r = rank.get(name, 4)
+        if r < last or (r == last and r != 1 and r != 4):
+            out.append(f"{name.decode('ascii', 'replace')} 头的位置不对")
+            break
+        last = r
+    hexlen = _HEX.get(fmt, 40)
+    for name, value in headers:
+        if name in (b"tree", b"parent") and (
+            len(value) != hexlen or value.strip(b"0123456789abcdef")
+        ):
+            out.append(f"{name.decode()} 头的对象 id 无效")
+        if not name or name.strip(b"abcdefghijklmnopqrstuvwxyz0123456789-"):
+            out.append(f"无法识别的头 {name!r}")
+    for name in continued:
+        if name not in _MULTILINE:
+            out.append(f"{name.decode('ascii', 'replace')} 头后有续行")
+    return list(dict.fromkeys(out))
 
 
 def parse_commit(sha: str, raw: bytes, *, object_format: str = "sha1") -> Commit:
@@ -265,11 +332,15 @@ def parse_commit(sha: str, raw: bytes, *, object_format: str = "sha1") -> Commit
         head, body = raw[:-1], b""
     lines = head.split(b"\n")
     headers: list[tuple[bytes, bytes]] = []
+    continued: list[bytes] = []
     for line in lines:
         if line.startswith(b" "):
-            continue  # continuation of a multi-line header (gpgsig, mergetag ...)
+            # continuation of a multi-line header (gpgsig, mergetag ...)
+            continued.append(headers[-1][0] if headers else b"")
+            continue
         name, _, value = line.partition(b" ")
         headers.append((name, value))
+    anomalies = _anomalies(headers, continued, object_format)
     if not headers or headers[0][0] != b"tree":
         raise CommitFormatError(f"commit {sha}: first header is not 'tree'")
     tree = headers[0][1].decode("ascii", "replace")
@@ -286,10 +357,11 @@ def parse_commit(sha: str, raw: bytes, *, object_format: str = "sha1") -> Commit
         if required not in found:
             raise CommitFormatError(f"commit {sha}: no {required.decode()} header")
     encoding = found[b"encoding"].decode("ascii", "replace") if b"encoding" in found else None
-    try:
-        message = body.decode(encoding or "utf-8", "replace")
-    except LookupError:  # unknown encoding name
-        message = body.decode("utf-8", "replace")
+    if encoding is not None and encoding.lower() not in ("utf-8", "utf8"):
+        # git re-encodes with iconv, Python with its own codecs (unicode_escape ...):
+        # they may show different text. The message is read as the bytes say.
+        anomalies.append(f"encoding 头为 {encoding!r}（只接受 UTF-8）")
+    message = body.decode("utf-8", "replace")
     sig_header = b"gpgsig" if object_format == "sha1" else b"gpgsig-" + object_format.encode()
     payload, signature, others = split_signed_payload(raw, sig_header)
     return Commit(
@@ -304,6 +376,7 @@ def parse_commit(sha: str, raw: bytes, *, object_format: str = "sha1") -> Commit
         other_signatures=tuple((n, v.decode("utf-8", "replace")) for n, v in others),
         encoding=encoding,
         raw=raw,
+        anomalies=tuple(anomalies),
     )
 
 

@@ -144,13 +144,39 @@ def verify(signature: str, payload: bytes, keys: dict[str, bytes]) -> tuple[str,
         sig.write_text(signature, encoding="utf-8")
         body.write_bytes(payload)
         proc = _gpg("--status-fd", "1", "--verify", str(sig), str(body), home=home)
-    status = proc.stdout.decode("utf-8", "replace").splitlines()
-    for line in status:
-        parts = line.split()
-        if len(parts) > 2 and parts[1] == "VALIDSIG":
-            return "good", parts[-1].upper(), ""
-    for line in status:
-        parts = line.split()
+    return judge_status(proc.stdout.decode("utf-8", "replace"))
+
+
+# gpg status keywords that make a signature unacceptable even when it verifies
+# mathematically (git shows R, X or Y for them); checked before VALIDSIG.
+_REFUSED = (
+    ("REVKEYSIG", "key-revoked", "gpg：签名密钥已被吊销（REVKEYSIG）"),
+    ("KEYREVOKED", "key-revoked", "gpg：签名密钥已被吊销（KEYREVOKED）"),
+    ("EXPKEYSIG", "key-expired", "gpg：签名密钥已过期（EXPKEYSIG）"),
+    ("KEYEXPIRED", "key-expired", "gpg：签名密钥已过期（KEYEXPIRED）"),
+    ("EXPSIG", "signature-expired", "gpg：签名本身已过期（EXPSIG）"),
+)
+
+
+def judge_status(text: str) -> tuple[str, str | None, str]:
+    """``(status, fingerprint, reason)`` from gpg's ``--status-fd`` lines.
+
+    ``good`` only for a GOODSIG with a VALIDSIG and none of REVKEYSIG, EXPKEYSIG,
+    EXPSIG, KEYREVOKED, KEYEXPIRED; those give ``key-revoked``, ``key-expired``
+    or ``signature-expired`` (with the key's fingerprint when gpg names it).
+    """
+    lines = [line.split() for line in text.splitlines()]
+    words = [p for p in lines if len(p) > 1 and p[0] == "[GNUPG:]"]
+    valid = next((p for p in words if p[1] == "VALIDSIG" and len(p) > 2), None)
+    fpr = valid[-1].upper() if valid else None
+    for keyword, status, reason in _REFUSED:
+        hit = next((p for p in words if p[1] == keyword), None)
+        if hit is not None:
+            return status, fpr or (hit[2].upper() if len(hit) > 2 else None), reason
+    good = any(p[1] == "GOODSIG" for p in words)
+    if valid is not None and good:
+        return "good", fpr, ""
+    for parts in words:
         if len(parts) > 2 and parts[1] == "BADSIG":
             return "bad", None, "gpg：签名无效（BADSIG）"
         if len(parts) > 2 and parts[1] == "ERRSIG":

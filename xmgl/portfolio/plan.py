@@ -29,6 +29,7 @@ class Item:
     name: str
     code: str
     nature: str
+    """What is requested (新建 / 改扩建 / 运行维护), not the project's own nature."""
     content_types: str
     funding: str
     amount: Decimal | None
@@ -40,6 +41,10 @@ class Item:
     stage_zh: str
     path: str
     summary: str
+    start: str = ""
+    """新开工 / 续建 (— for 运行维护)."""
+    notes: str = ""
+    """Every substitution on this row: an amount or a classification not from the request."""
 
 
 @dataclass
@@ -93,7 +98,7 @@ def draft(rows: list[dict], year: int, as_of: date) -> Draft:
                 unit=row["unit"],
                 name=row["name"],
                 code=row["code"],
-                nature=row["nature"],
+                nature=entry["nature"],
                 content_types=row["content_types"],
                 funding=row["funding"],
                 amount=entry["amount"],
@@ -104,6 +109,8 @@ def draft(rows: list[dict], year: int, as_of: date) -> Draft:
                 stage_zh=row["stage_zh"],
                 path=row["path"],
                 summary=entry["summary"],
+                start=entry["start"],
+                notes=entry["notes"],
             )
         )
     items.sort(key=lambda i: (i.unit, NATURES.index(i.nature), i.name))
@@ -141,6 +148,7 @@ ITEM_HEADS = (
     ("项目名称", 40),
     ("项目编号", 18),
     ("项目性质", 10),
+    ("新开工/续建", 10),
     ("建设内容类型", 26),
     ("资金来源", 16),
     ("申报投资（万元）", 16),
@@ -150,7 +158,10 @@ ITEM_HEADS = (
     ("报送日期", 12),
     ("当前阶段", 14),
     ("建设内容概述", 50),
+    ("备注", 36),
 )
+AMOUNT_COL = 9  # 申报投资（万元）
+OPERATION_COL = 11
 
 
 def write_xlsx(d: Draft, path: Path) -> None:
@@ -179,6 +190,7 @@ def write_xlsx(d: Draft, path: Path) -> None:
                 it.name,
                 it.code,
                 it.nature,
+                it.start,
                 it.content_types,
                 it.funding,
                 _wan_number(it.amount),
@@ -188,20 +200,30 @@ def write_xlsx(d: Draft, path: Path) -> None:
                 it.submitted,
                 it.stage_zh,
                 it.summary,
+                it.notes,
             ]
         )
         r = ws.max_row
-        ws.cell(row=r, column=8).number_format = money_fmt
-        ws.cell(row=r, column=10).number_format = money_fmt
-        ws.cell(row=r, column=12).number_format = "yyyy-mm-dd"
-        ws.cell(row=r, column=14).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.append(["", "合计", f"{d.total.count} 个项目", "", "", "", "", _wan_number(d.total.amount)])
+        ws.cell(row=r, column=AMOUNT_COL).number_format = money_fmt
+        ws.cell(row=r, column=OPERATION_COL).number_format = money_fmt
+        ws.cell(row=r, column=13).number_format = "yyyy-mm-dd"
+        ws.cell(row=r, column=15).alignment = Alignment(wrap_text=True, vertical="top")
+    first, last = 4, ws.max_row  # the item rows
+    amounts = f"{get_column_letter(AMOUNT_COL)}{first}:{get_column_letter(AMOUNT_COL)}{last}"
+    units = f"B{first}:B{last}"
+    natures = f"E{first}:E{last}"
+    # totals are formulas, so they follow when the 数据局 edits an amount
+    total_row = ["", "合计", f'=COUNTA(C{first}:C{last})&" 个项目"']
+    total_row += [""] * (AMOUNT_COL - 4) + [f"=SUM({amounts})"]
+    if last < first:  # no items: nothing to add up
+        total_row = ["", "合计", "0 个项目"] + [""] * (AMOUNT_COL - 4) + [0]
+    ws.append(total_row)
     ws.cell(row=ws.max_row, column=2).font = bold
-    ws.cell(row=ws.max_row, column=8).number_format = money_fmt
+    ws.cell(row=ws.max_row, column=AMOUNT_COL).number_format = money_fmt
 
-    for title, groups, head in (
-        ("按项目单位", d.by_unit, "项目单位"),
-        ("按项目性质", d.by_nature, "项目性质"),
+    for title, groups, head, keys in (
+        ("按项目单位", d.by_unit, "项目单位", units),
+        ("按项目性质", d.by_nature, "项目性质", natures),
     ):
         s = wb.create_sheet(title)
         s.column_dimensions["A"].width = 34
@@ -210,9 +232,20 @@ def write_xlsx(d: Draft, path: Path) -> None:
         s.append([head, "项目数", "申报投资（万元）"])
         for c in s[1]:
             c.font = bold
-        for t in [*groups, d.total]:
-            s.append([t.key, t.count, _wan_number(t.amount)])
-            s.cell(row=s.max_row, column=3).number_format = money_fmt
+        src = "'项目清单'!"
+        for t in groups:
+            r = s.max_row + 1
+            s.append(
+                [
+                    t.key,
+                    f"=COUNTIF({src}{keys},A{r})",
+                    f"=SUMIF({src}{keys},A{r},{src}{amounts})",
+                ]
+            )
+            s.cell(row=r, column=3).number_format = money_fmt
+        r = s.max_row + 1
+        s.append(["合计", f"=SUM(B2:B{r - 1})", f"=SUM(C2:C{r - 1})"])
+        s.cell(row=r, column=3).number_format = money_fmt
         s.cell(row=s.max_row, column=1).font = bold
 
     if d.unreadable:
@@ -233,8 +266,7 @@ def write_docx(d: Draft, path: Path) -> None:
 
     doc = Document()
     table_style = _typography(doc)
-    doc.core_properties.title = d.title
-    doc.core_properties.author = "xmgl"
+    _properties(doc, d)
     doc.add_paragraph(d.title, style="Title")
     doc.add_paragraph(
         f"（根据各项目单位报送材料汇总，截至 {d.as_of.isoformat()}，"
@@ -263,8 +295,26 @@ def write_docx(d: Draft, path: Path) -> None:
     doc.add_heading("三、按项目性质汇总", level=1)
     _totals_table(doc, "项目性质", d.by_nature, d.total, table_style)
 
+    _orient(doc, landscape=True)
     doc.add_heading("四、项目清单", level=1)
-    heads = ("序号", "项目单位", "项目名称", "性质", "申报投资（万元）", "报送日期")
+    marked = sum(1 for it in d.items if it.notes)
+    if marked:
+        doc.add_paragraph(
+            f"清单中 {marked} 个项目的金额或性质不是项目单位申报的原数，已在“备注”栏逐项注明。"
+        )
+    heads = (
+        "序号",
+        "项目单位",
+        "项目名称",
+        "项目编号",
+        "性质",
+        "新开工/续建",
+        "资金来源",
+        "建设期",
+        "申报投资（万元）",
+        "年运维费（万元）",
+        "备注",
+    )
     table = doc.add_table(rows=1, cols=len(heads))
     for cell, h in zip(table.rows[0].cells, heads, strict=True):
         cell.text = h
@@ -276,9 +326,14 @@ def write_docx(d: Draft, path: Path) -> None:
                 str(n),
                 it.unit,
                 it.name,
+                it.code or "—",
                 it.nature,
+                it.start,
+                it.funding,
+                f"{it.months}个月" if it.months else "—",
                 _wan_text(it.amount),
-                it.submitted.isoformat(),
+                _wan_text(it.operation_annual),
+                it.notes,
             ),
             strict=True,
         ):
@@ -286,8 +341,10 @@ def write_docx(d: Draft, path: Path) -> None:
     cells = table.add_row().cells
     cells[1].text = "合计"
     cells[2].text = f"{t.count} 个项目"
-    cells[4].text = _wan_text(t.amount)
-    _style(table, table_style)
+    cells[8].text = _wan_text(t.amount)
+    table_style_small(table)
+    _widths(table, (10, 28, 36, 24, 12, 14, 22, 12, 22, 20, 25))
+    _orient(doc, landscape=False)
 
     doc.add_heading("五、说明", level=1)
     doc.add_paragraph(
@@ -303,9 +360,87 @@ def write_docx(d: Draft, path: Path) -> None:
         )
         for p, e in d.unreadable:
             doc.add_paragraph(f"{p}：{e}")
+    _sign(doc, d.as_of)
     buf = io.BytesIO()
     doc.save(buf)
     atomic_write(path, buf.getvalue())
+
+
+def _properties(doc, d: Draft) -> None:
+    """The draft's own core properties: the 数据局 compiles it, now."""
+    import datetime as dt
+
+    from xmgl.reports.typography import set_core_properties
+
+    set_core_properties(
+        doc,
+        title=d.title,
+        author=SIGNER,
+        created=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        subject="年度政务信息化项目投资计划（草案）",
+        keywords=f"{d.year};年度投资计划;第八条;第九条",
+        category="年度投资计划草案",
+    )
+
+
+SIGNER = "大石桥市数据局"
+
+
+def _sign(doc, day: date) -> None:
+    """落款 (GB/T 9704 7.3.5): the 数据局 over the date, the date 右空四字; kept with
+    the last lines of the text so it never stands alone on a page."""
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+    from docx.shared import Pt
+
+    last = doc.paragraphs[-1]
+    last.paragraph_format.keep_with_next = True
+    for text, chars, before in (
+        (SIGNER, 2, True),
+        (f"{day.year}年{day.month}月{day.day}日", 4, False),
+    ):
+        p = doc.add_paragraph(text)
+        pf = p.paragraph_format
+        pf.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
+        pf.first_line_indent = Pt(0)
+        pf.right_indent = Pt(16 * chars)
+        pf.keep_with_next = before
+        if before:
+            pf.space_before = Pt(28.95 * 2)
+
+
+def table_style_small(table) -> None:
+    from xmgl.reports.typography import style_table
+
+    style_table(table, font_size_pt=10.5)
+
+
+def _orient(doc, landscape: bool) -> None:
+    """Start a new page section, landscape (the eleven-column list) or portrait again."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+        section.left_margin, section.right_margin = Mm(37), Mm(35)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+
+def _widths(table, widths_mm) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        col.set(qn("w:w"), str(round(Mm(w).twips)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(w)
 
 
 def _totals_table(doc, head: str, groups: list[Total], total: Total, table_style) -> None:

@@ -185,11 +185,36 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
         )
     if amount is None:
         basis = "未填写"
+    notes = []
+    if basis != "申报投资":
+        notes.append(
+            f"未填写申报投资，按{basis}列示" if amount is not None else "未填写申报投资，未计入合计"
+        )
+    # classify by what is requested: an O&M request of a 新建 project is 运行维护
+    nature = sub.nature
+    if nature is None:
+        accepted = d.first("acceptance")
+        if d.project.nature != "运行维护" and accepted is not None and accepted.date <= sub.date:
+            nature = "运行维护"
+            notes.append("申报未注明性质；项目已验收，按运行维护列示")
+        else:
+            nature = d.project.nature
+            notes.append(f"申报未注明性质，按项目性质（{nature}）列示")
+    if nature == "运行维护":
+        start = "—"
+    else:
+        began = next(
+            (r for r in d.records_of("stage_change") if r.to_stage == "construction"), None
+        )
+        start = "续建" if began is not None and began.date.year < year else "新开工"
     summary = d.project.summary or ""
     return {
         "date": sub.date,
         "amount": amount,
         "basis": basis,
+        "nature": nature,
+        "start": start,
+        "notes": "；".join(notes),
         "operation_annual": d.investment.operation_annual,
         "months": d.project.construction_months,
         "summary": summary if len(summary) <= 200 else summary[:199] + "…",

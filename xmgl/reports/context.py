@@ -50,7 +50,9 @@ def todo(what: str) -> str:
 #: The chapters of the 可行性研究报告, in order: (key, title, condition).
 #: NDRC's twelve chapters (发改高技〔2008〕2544号) with the 第十一条 chapters placed
 #: where they belong; ``service_purchase`` chapters appear only when 政府购买服务 is
-#: used (第十一条（二）), ``merged`` ones only in the 可研代初步设计 (第十条).
+#: used (第十一条（二））. The 可研代初步设计 (第十条) has the same chapters, written
+#: to design depth inside them (see docs/reports.md), with the titles in
+#: :data:`MERGED_TITLES`.
 FSR_CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("overview", "项目概述", None),
     ("unit", "项目建设单位概况", None),
@@ -67,9 +69,13 @@ FSR_CHAPTERS: tuple[tuple[str, str, str | None], ...] = (
     ("purchase", "自建与购买服务方式经济性比较分析", "service_purchase"),
     ("benefits", "效益与评价指标分析", None),
     ("risks", "项目风险与风险管理", None),
-    ("design", "初步设计方案", "merged"),
-    ("budget", "投资概算", "merged"),
 )
+
+#: Chapter titles of the 可研代初步设计 that differ from the FSR's.
+MERGED_TITLES: dict[str, str] = {
+    "scheme": "本期项目建设方案（初步设计）",
+    "investment": "投资概算和资金来源",
+}
 
 #: 第四条: the principles the overall design answers, with what to write for each.
 PRINCIPLES: tuple[tuple[str, str], ...] = (
@@ -178,7 +184,7 @@ def _project(d: Dossier) -> dict:
         "contact": p.contact or todo("联系人"),
         "phone": p.phone or todo("联系电话"),
         "nature": p.nature,
-        "content_types": "、".join(p.content_types) or todo("建设内容类型（第二条）"),
+        "content_types": "、".join(p.content_types) or todo("建设内容类型"),
         "summary": text(p.summary, "建设内容概述"),
         "goals": text(p.goals, "建设目标"),
         "construction_months": months,
@@ -193,9 +199,18 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
     total = facts.total_investment(d)
     return {
         "estimate": amount(inv.estimate, "投资估算"),
+        # 可研代初步设计 is the request for approval: its 概算 is the unit's own figure
+        "proposed_budget": amount(inv.estimate, "申报的投资概算"),
         "budget": amount(budget, "批复概算"),
         "total": amount(total, "总投资"),
         "operation_annual": amount(inv.operation_annual, "年运行维护费用估算"),
+        # O&M is a separate, yearly figure, never part of the construction investment
+        "operation_statement": (
+            f"项目建成后，年运行维护费用估算{wan_and_yuan(inv.operation_annual)}/年，"
+            "另行申请，不含在上述总投资内"
+            if inv.operation_annual is not None
+            else todo("项目建成后的年运行维护费用估算（每年，不含在总投资内）")
+        ),
         "estimate_yuan": inv.estimate,
         "budget_yuan": budget,
         "total_yuan": total,
@@ -205,10 +220,13 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
 
 def _funding(d: Dossier) -> dict:
     f = d.funding
-    return {"source": f.source, "detail": text(f.detail, "资金来源说明及落实情况")}
+    detail = text(f.detail, "资金来源说明及落实情况")
+    if not detail.endswith(("。", "】", "！", "？", "；")):
+        detail += "。"  # a sentence in the report, whatever the dossier's punctuation
+    return {"source": f.source, "detail": detail}
 
 
-def _security(d: Dossier) -> dict:
+def _security(d: Dossier, att: Attachments) -> dict:
     s = d.security
     level = s.mlps_level
     review = d.last("crypto_review")
@@ -216,12 +234,19 @@ def _security(d: Dossier) -> dict:
         no = f"（{review.document_no}）" if review.document_no else ""
         review_text = f"{cn_date(review.date)}经{review.issuer}审核，结果：{review.result}{no}"
     else:
-        review_text = todo("密码应用方案经市国家密码管理局审核的情况（第十二条）")
-    kind = "涉密信息系统" if s.classified else "非涉密信息系统"
+        review_text = todo("密码应用方案经市国家密码管理局审核的情况")
+    if s.classified is None:
+        kind = todo("涉密信息系统或非涉密信息系统")
+    else:
+        kind = "涉密信息系统" if s.classified else "非涉密信息系统"
     if level:
         mlps = f"本项目为{kind}，按网络安全等级保护{_MLPS[level]}进行设计、建设和测评"
     else:
         mlps = todo(f"本项目为{kind}，网络安全等级保护定级")
+    # registered in the order chapter 七 mentions them
+    secure_reliable = _doc_ref(att, s.secure_reliable, "软硬件产品安全可靠情况说明")
+    scheme = _doc_ref(att, s.scheme, "项目安全方案")
+    crypto_plan = _doc_ref(att, s.crypto_plan, "密码应用方案")
     return {
         "classified": bool(s.classified),
         "classified_text": kind,
@@ -229,23 +254,52 @@ def _security(d: Dossier) -> dict:
         "mlps_text": _MLPS[level] if level else todo("等级保护级别"),
         "mlps_statement": mlps,
         "scheme": s.scheme or "",
-        "scheme_text": _doc_ref(s.scheme, "项目安全方案"),
+        "scheme_text": scheme,
         "secure_reliable": s.secure_reliable or "",
-        "secure_reliable_text": _doc_ref(s.secure_reliable, "软硬件产品安全可靠情况说明"),
+        "secure_reliable_text": secure_reliable,
         "crypto_plan": s.crypto_plan or "",
-        "crypto_plan_text": _doc_ref(s.crypto_plan, "密码应用方案"),
+        "crypto_plan_text": crypto_plan,
         "crypto_review": review_text,
         "assessment_report": "安全保密测评报告" if s.classified else "网络安全等级保护测评报告",
     }
 
 
-def _doc_ref(path: str | None, what: str) -> str:
+def _doc_ref(att: Attachments, path: str | None, what: str) -> str:
     if path:
-        return f"{what}见档案文件“{path}”，要点如下：{todo(what + '要点')}"
+        return f"{what}见{att.ref(path, what)}，要点如下：{todo(what + '要点')}"
     return todo(what)
 
 
-def _deployment(d: Dossier) -> dict:
+class Attachments:
+    """The 附件 of a report: every dossier document it refers to, numbered in order.
+
+    A reviewer cannot open "docs/项目安全方案.md"; the report says "见附件2《项目安全
+    方案》" and lists the 附件 at the end (GB/T 9704 附件说明). A document referred to
+    twice keeps its first number. The title is the file's name without its
+    extension when that is Chinese, else what the report calls it.
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[str, dict] = {}
+
+    def ref(self, path: str, what: str) -> str:
+        item = self._items.get(path)
+        if item is None:
+            stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            title = stem if re.search(r"[\u4e00-\u9fff]", stem) else what
+            item = {"no": str(len(self._items) + 1), "title": title, "path": path}
+            self._items[path] = item
+        return f"附件{item['no']}《{item['title']}》"
+
+    def listing(self) -> list[dict]:
+        """Items for the 附件说明: "附件：1. …", the next ones aligned under the first."""
+        return [
+            {**item, "lead": "附件：" if i == 0 else "\u3000" * 3}
+            for i, item in enumerate(self._items.values())
+        ]
+
+
+def _deployment(d: Dossier, att: Attachments) -> dict:
     dep = d.deployment
     on_cloud = dep.cloud in ("营口市政务云", "辽宁省政务云")
     if on_cloud:
@@ -256,14 +310,19 @@ def _deployment(d: Dossier) -> dict:
     if dep.resource_platform is True:
         platform = "按营口市要求接入统一政务信息资源库平台"
     elif dep.resource_platform is False:
-        platform = todo("未接入统一政务信息资源库平台的原因（第五条）")
+        platform = todo("未接入统一政务信息资源库平台的原因")
     else:
-        platform = todo("是否按营口市要求接入统一政务信息资源库平台（第五条）")
+        platform = todo("是否按营口市要求接入统一政务信息资源库平台")
     systems = [
         {
             "name": s.name,
             "on_cloud": "是" if s.on_cloud else "否",
-            "migration_plan": (s.migration_plan or todo("迁移计划")) if not s.on_cloud else "—",
+            "migration_plan": (
+                (f"见{att.ref(s.migration_plan, '迁移计划')}" if s.migration_plan else "")
+                or todo("迁移计划")
+            )
+            if not s.on_cloud
+            else "—",
         }
         for s in dep.existing_systems
     ]
@@ -292,8 +351,10 @@ def _distinct(values) -> str:
     return "、".join(seen)
 
 
-def _data_sharing(d: Dossier) -> dict:
+def _data_sharing(d: Dossier, att: Attachments) -> dict:
     ds = d.data.data_sharing
+    cb = d.data.cross_boundary
+    catalog_doc = cb.data_catalog if cb is not None else None
     catalog = list(ds.catalog) if ds is not None else []
     sharing = list(ds.sharing_list) if ds is not None else []
     process = ds.process if ds is not None else None
@@ -336,6 +397,9 @@ def _data_sharing(d: Dossier) -> dict:
                 "frequency": todo("频率"),
             },
         ),
+        "catalog_document": f"信息资源目录详见{att.ref(catalog_doc, '数据目录')}。"
+        if catalog_doc
+        else "",
         "catalog_count": len(catalog),
         "sharing_count": len(sharing),
         "process": text(process, "数据共享流程（申请、审核、授权、调用、留痕）"),
@@ -348,11 +412,20 @@ def _cross_boundary(d: Dossier) -> dict:
     cb = d.data.cross_boundary
     kinds = list(cb.kinds) if cb is not None else []
     participants = list(cb.participants) if cb is not None else []
+    if cb is None:
+        statement = todo(
+            "本项目是否涉及跨层级、跨地域、跨系统、跨部门、跨业务共建共享；不涉及的写“不涉及”"
+        )
+    elif not kinds:
+        statement = "本项目不涉及跨层级、跨地域、跨系统、跨部门、跨业务共建共享。"
+    else:
+        statement = ""
     return {
         "applies": bool(kinds),
+        "statement": statement,
         "kinds": "、".join(kinds),
         "lead_department": (cb.lead_department if cb is not None else None)
-        or (todo("牵头部门（第七条）") if kinds else ""),
+        or (todo("牵头部门") if kinds else ""),
         "participants": [
             {
                 "department": p.department,
@@ -366,21 +439,29 @@ def _cross_boundary(d: Dossier) -> dict:
     }
 
 
-def _platform(d: Dossier) -> dict:
+def _platform(d: Dossier, att: Attachments) -> dict:
     pl = d.data.platform
-    if pl is None or not pl.standalone:
+    if pl is None:
+        statement = todo("是否单独建设系统平台；单独建设的，写明属于哪一除外情形及依据文件")
+        return {"standalone": False, "exception": "", "basis": "", "statement": statement}
+    if not pl.standalone:
         statement = (
             "本项目不单独建设系统平台，充分利用上级政务信息化基础支撑平台和全市性综合应用平台"
-            "（第二条、第五条）"
         )
         return {"standalone": False, "exception": "", "basis": "", "statement": statement}
-    exception = pl.exception or todo("除外情形（第二条）")
-    basis = pl.basis or pl.basis_document or todo("依据文件名称和文号")
-    statement = f"本项目单独建设系统平台，属于第二条规定的“{exception}”情形，依据：{basis}"
+    exception = pl.exception or todo("除外情形")
+    basis = pl.basis or ""
+    if pl.basis_document:
+        ref = att.ref(pl.basis_document, "单独建设系统平台依据文件")
+        basis = f"{basis}（{ref}）" if basis else ref
+    basis = basis or todo("依据文件名称和文号")
+    statement = (
+        f"本项目单独建设系统平台，属于{REGULATION}第二条规定的“{exception}”情形，依据：{basis}"
+    )
     return {"standalone": True, "exception": exception, "basis": basis, "statement": statement}
 
 
-def _reserve(d: Dossier) -> dict:
+def _reserve(d: Dossier, att: Attachments) -> dict:
     r = d.data.reserve
     names = {
         "digital_government_plan": "符合数字政府总体规划的说明",
@@ -391,7 +472,10 @@ def _reserve(d: Dossier) -> dict:
     out: dict[str, object] = {}
     for key, what in names.items():
         node = getattr(r, key) if r is not None else None
-        out[key] = text(node.statement if node is not None else None, what)
+        line = text(node.statement if node is not None else None, what)
+        if node is not None and node.evidence:
+            line += f"（佐证材料见{att.ref(node.evidence, what)}）"
+        out[key] = line
     grid = r.five_synchronous if r is not None else None
     rows = []
     for key, zh in _SYNC_DOMAINS:
@@ -399,7 +483,7 @@ def _reserve(d: Dossier) -> dict:
         row = {"domain": zh}
         for step in _SYNC_STEPS:
             value = getattr(node, step) if node is not None else None
-            row[step] = {True: "是", False: "否", None: "【待填写】"}[value]
+            row[step] = {True: "是", False: "否", None: todo("是/否")}[value]
         rows.append(row)
     out["five_synchronous"] = rows
     return out
@@ -420,16 +504,35 @@ def _approval(r: Node) -> dict:
     }
 
 
-def _merge(d: Dossier) -> dict:
+def _merge(d: Dossier, att: Attachments) -> dict:
+    """第十条 grounds as the report states them: facts and the unit's declarations,
+    each said as what it is (the decision itself is ``merge_allowed``'s)."""
+    from xmgl.domain.merge import SIMPLE, SINGLE, SMALL, URGENT
+
     decision = merge_allowed(d)
     m = d.data.merged_fsr_pd
+    basis = ""
+    if m is not None:
+        basis = m.urgent_basis or ""
+        if m.urgent_basis_document:
+            ref = att.ref(m.urgent_basis_document, "紧急建设依据文件")
+            basis = f"{basis}（{ref}）" if basis else ref
+    total = facts.total_investment(d)
+    lines = []
+    for g in decision.grounds:
+        if g == URGENT:
+            lines.append(f"第十条第二款：本项目需要紧急建设，依据为{basis}")
+        elif g in (SIMPLE, SINGLE):
+            lines.append(f"第十条第三款：项目单位申报本项目{g}")
+        elif g == SMALL and total is not None:
+            lines.append(f"第十条第三款：本项目总投资{wan_and_yuan(total)}，在200万元（不含）以下")
     return {
         "requested": d.merged,
         "allowed": decision.allowed,
         "grounds": list(decision.grounds),
         "grounds_text": "、".join(decision.grounds) or "无",
-        "reasons": list(decision.reasons),
-        "urgent_basis": (m.urgent_basis or m.urgent_basis_document or "") if m is not None else "",
+        "statements": [f"{REGULATION}{line}" for line in lines],
+        "urgent_basis": basis,
     }
 
 
@@ -456,19 +559,29 @@ def _basis(d: Dossier) -> list[str]:
     return out
 
 
-def _common(d: Dossier, as_of: date) -> dict:
+def _common(d: Dossier, as_of: date, att: Attachments) -> dict:
+    """The facts every report shows; documents are registered with ``att`` in the
+    order the FSR mentions them (chapter 四, 六, 七, then the purchase comparison)."""
     sp = d.data.service_purchase
+    deployment = _deployment(d, att)
+    platform = _platform(d, att)
+    data_sharing = _data_sharing(d, att)
+    security = _security(d, att)
+    comparison = (sp.comparison or "") if sp is not None else ""
     return {
         "project": _project(d),
         "funding": _funding(d),
-        "security": _security(d),
-        "deployment": _deployment(d),
-        "data_sharing": _data_sharing(d),
+        "security": security,
+        "deployment": deployment,
+        "data_sharing": data_sharing,
         "cross_boundary": _cross_boundary(d),
-        "platform": _platform(d),
+        "platform": platform,
         "service_purchase": {
             "used": bool(sp is not None and sp.used),
-            "comparison": (sp.comparison or "") if sp is not None else "",
+            "comparison": comparison,
+            "comparison_ref": att.ref(comparison, "自建与购买服务经济性比较")
+            if comparison and sp.used
+            else "",
         },
         "regulation": {
             "name": REGULATION,
@@ -486,7 +599,10 @@ def _common(d: Dossier, as_of: date) -> dict:
 
 def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
     """Context of the 可行性研究报告 (``merged``: 可行性研究报告（代初步设计）)."""
-    ctx = _common(d, as_of)
+    att = Attachments()
+    merge = _merge(d, att if merged else Attachments())  # 一、项目概述 (merged only)
+    reserve = _reserve(d, att)  # 三、必要性
+    ctx = _common(d, as_of, att)
     used = ctx["service_purchase"]["used"]
     title = "可行性研究报告（代初步设计）" if merged else "可行性研究报告"
     ctx.update(
@@ -504,9 +620,10 @@ def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
                 for i, (name, hint) in enumerate(PRINCIPLES, 1)
             ],
             "investment": _investment(d),
-            "reserve": _reserve(d),
-            "merge": _merge(d),
+            "reserve": reserve,
+            "merge": merge,
             "approvals": _approvals(d),
+            "attachments": att.listing(),
         }
     )
     return ctx
@@ -583,7 +700,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
     def upto(kind: str) -> list[Node]:
         return [r for r in d.records_of(kind) if r.date <= cutoff]
 
-    ctx = _common(d, as_of)
+    ctx = _common(d, as_of, Attachments())
     approval_day = d.approval_date()
     first = next(r for r in d.records_of("approval") if r.date == approval_day)
     budget_rec = next(
@@ -605,11 +722,12 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
 
     progress = [r for r in upto("progress") if within(r)]
     all_progress = upto("progress")
-    latest_percent = next(
-        (r.percent for r in reversed(all_progress) if r.percent is not None), None
-    )
+    earlier = [r for r in all_progress if r.date < p.start]
+    status = _progress_status(d, p, cutoff, all_progress, money.budget)
     problems = [oneline(r.problems) for r in progress if r.problems]
     next_steps = [oneline(r.next_steps) for r in progress if r.next_steps][-1:]
+    planned = next((r for r in reversed(earlier) if r.next_steps), None)
+    carried = _open_problems(earlier, progress)
     submitted = next(
         (r for r in d.records_of("quarterly_report") if r.period == p.index and r.date <= as_of),
         None,
@@ -640,6 +758,16 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 "calendar_notice": due.notice or "",
                 "submitted": cn_date(submitted.date) if submitted else "",
                 "cutoff": iso(cutoff),
+                "cutoff_cn": cn_date(cutoff),
+                "as_of_text": (
+                    f"报告期至{cn_date(p.end)}结束，本报告编写于{cn_date(as_of)}，"
+                    f"以下数据截至{cn_date(cutoff)}。"
+                    if as_of < p.end
+                    else f"以下数据截至本期末（{cn_date(cutoff)}）。"
+                ),
+                "no_progress_text": ""
+                if progress
+                else f"档案中本期（{cn_date(p.start)}至{cn_date(cutoff)}）没有进展记录。",
                 "running": as_of < p.end,
                 "notes": list(choice.notes),
             },
@@ -651,7 +779,9 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
             "approvals": _approvals(d, cutoff),
             "investment": _investment(d, cutoff),
             "builders": "、".join(kinds["建设"]) or todo("承建单位"),
-            "supervisors": "、".join(kinds["监理"]) or todo("监理单位（第十三条 建设监理制）"),
+            "supervisors": "、".join(kinds["监理"]) or todo("监理单位"),
+            "schedule": status,
+            "signed_date": cn_date(submitted.date) if submitted else cn_date(as_of),
             "contracts": [
                 {
                     "id": c.id,
@@ -714,12 +844,146 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 }
                 for r in progress
             ],
-            "percent": f"{latest_percent}%" if latest_percent is not None else todo("累计形象进度"),
-            "problems": problems or [todo("本期存在的问题与风险；没有则写“无”")],
+            "percent": status["percent_text"],
+            "planned": (
+                f"上期报告期内（{cn_date(planned.date)}记录）计划本期：{oneline(planned.next_steps)}"
+                if planned is not None
+                else ""
+            ),
+            "carried_problems": carried,
+            "problems": problems or [todo("本期新出现的问题与风险；没有则写“无”")],
             "next_steps": next_steps or [todo("下期工作计划")],
         }
     )
     return ctx
+
+
+def _open_problems(earlier: list[Node], current: list[Node]) -> list[dict]:
+    """Problems recorded before this period and not yet resolved when it began,
+    with what this period's records say about them (``problems_resolved``)."""
+    open_: list[Node] = []
+    for r in earlier:
+        if r.problems_resolved:
+            open_ = []
+        if r.problems:
+            open_.append(r)
+    if not open_:
+        return []
+    solved = next((r for r in current if r.problems_resolved), None)
+    state = (
+        f"已解决（{cn_date(solved.date)}记录）"
+        if solved is not None
+        else todo("本期解决情况；档案中尚无已解决的记录")
+    )
+    return [
+        {"date_cn": cn_date(r.date), "text": oneline(r.problems), "state": state} for r in open_
+    ]
+
+
+def _progress_status(
+    d: Dossier, p, cutoff: date, progress: list[Node], budget: Decimal | None
+) -> dict:
+    """开工日期, 计划完工日期 (with an approved extension), 累计形象进度 and
+    累计完成投资 as of their record dates, and whether the work is on schedule."""
+    from xmgl.domain.periods import period_end
+
+    start_rec = next(
+        (
+            r
+            for r in d.records_of("stage_change")
+            if r.to_stage == "construction" and r.date <= cutoff
+        ),
+        None,
+    )
+    start = start_rec.date if start_rec is not None else None
+    months = d.project.construction_months
+    ext = _extension(d, cutoff)
+    if ext is not None and ext["months"] is not None:
+        months = ext["months"]
+    planned_end = period_end(start, months) if start is not None and months else None
+
+    pct = next((r for r in reversed(progress) if r.percent is not None), None)
+    inv = next((r for r in reversed(progress) if r.invested is not None), None)
+    if pct is not None:
+        where = "本期" if pct.date >= p.start else "上期及以前"
+        percent_text = (
+            f"截至{cn_date(pct.date)}（{where}最近一次进展记录），累计形象进度{pct.percent}%"
+        )
+    else:
+        percent_text = todo(f"截至{cn_date(cutoff)}的累计形象进度（档案中没有进展记录）")
+    if inv is not None:
+        share = (
+            f"，占批复概算的{percent((inv.invested * 100 / budget).quantize(Decimal('0.01')))}"
+            if budget
+            else ""
+        )
+        invested_text = f"截至{cn_date(inv.date)}，累计完成投资{wan_and_yuan(inv.invested)}{share}"
+    else:
+        invested_text = todo(
+            f"截至{cn_date(cutoff)}的累计完成投资及其占批复概算的比例（不同于累计支付）"
+        )
+
+    if start is None or not months:
+        verdict = todo("与计划进度相比是否按期（档案中缺少开工日期或建设期）")
+    elif cutoff > planned_end:
+        verdict = f"已超过计划完工日期{cn_date(planned_end)}，项目尚未完成验收，进度滞后"
+    elif pct is None:
+        verdict = todo("与计划进度相比是否按期（档案中没有形象进度记录）")
+    else:
+        total_days = (planned_end - start).days or 1
+        elapsed = max(0, (pct.date - start).days)
+        expected = Decimal(elapsed * 100) / Decimal(total_days)
+        expected_text = f"{expected.quantize(Decimal('1'))}%"
+        if Decimal(pct.percent) >= expected:
+            verdict = (
+                f"截至{cn_date(pct.date)}，建设期已过{expected_text}，形象进度{pct.percent}%，"
+                "按期推进"
+            )
+        else:
+            verdict = (
+                f"截至{cn_date(pct.date)}，建设期已过{expected_text}，形象进度{pct.percent}%，"
+                "进度滞后于计划"
+            )
+    return {
+        "start": cn_date(start, "开工日期"),
+        "planned_end": cn_date(planned_end, "计划完工日期"),
+        "percent_text": percent_text,
+        "invested_text": invested_text,
+        "verdict": verdict,
+        "period_text": _period_text(d, ext),
+    }
+
+
+def _extension(d: Dossier, until: date) -> dict | None:
+    """The latest approved 进度 change up to ``until`` (第十五条), if any."""
+    for r in reversed([r for r in d.records_of("change") if r.date <= until]):
+        if r.aspect != "进度" or not r.approval_no:
+            continue
+        approval = next(
+            (
+                a
+                for a in d.records_of("approval")
+                if a.document_no == r.approval_no and a.date <= until
+            ),
+            None,
+        )
+        if approval is None:
+            continue
+        return {
+            "months": r.construction_months,
+            "text": f"{approval.issuer}{cn_date(approval.date)}批复（{approval.document_no}）",
+        }
+    return None
+
+
+def _period_text(d: Dossier, ext: dict | None) -> str:
+    months = d.project.construction_months
+    original = f"{months}个月" if months else todo("建设期")
+    if ext is None:
+        return original
+    if ext["months"] is None:
+        return f"{original}；建设期已经{ext['text']}调整，调整后为{todo('调整后建设期')}"
+    return f"{ext['months']}个月（原{original}，经{ext['text']}调整）"
 
 
 def _approval_text(r: Node) -> str:
@@ -739,7 +1003,7 @@ def _change(d: Dossier, r: Node, this_period: bool) -> dict:
     elif r.approval_no:
         status = f"批复文号 {r.approval_no}（档案中没有对应的批复记录）"
     else:
-        status = "未见批复（第十五条：不得擅自调整）"
+        status = "档案中未见批复"
     return {
         "date": iso(r.date),
         "aspect": r.aspect,
@@ -770,7 +1034,7 @@ _COMMON_KEYS = (
     "approvals",
 )
 FSR_KEYS: frozenset[str] = frozenset(
-    (*_COMMON_KEYS, "ch", "basis", "principles", "reserve", "merge")
+    (*_COMMON_KEYS, "ch", "basis", "principles", "reserve", "merge", "attachments")
 )
 QUARTERLY_KEYS: frozenset[str] = frozenset(
     (
@@ -789,6 +1053,10 @@ QUARTERLY_KEYS: frozenset[str] = frozenset(
         "percent",
         "problems",
         "next_steps",
+        "schedule",
+        "signed_date",
+        "planned",
+        "carried_problems",
     )
 )
 REPORT_KEYS = {"fsr": FSR_KEYS, "fsr_merged": FSR_KEYS, "quarterly": QUARTERLY_KEYS}

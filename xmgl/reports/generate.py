@@ -52,6 +52,8 @@ class Generated:
     title: str
     period: dict | None = None
     notes: list[str] = field(default_factory=list)
+    placeholders: int = 0
+    """How many 【待填写：…】 the report still has for a person to write."""
 
     def to_dict(self, root: Path) -> dict:
         return {
@@ -62,6 +64,7 @@ class Generated:
             "title": self.title,
             "period": self.period,
             "notes": self.notes,
+            "placeholders": self.placeholders,
         }
 
 
@@ -221,7 +224,24 @@ def _render(
         raise UsageError(f"输出目录不存在：{target.parent}", hint="先创建该目录，或换一个路径。")
     if target.exists() and not force:
         raise _exists(target, root)
-    stamp = dt.datetime.combine(as_of, dt.time(), CHINA).astimezone(dt.UTC).replace(tzinfo=None)
+    from xmgl.reports import finish
+
+    now = finish.now_utc()
+    unit = d.project.unit
+    props = {
+        "created": now,
+        "modified": now,
+        "author": unit,
+        "last_modified_by": unit,
+        "category": data["report"]["title"],
+        "comments": "",
+        "revision": 1,
+    }
+    left: list[int] = []
+
+    def complete(document) -> None:
+        left.append(finish.finish(document, properties=props))
+
     try:
         if created_dir is not None:
             created_dir.mkdir(parents=True)
@@ -230,7 +250,7 @@ def _render(
             data,
             target,
             force=force,
-            properties={"created": stamp, "modified": stamp, "last_modified_by": "xmgl"},
+            finish=complete,
         )
     except render.TargetExistsError:
         raise _exists(target, root) from None
@@ -251,6 +271,7 @@ def _render(
         title=data["report"]["full_title"],
         period=period,
         notes=notes,
+        placeholders=left[0] if left else 0,
     )
 
 

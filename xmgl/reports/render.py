@@ -255,12 +255,14 @@ def render_template(
     *,
     force: bool = False,
     properties: Mapping[str, Any] | None = None,
+    finish: Any = None,
 ) -> Path:
     """Render the docxtpl ``template`` with ``context`` into ``target``; return the path.
 
     ``properties`` are core properties set on the result after rendering (e.g. the
     report's ``created``/``modified`` dates, ``last_modified_by``), by their
-    python-docx ``CoreProperties`` names. The file appears only when rendering
+    python-docx ``CoreProperties`` names; ``finish`` is called with the filled
+    python-docx ``Document`` before it is saved. The file appears only when rendering
     fully succeeded. Raises a TemplateError subclass with a Chinese message on any
     problem.
     """
@@ -294,6 +296,8 @@ def render_template(
 
     for name, value in (properties or {}).items():
         setattr(doc.docx.core_properties, name, value)
+    if finish is not None:  # a callable given the filled python-docx Document
+        finish(doc.docx)
 
     from xmgl.fileio import publish, temp_beside
 

@@ -21,6 +21,12 @@ _OUTPUT = typer.Option(
     show_default=False,
 )
 _FORCE = typer.Option("--force", help="覆盖已存在的输出文件（默认不覆盖）。")
+_CHECK = typer.Option(
+    "--check",
+    help="不生成报告，检查已编辑的报告文件中还剩几处【待填写：…】（有剩余时退出码为 1）。",
+    metavar="文件",
+    show_default=False,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -43,6 +49,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         output: Annotated[Path | None, _OUTPUT] = None,
         force: Annotated[bool, _FORCE] = False,
+        check: Annotated[Path | None, _CHECK] = None,
         fmt: Annotated[str, _FORMAT] = "text",
     ) -> None:
         """可行性研究报告骨架：国家编制要求的章节加第十一条要求的章节，已知事实已填入。"""
@@ -51,6 +58,9 @@ def register(app: typer.Typer) -> None:
 
         check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
+        if check is not None:
+            _check(check, state, fmt)
+            return
         d = state.dossier()
         result = generate.fsr(
             d, state.today(), merged=merged, output=_abs(output, state), force=force
@@ -72,6 +82,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         output: Annotated[Path | None, _OUTPUT] = None,
         force: Annotated[bool, _FORCE] = False,
+        check: Annotated[Path | None, _CHECK] = None,
         fmt: Annotated[str, _FORMAT] = "text",
     ) -> None:
         """第十六条项目建设进展情况季度报告：本期及累计投资、支付、合同、变更、进展。"""
@@ -80,6 +91,9 @@ def register(app: typer.Typer) -> None:
 
         check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
+        if check is not None:
+            _check(check, state, fmt)
+            return
         d = state.dossier()
         result = generate.quarterly(
             d, state.today(), period=period, output=_abs(output, state), force=force
@@ -87,6 +101,48 @@ def register(app: typer.Typer) -> None:
         _print(result, d.root, fmt)
 
     app.add_typer(group)
+
+
+def _check(path: Path, state, fmt: str) -> None:
+    """Count the placeholders left in an edited report; exit 1 while any remain."""
+    from xmgl.errors import UsageError
+    from xmgl.reports import finish
+
+    target = _abs(path, state)
+    if not target.is_file():
+        raise UsageError(f"找不到要检查的报告文件：{path}", hint="检查路径拼写。")
+    if not finish.is_docx(target):
+        raise UsageError(
+            f"{path} 不是 Word（.docx）文件，无法检查。",
+            hint="指定 xmgl 生成并编辑过的 .docx 报告。",
+        )
+    left = finish.count_placeholders(target)
+    if fmt == "json":
+        from xmgl.cli.output import print_json
+
+        print_json(
+            {
+                "path": str(path),
+                "placeholders": len(left),
+                "items": [{"where": p.where, "text": p.text} for p in left],
+            }
+        )
+    else:
+        from rich.markup import escape
+
+        from xmgl.cli.output import console
+
+        c = console()
+        if not left:
+            c.print(f"{escape(str(path))}：没有剩余的【待填写：…】，可以提交。")
+        else:
+            c.print(f"{escape(str(path))}：还有 {len(left)} 处【待填写：…】需要补充：")
+            for p in left[:30]:
+                c.print(f"  {escape(p.where)}：{escape(p.text)}")
+            if len(left) > 30:
+                c.print(f"  ……另有 {len(left) - 30} 处")
+    if left:
+        raise typer.Exit(1)
 
 
 def _abs(output: Path | None, state) -> Path | None:
@@ -119,4 +175,10 @@ def _print(result, root: Path, fmt: str) -> None:
         c.print(f"  报告期：第{p['index']}期 {p['start']} 至 {p['end']}，报送截止 {due}")
     for note in result.notes:
         c.print(f"  [yellow]注意：[/]{escape(note)}")
-    c.print("  文中【待填写：…】处需要人工补充。")
+    if result.placeholders:
+        c.print(
+            f"  文中还有 {result.placeholders} 处【待填写：…】（已用黄色突出显示）需要人工补充；"
+            "补充后可用 --check 文件 复查。"
+        )
+    else:
+        c.print("  文中没有【待填写：…】。")

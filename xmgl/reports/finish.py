@@ -1,0 +1,322 @@
+"""What a rendered report needs after the template is filled, before it is saved.
+
+- Tables are numbered by count: every caption in the 表题 style that starts with
+  "表N　" gets the next number, so a table left out by a condition leaves no gap
+  and the first table is 表1 (附表 keep their own numbers).
+- Placeholders ``【待填写：…】`` are highlighted (visible in print and page view)
+  and counted, so the unit knows how much is left to write.
+- The 目录 is written out: one entry per 一级/二级 heading, linked to a bookmark
+  on the heading, inside the TOC field, so a viewer that does not update fields
+  (LibreOffice's PDF export) still shows the outline; page numbers appear when
+  Word/WPS refresh the field on open (``updateFields``) — no number is guessed.
+- Core properties are the report's own.
+
+Only python-docx/lxml objects of the document being written are touched here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+PLACEHOLDER = re.compile(r"【待填写[^】]*】")
+CAPTION_STYLES = ("表题",)
+_TABLE_NO = re.compile(r"^表\d+(?=　)")
+HIGHLIGHT = "yellow"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    where: str  # the heading the placeholder is under, or 表N
+    text: str
+
+
+def finish(doc, *, properties: dict) -> int:
+    """Number tables, write the TOC, highlight placeholders, set properties.
+
+    Returns the number of placeholders left in the document.
+    """
+    _load_style_ids(doc)
+    body = doc.element.body
+    number_tables(body)
+    write_toc(doc)
+    count = highlight_placeholders(body)
+    cp = doc.core_properties
+    for name, value in properties.items():
+        setattr(cp, name, value)
+    return count
+
+
+# --------------------------------------------------------------------- tables
+
+
+def number_tables(body) -> None:
+    n = 0
+    for p in body.iter(qn("w:p")):
+        if _style_name(p) not in CAPTION_STYLES:
+            continue
+        for t in p.iter(qn("w:t")):
+            if t.text and _TABLE_NO.match(t.text):
+                n += 1
+                t.text = _TABLE_NO.sub(f"表{n}", t.text, count=1)
+            break
+
+
+def _style_name(p) -> str | None:
+    ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    if ps is None:
+        return None
+    val = ps.get(qn("w:val"))
+    return _STYLE_IDS.get(val, val)
+
+
+# python-docx writes custom style ids without the CJK characters; map the ids the
+# shipped templates use to their names lazily (see _load_style_ids).
+_STYLE_IDS: dict[str, str] = {}
+
+
+def _load_style_ids(doc) -> None:
+    _STYLE_IDS.clear()
+    for style in doc.styles:  # python-docx normalises "heading 1" to "Heading 1"
+        _STYLE_IDS[style.style_id] = style.name
+
+
+# --------------------------------------------------------------------- placeholders
+
+
+def highlight_placeholders(body) -> int:
+    """Split runs so each placeholder is a run of its own, highlighted; return the count."""
+    count = 0
+    for r in list(body.iter(qn("w:r"))):
+        ts = r.findall(qn("w:t"))
+        if len(ts) != 1 or not ts[0].text or "【待填写" not in ts[0].text:
+            continue
+        text = ts[0].text
+        pieces = _split(text)
+        count += sum(1 for _, is_ph in pieces if is_ph)
+        parent = r.getparent()
+        index = parent.index(r)
+        for offset, (piece, is_ph) in enumerate(pieces):
+            new = _copy_run(r, piece)
+            if is_ph:
+                _highlight(new)
+            parent.insert(index + offset, new)
+        parent.remove(r)
+    return count
+
+
+def _split(text: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in PLACEHOLDER.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos : m.start()], False))
+        out.append((m.group(), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    if not any(is_ph for _, is_ph in out):  # an unterminated 【待填写 still counts
+        return [(text, True)]
+    return out
+
+
+def _copy_run(r, text: str):
+    import copy
+
+    new = OxmlElement("w:r")
+    rpr = r.find(qn("w:rPr"))
+    if rpr is not None:
+        new.append(copy.deepcopy(rpr))
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    new.append(t)
+    return new
+
+
+_RPR_AFTER_HIGHLIGHT = (
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
+
+
+def _highlight(r) -> None:
+    rpr = r.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        r.insert(0, rpr)
+    h = OxmlElement("w:highlight")
+    h.set(qn("w:val"), HIGHLIGHT)
+    rpr.insert_element_before(h, *_RPR_AFTER_HIGHLIGHT)
+
+
+def count_placeholders(path: Path) -> list[Placeholder]:
+    """The placeholders left in the .docx at ``path``, each with the heading above it."""
+    import docx
+
+    doc = docx.Document(str(path))
+    _load_style_ids(doc)
+    found: list[Placeholder] = []
+    heading = "（开头）"
+    body = doc.element.body
+    for block in body.iterchildren():
+        if block.tag == qn("w:p"):
+            text = _text(block)
+            style = _style_name(block) or ""
+            if style.startswith("Heading") or style == "Title":
+                heading = text.strip() or heading
+            found += [Placeholder(heading, m.group()) for m in PLACEHOLDER.finditer(text)]
+        elif block.tag == qn("w:tbl"):
+            for p in block.iter(qn("w:p")):
+                found += [
+                    Placeholder(f"{heading}（表格）", m.group())
+                    for m in PLACEHOLDER.finditer(_text(p))
+                ]
+    return found
+
+
+def is_docx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "word/document.xml" in zf.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+# --------------------------------------------------------------------- TOC
+
+
+def write_toc(doc) -> None:
+    """Fill the TOC field's result with the headings (level 1 and 2) that follow it."""
+    _load_style_ids(doc)
+    body = doc.element.body
+    field_p = None
+    for p in body.iter(qn("w:p")):
+        instr = p.find(f"{qn('w:r')}/{qn('w:instrText')}")
+        if instr is not None and instr.text and instr.text.strip().startswith("TOC"):
+            field_p = p
+            break
+    if field_p is None:
+        return
+    levels = {"Heading 1": 1, "Heading 2": 2}
+    entries = []
+    seen = False
+    for p in body.iterchildren(qn("w:p")):
+        if p is field_p:
+            seen = True
+            continue
+        if not seen:
+            continue
+        level = levels.get(_style_name(p) or "")
+        text = _text(p).strip()
+        if level and text:
+            entries.append((level, text, p))
+    if not entries:
+        return
+    runs = list(field_p.findall(qn("w:r")))
+    # begin, instr, separate, <cached result runs>, end
+    sep = next(i for i, r in enumerate(runs) if _fld(r) == "separate")
+    end = next(i for i, r in enumerate(runs) if _fld(r) == "end")
+    for r in runs[sep + 1 : end + 1]:
+        field_p.remove(r)
+    end_run = runs[end]
+    ids = _bookmark_ids(body)
+    prev = field_p
+    for n, (level, text, heading) in enumerate(entries, 1):
+        name = f"_Toc{100000 + n}"
+        _bookmark(heading, name, next(ids))
+        p = field_p if n == 1 else _new_entry_paragraph(doc, prev, level)
+        if n == 1 and level != 1:
+            _set_style(doc, p, "toc 2")
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), name)
+        link.set(qn("w:history"), "1")
+        link.append(_run(text))
+        # No page number: nothing at generation time knows it, and a viewer that
+        # does not update fields would show a wrong cached one. Word/WPS refresh the
+        # field on open and write the numbers.
+        p.append(link)
+        prev = p
+    prev.append(end_run)
+
+
+def _new_entry_paragraph(doc, after, level: int):
+    p = OxmlElement("w:p")
+    after.addnext(p)
+    _set_style(doc, p, f"toc {level}")
+    return p
+
+
+def _set_style(doc, p, name: str) -> None:
+    style_id = doc.styles[name].style_id
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    ps = ppr.find(qn("w:pStyle"))
+    if ps is None:
+        ps = OxmlElement("w:pStyle")
+        ppr.insert(0, ps)
+    ps.set(qn("w:val"), style_id)
+
+
+def _fld(r) -> str | None:
+    fc = r.find(qn("w:fldChar"))
+    return fc.get(qn("w:fldCharType")) if fc is not None else None
+
+
+def _run(text: str):
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def _bookmark_ids(body):
+    used = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))]
+    n = max(used, default=0)
+    while True:
+        n += 1
+        yield n
+
+
+def _bookmark(p, name: str, ident: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def now_utc() -> dt.datetime:
+    """Generation time for core properties (naive UTC, as python-docx stores it)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
