@@ -344,7 +344,7 @@ def verify_range(git_dir: Path, tip: str, base: RangeBase | None = None) -> Rang
         state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
         for f in below_facts:
             state[f.sha] = (f.stage, base.visited if base is not None else ())
-        verdicts = _signature_verdicts(top, facts, by_sha, FAST, None)
+        verdicts = _signature_verdicts(top, facts, by_sha, FAST, None, src.blob_ok)
         verdicts.update(_openpgp_verdicts(src, facts, by_sha))
         results, trust_roots = _judge(facts, by_sha, verdicts, findings, state)
     if base is not None:
