@@ -5,7 +5,6 @@ Imported by conftest.py so that the fixtures are visible to every test."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +29,9 @@ GIT_LEAKS = (
 
 
 def _need(tool: str) -> None:
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} not installed")
+    from tests.tools import need
+
+    need(tool)
 
 
 def run(

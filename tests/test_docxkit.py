@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,6 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
+from tests.tools import need, need_soffice
 from xmgl.reports import lint, office, render, typography
 
 SPECIAL = "& < > \" ' “”《》、…—"
@@ -438,10 +438,8 @@ def test_import_of_the_package_loads_no_document_libraries():
 
 
 def test_pdf_shows_heading_and_special_characters(rendered, tmp_path):
-    if office.find_soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
-        pytest.skip("poppler-utils (pdftotext, pdftoppm) are not installed")
+    need_soffice()
+    need("pdftotext", "pdftoppm")
     pdf = office.convert_to_pdf(rendered, tmp_path / "pdf")
     assert pdf == tmp_path / "pdf" / "report.pdf"
     text = office.pdf_text(pdf)
@@ -456,7 +454,6 @@ def test_pdf_shows_heading_and_special_characters(rendered, tmp_path):
 def test_conversion_errors_are_office_errors(rendered, tmp_path):
     with pytest.raises(office.OfficeError, match="找不到"):
         office.convert_to_pdf(tmp_path / "missing.docx", tmp_path / "pdf")
-    if office.find_soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    need_soffice()
     with pytest.raises(office.OfficeError, match="超时"):
         office.convert_to_pdf(rendered, tmp_path / "pdf", timeout=0.2)

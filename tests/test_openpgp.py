@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import person
+from tests.tools import need
 from xmgl.gitaudit.audit import FAST, REFERENCE, verify
 
-pytestmark = pytest.mark.skipif(shutil.which("gpg") is None, reason="gpg not installed")
+
+@pytest.fixture(autouse=True)
+def _gpg():
+    need("gpg")
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ def test_a_plain_wheel_ships_templates_and_runs_outside_the_repo(tmp_path):
     (wheel,) = wheel_dir.glob("xmgl-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "xmgl/scaffold/project.yaml.tmpl" in names
+    assert "xmgl/domain/dashiqiao-2025.txt" in names  # the regulation the tool quotes
     assert any(n.startswith("xmgl/templates/") for n in names)
     target = tmp_path / "site"
     subprocess.run(
@@ -139,3 +140,35 @@ def test_the_readme_signing_demo_runs(xmgl, tmp_path, monkeypatch):
         result = xmgl(*args)
         assert result.exit_code == 0, (line, result.output)
     assert "审计验证：通过" in result.stdout
+
+
+def test_a_missing_tool_skips_here_and_fails_in_ci(monkeypatch):
+    from tests import tools
+
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.delenv(tools.VARIABLE, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="gpg is not installed"):
+        tools.need("gpg")
+    monkeypatch.setenv(tools.VARIABLE, "1")
+    with pytest.raises(pytest.fail.Exception, match="gpg is not installed"):
+        tools.need("gpg")
+    with pytest.raises(pytest.fail.Exception, match="no_such_module_xyz"):
+        tools.need_module("no_such_module_xyz")
+
+
+def test_ci_requires_the_tools():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "export XMGL_REQUIRE_TOOLS=1" in ci.splitlines()
+
+
+def test_no_test_skips_around_the_shared_helper():
+    """Skips for missing tools go through tests/tools.py, which CI turns into failures."""
+    import ast
+
+    for path in sorted((REPO / "tests").glob("*.py")):
+        if path.name == "tools.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = ast.unparse(node.func) if isinstance(node, ast.Call) else ""
+            if called in ("pytest.skip", "pytest.importorskip"):
+                raise AssertionError(f"{path.name}:{node.lineno} skips; use tests.tools")

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from tests.conftest import REPO, edit_project, replace_in_project
+from tests.tools import need_soffice
 from xmgl.domain.merge import merge_decision
 from xmgl.dossier.loader import load_dossier
 from xmgl.reports import context as ctx
@@ -781,8 +782,8 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.mark.skipif(office.find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 def test_end_to_end_pdf_of_both_reports(xmgl, example, tmp_path):
+    need_soffice()
     make(xmgl, example, "fsr")
     make(xmgl, example, "quarterly", "--period", "2", as_of="2026-09-10")
     fsr_pdf = office.convert_to_pdf(example / FSR_FILE, tmp_path)

@@ -5,19 +5,8 @@ what is wrong, where, and how to fix it. The CLI catches :class:`XmglError`
 once, at the top (``xmgl.cli.main``), prints the message and exits with the
 error's code. Nothing else prints a traceback (``--debug`` does).
 
-Exit codes (also in ``docs/exit-codes.md``):
-
-====  ==========================================================
-0     成功
-1     校验发现了达到 --fail-on 级别的问题（validate、audit verify）
-2     命令行用法错误（未知选项、缺少参数、非法取值）
-3     项目档案无法读取或不符合格式（YAML 语法、类型、未知字段……）
-4     前提条件不满足（工作区有未提交修改、阶段门槛未通过、非法阶段跳转……）
-5     签名或 git 操作失败（无签名密钥、签名失败、不是 git 仓库……）
-6     模板或报告生成失败（模板语法、变量缺失、文件已存在……）
-7     审计验证未通过（audit verify）
-70    内部错误（程序缺陷；请带 --debug 的输出报告）
-====  ==========================================================
+The exit codes are :class:`ExitCode`; each one's meaning is :attr:`ExitCode.zh`,
+and ``docs/exit-codes.md`` lists them (tests/test_docs_tables.py checks the two agree).
 """
 
 from __future__ import annotations
@@ -36,6 +25,26 @@ class ExitCode(IntEnum):
     TEMPLATE = 6
     AUDIT_FAILED = 7
     INTERNAL = 70
+    INTERRUPTED = 130
+
+    @property
+    def zh(self) -> str:
+        """What the code means, as docs/exit-codes.md's 含义 column says it."""
+        return _MEANING[self]
+
+
+_MEANING = {
+    ExitCode.OK: "成功",
+    ExitCode.FINDINGS: "发现问题",
+    ExitCode.USAGE: "命令行用法错误",
+    ExitCode.DOSSIER: "档案无法读取或格式不符",
+    ExitCode.PRECONDITION: "前提条件不满足",
+    ExitCode.SIGNING: "签名或 git 操作失败",
+    ExitCode.TEMPLATE: "模板或报告生成失败",
+    ExitCode.AUDIT_FAILED: "审计未通过",
+    ExitCode.INTERNAL: "xmgl 内部错误",
+    ExitCode.INTERRUPTED: "被中断",
+}
 
 
 @dataclass(frozen=True)
@@ -73,11 +82,20 @@ class XmglError(Exception):
     """Base of every error a user may see. ``message`` is Chinese and actionable."""
 
     exit_code: ExitCode = ExitCode.INTERNAL
+    shown: bool = False
+    """True when the command has already printed the outcome (its findings, an audit
+    report): the entry point then exits with the code and prints nothing more, so
+    ``--format json`` output stays one document."""
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+    def after_output(self) -> XmglError:
+        """Mark the outcome as already shown (see :attr:`shown`); returns ``self``."""
+        self.shown = True
+        return self
 
 
 class UsageError(XmglError):
@@ -111,3 +129,9 @@ class TemplateError(XmglError):
 
 class AuditFailed(XmglError):
     exit_code = ExitCode.AUDIT_FAILED
+
+
+class FindingsFound(XmglError):
+    """``validate`` or ``template check`` found problems at or above the threshold."""
+
+    exit_code = ExitCode.FINDINGS

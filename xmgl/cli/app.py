@@ -16,7 +16,8 @@ from typing import Annotated
 import typer
 
 from xmgl import __version__
-from xmgl.cli.state import State, parse_date
+from xmgl.cli.common import AsOf
+from xmgl.cli.state import get_state
 
 COMMANDS = (
     "init",
@@ -72,15 +73,7 @@ def main_options(
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="按指定日期（YYYY-MM-DD）计算期限，默认为今天。",
-            metavar="日期",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOf = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="出错时显示 Python 调用栈（供开发人员排查）。")
     ] = False,
@@ -89,15 +82,14 @@ def main_options(
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出。"),
     ] = False,
 ) -> None:
-    state = State(debug=debug)
+    state = get_state(ctx)  # --as-of has set its day already
+    state.debug = debug
     if directory is not None:
         state.directory = directory.expanduser()
         if not state.directory.is_dir():
             from xmgl.errors import UsageError
 
             raise UsageError(f"-C 指定的目录不存在：{directory}", hint="检查路径拼写。")
-    if as_of is not None:
-        state.as_of = parse_date(as_of)
     ctx.obj = state
 
 

@@ -29,17 +29,6 @@ STATUS_STYLE = {
     dl.NOT_YET_OPEN: "dim",
 }
 
-AS_OF_HELP = "按该日期（YYYY-MM-DD）计算，默认今天。"
-
-
-def resolve_as_of(state, local: str | None) -> date:
-    """The day to compute for: the command's own ``--as-of``, else the global one, else today."""
-    if local is not None:
-        from xmgl.cli.state import parse_date
-
-        return parse_date(local)
-    return state.today()
-
 
 def when(o: dl.Obligation, as_of: date) -> str:
     """“已逾期 10 天” / “今天是最后一日” / “还有 80 天” / “2026-04-15 起可办” / “2026-06-08 已办”."""

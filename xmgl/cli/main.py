@@ -31,16 +31,17 @@ def run(argv: list[str]) -> int:
         from xmgl.cli.app import build, command_of
 
         command = get_command(build(only=command_of(argv)))
-        result = command.main(args=list(argv), prog_name="xmgl", standalone_mode=False)
-        return int(result or 0) if isinstance(result, int) else 0
+        command.main(args=list(argv), prog_name="xmgl", standalone_mode=False)
+        return int(ExitCode.OK)
     except XmglError as err:
-        _report(err, json_out)
+        if not err.shown:
+            _report(err, json_out)
         if debug:
             _traceback()
         return int(err.exit_code)
     except KeyboardInterrupt:
         _stderr("已中断。档案未被修改（未完成的写入不会留下半个文件）。")
-        return 130
+        return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         return 0
     except Exception as err:  # noqa: BLE001 - the one place that must catch everything

@@ -10,8 +10,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
-
 
 def register(app: typer.Typer) -> None:
     audit_app = typer.Typer(
@@ -53,11 +51,9 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """核验档案的全部历史：签名、签名人员名单（按上一提交）、阶段变更和锚点。"""
-        from xmgl.cli.common import check_choice
         from xmgl.gitaudit.audit import FAST, REFERENCE
         from xmgl.gitaudit.audit import verify as run
 
-        check_choice("--format", fmt, FORMATS)
         root = get_state(ctx).root()
         if anchor is not None:
             from xmgl.server.receipts import resolve_anchor
@@ -76,7 +72,9 @@ def register(app: typer.Typer) -> None:
         else:
             render_report(report, show_all)
         if not report.ok:
-            raise typer.Exit(code=7)
+            from xmgl.errors import AuditFailed
+
+            raise AuditFailed("审计未通过。").after_output()
 
     @audit_app.command("anchor")
     def anchor(
@@ -94,10 +92,8 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """生成当前历史的锚点（提交、提交数量、日期），交给市数据局在档案以外保存。"""
-        from xmgl.cli.common import check_choice
         from xmgl.gitaudit.anchor import make_anchor
 
-        check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
         root = state.root()
         a = make_anchor(root)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from xmgl.cli.deadline_view import AS_OF_HELP
+from xmgl.cli.common import AsOf
 from xmgl.cli.state import get_state
 
 
@@ -34,17 +34,14 @@ def register(app: typer.Typer) -> None:
                 max=120,
             ),
         ] = 12,
-        as_of: Annotated[
-            str | None, typer.Option("--as-of", help=AS_OF_HELP, metavar="日期", show_default=False)
-        ] = None,
+        as_of: AsOf = None,
     ) -> None:
         """把法定期限导出为 iCalendar 文件（全天事件，可导入 Outlook、WPS、手机日历等）。"""
-        from xmgl.cli.deadline_view import resolve_as_of
         from xmgl.domain import deadlines, periods
         from xmgl.ical import build
 
         state = get_state(ctx)
-        today = resolve_as_of(state, as_of)
+        today = state.today()
         dossier = state.dossier()
         found = deadlines.obligations(dossier, today, ahead=periods.add_months(today, ahead))
         data = build(dossier, found, today)

@@ -8,8 +8,6 @@ import typer
 
 from xmgl.cli.common import TextOrJson
 
-FORMATS = ("text", "json")
-
 
 def register(app: typer.Typer) -> None:
     @app.command("explain")
@@ -25,9 +23,7 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """显示条文原文、对应的校验规则和落实方式。"""
-        from xmgl.cli.common import check_choice
 
-        check_choice("--format", fmt, FORMATS)
         from xmgl.domain.rules import find_rule
 
         rule = find_rule(what.strip())

@@ -9,8 +9,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
-
 
 def register(app: typer.Typer) -> None:
     @app.command("log")
@@ -23,11 +21,9 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """显示项目的阶段时间线（来自 git 历史中的阶段变更提交）。可信与否请用 xmgl audit verify 核验。"""
-        from xmgl.cli.common import check_choice
         from xmgl.dossier.transition import repo_prefix
         from xmgl.gitaudit.history import entries
 
-        check_choice("--format", fmt, FORMATS)
         root = get_state(ctx).root()
         repo_prefix(root)
         items = [e for e in entries(root) if show_all or e.kind in ("transition", "init")]

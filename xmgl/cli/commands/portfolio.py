@@ -11,10 +11,9 @@ from typing import Annotated
 
 import typer
 
-from xmgl.cli.deadline_view import AS_OF_HELP
+from xmgl.cli.common import AsOf, Format, format_option
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json", "csv", "xlsx")
 LIST_LIMIT = 20
 
 
@@ -31,8 +30,7 @@ def register(app: typer.Typer) -> None:
             ),
         ],
         fmt: Annotated[
-            str,
-            typer.Option("--format", help="输出格式：text、json、csv 或 xlsx。", metavar="格式"),
+            str, format_option(Format.TEXT, Format.JSON, Format.CSV, Format.XLSX)
         ] = "text",
         output: Annotated[
             Path | None,
@@ -53,20 +51,15 @@ def register(app: typer.Typer) -> None:
             int | None,
             typer.Option("--jobs", "-j", help="并行进程数，默认为 CPU 核数。", metavar="N"),
         ] = None,
-        as_of: Annotated[
-            str | None, typer.Option("--as-of", help=AS_OF_HELP, metavar="日期", show_default=False)
-        ] = None,
+        as_of: AsOf = None,
     ) -> None:
         """汇总多个项目档案：按单位、阶段统计投资、校验错误和逾期事项；可生成年度投资计划草案。"""
         import time
 
-        from xmgl.cli.common import check_choice
-        from xmgl.cli.deadline_view import resolve_as_of
         from xmgl.portfolio.scan import find_dossiers
 
-        check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
-        today = resolve_as_of(state, as_of)
+        today = state.today()
         targets = _targets(plan_year, fmt, output)
         if jobs is not None and jobs < 1:
             from xmgl.errors import UsageError

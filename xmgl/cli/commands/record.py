@@ -9,8 +9,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
-
 
 def _kinds_help() -> str:
     from xmgl.domain.schema import RECORD_KINDS
@@ -51,11 +49,9 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """添加一条带日期的记录（批复、合同、支付、报告……）：先按档案格式检查，再保留注释和顺序写入。"""
-        from xmgl.cli.common import check_choice
         from xmgl.dossier.record import add_record, kind_or_error
         from xmgl.errors import UsageError
 
-        check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
         kind = kind_or_error(kind)
         if kind == "stage_change":

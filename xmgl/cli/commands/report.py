@@ -7,12 +7,10 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 from xmgl.domain.bounds import QUARTERLY
 
-FORMATS = ("text", "json")
-
-_FORMAT = typer.Option("--format", help="输出格式：text 或 json。", metavar="格式")
 _OUTPUT = typer.Option(
     "--output",
     "-o",
@@ -50,13 +48,11 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Path | None, _OUTPUT] = None,
         force: Annotated[bool, _FORCE] = False,
         check: Annotated[Path | None, _CHECK] = None,
-        fmt: Annotated[str, _FORMAT] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """可行性研究报告骨架：国家编制要求的章节加第十一条要求的章节，已知事实已填入。"""
-        from xmgl.cli.common import check_choice
         from xmgl.reports import generate
 
-        check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
         if check is not None:
             _check(check, state, fmt)
@@ -83,13 +79,11 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Path | None, _OUTPUT] = None,
         force: Annotated[bool, _FORCE] = False,
         check: Annotated[Path | None, _CHECK] = None,
-        fmt: Annotated[str, _FORMAT] = "text",
+        fmt: TextOrJson = "text",
     ) -> None:
         """第十六条项目建设进展情况季度报告：本期及累计投资、支付、合同、变更、进展。"""
-        from xmgl.cli.common import check_choice
         from xmgl.reports import generate
 
-        check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
         if check is not None:
             _check(check, state, fmt)
@@ -142,7 +136,9 @@ def _check(path: Path, state, fmt: str) -> None:
             if len(left) > 30:
                 c.print(f"  ……另有 {len(left) - 30} 处")
     if left:
-        raise typer.Exit(1)
+        from xmgl.errors import FindingsFound
+
+        raise FindingsFound(f"还有 {len(left)} 处【待填写：…】。").after_output()
 
 
 def _abs(output: Path | None, state) -> Path | None:

@@ -8,8 +8,6 @@ import typer
 
 from xmgl.cli.common import TextOrJson
 
-FORMATS = ("text", "json")
-
 
 def register(app: typer.Typer) -> None:
     @app.command("rules")
@@ -25,9 +23,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """列出全部校验规则（编号、条款、级别、适用阶段、标题）。"""
-        from xmgl.cli.common import check_choice
 
-        check_choice("--format", fmt, FORMATS)
         if matrix:
             _matrix(fmt)
         else:

@@ -7,8 +7,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
-
 
 def register(app: typer.Typer) -> None:
     @app.command("show")
@@ -17,9 +15,7 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """显示档案摘要：项目、阶段、金额和关键日期。"""
-        from xmgl.cli.common import check_choice
 
-        check_choice("--format", fmt, FORMATS)
         dossier = get_state(ctx).dossier()
         from xmgl.domain import facts
 

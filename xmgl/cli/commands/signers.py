@@ -10,8 +10,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
-
 
 def register(app: typer.Typer) -> None:
     signers_app = typer.Typer(
@@ -30,9 +28,7 @@ def register(app: typer.Typer) -> None:
         """签名人员：查看允许名单（.xmgl/allowed_signers），增加或移除人员，生成和配置密钥。"""
         if ctx.invoked_subcommand is not None:
             return
-        from xmgl.cli.common import check_choice
 
-        check_choice("--format", fmt, FORMATS)
         _list(get_state(ctx).root(), fmt)
 
     @signers_app.command("add")

@@ -7,8 +7,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
-
 
 def register(app: typer.Typer) -> None:
     @app.command("stages")
@@ -17,11 +15,9 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """显示阶段变更表：各阶段、允许的下一步、依据条款和所需记录。在档案中运行时标出当前阶段。"""
-        from xmgl.cli.common import check_choice
         from xmgl.domain import lifecycle
         from xmgl.domain.stages import SIDE, STAGES
 
-        check_choice("--format", fmt, FORMATS)
         current, visited = _current(ctx)
         if fmt == "json":
             from xmgl.cli.output import print_json

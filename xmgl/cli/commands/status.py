@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from xmgl.cli.common import TextOrJson
-from xmgl.cli.deadline_view import AS_OF_HELP
+from xmgl.cli.common import AsOf, TextOrJson
 from xmgl.cli.state import get_state
-
-FORMATS = ("text", "json")
 
 
 def register(app: typer.Typer) -> None:
@@ -18,17 +13,12 @@ def register(app: typer.Typer) -> None:
     def status(
         ctx: typer.Context,
         fmt: TextOrJson = "text",
-        as_of: Annotated[
-            str | None, typer.Option("--as-of", help=AS_OF_HELP, metavar="日期", show_default=False)
-        ] = None,
+        as_of: AsOf = None,
     ) -> None:
         """显示当前阶段、下一步要办的事和每个法定期限（名义截止日与顺延后的生效截止日）；已逾期的标红并注明条款。"""
-        from xmgl.cli.common import check_choice
-        from xmgl.cli.deadline_view import resolve_as_of
 
-        check_choice("--format", fmt, FORMATS)
         state = get_state(ctx)
-        today = resolve_as_of(state, as_of)
+        today = state.today()
         dossier = state.dossier()
         from xmgl.domain import deadlines
 

@@ -10,7 +10,6 @@ import typer
 from xmgl.cli.common import TextOrJson
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json")
 REPORTS = ("fsr", "fsr_merged", "quarterly")
 
 
@@ -43,7 +42,6 @@ def register(app: typer.Typer) -> None:
         from xmgl.errors import UsageError
         from xmgl.reports import generate
 
-        check_choice("--format", fmt, FORMATS)
         file = file.expanduser()
         if not file.is_absolute():  # relative to -C, like every path in a dossier
             file = get_state(ctx).directory / file
@@ -79,7 +77,9 @@ def register(app: typer.Typer) -> None:
         else:
             _print(file, findings, errors)
         if errors:
-            raise typer.Exit(1)
+            from xmgl.errors import FindingsFound
+
+            raise FindingsFound(f"模板有 {errors} 个错误。").after_output()
 
     app.add_typer(group)
 

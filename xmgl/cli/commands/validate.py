@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from xmgl.cli.common import AsOf, Format, format_option
 from xmgl.cli.state import get_state
 
-FORMATS = ("text", "json", "sarif")
 FAIL_ON = ("error", "warning")
 
 
@@ -16,12 +16,7 @@ def register(app: typer.Typer) -> None:
     @app.command("validate")
     def validate(
         ctx: typer.Context,
-        fmt: Annotated[
-            str,
-            typer.Option(
-                "--format", help="输出格式：text、json 或 sarif（SARIF 2.1.0）。", metavar="格式"
-            ),
-        ] = "text",
+        fmt: Annotated[str, format_option(Format.TEXT, Format.JSON, Format.SARIF)] = "text",
         fail_on: Annotated[
             str,
             typer.Option(
@@ -30,15 +25,7 @@ def register(app: typer.Typer) -> None:
                 metavar="级别",
             ),
         ] = "error",
-        as_of: Annotated[
-            str | None,
-            typer.Option(
-                "--as-of",
-                help="按指定日期（YYYY-MM-DD）计算期限，默认为今天（同全局 --as-of）。",
-                metavar="日期",
-                show_default=False,
-            ),
-        ] = None,
+        as_of: AsOf = None,
         stage: Annotated[
             str | None,
             typer.Option(
@@ -48,27 +35,22 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
-    ) -> int:
+    ) -> None:
         """按《大石桥市政务信息化项目管理暂行办法》逐条校验档案，指出条款和行号。"""
         from xmgl.cli.common import check_choice
 
-        check_choice("--format", fmt, FORMATS)
         check_choice("--fail-on", fail_on, FAIL_ON)
         state = get_state(ctx)
-        if as_of is not None:
-            from xmgl.cli.state import parse_date
-
-            state.as_of = parse_date(as_of)
         if stage is not None:
             from xmgl.domain.stages import STAGES
 
             check_choice("--stage", stage, tuple(STAGES))
-        return run(state, fmt, fail_on, stage)
+        run(state, fmt, fail_on, stage)
 
 
-def run(state, fmt: str, fail_on: str, stage: str | None) -> int:
+def run(state, fmt: str, fail_on: str, stage: str | None) -> None:
     from xmgl.domain import rules as R
-    from xmgl.errors import DossierError, ExitCode
+    from xmgl.errors import DossierError, FindingsFound
 
     today = state.today()
     root = state.directory
@@ -78,15 +60,18 @@ def run(state, fmt: str, fail_on: str, stage: str | None) -> int:
     except DossierError as err:
         findings = R.format_findings(err.problems, message=err.message, hint=err.hint)
         _emit(fmt, findings, root=root, state=state, today=today, stage=None, name=None)
-        return int(ExitCode.DOSSIER)
+        raise err.after_output() from None
     target = stage or dossier.stage_name
     findings = R.check(dossier, today, stage=stage)
     _emit(
         fmt, findings, root=root, state=state, today=today, stage=target, name=dossier.project.name
     )
     threshold = R.Severity(fail_on).rank
-    failed = any(f.severity.rank >= threshold for f in findings)
-    return int(ExitCode.FINDINGS) if failed else int(ExitCode.OK)
+    failed = [f for f in findings if f.severity.rank >= threshold]
+    if failed:
+        raise FindingsFound(
+            f"发现 {len(failed)} 个达到 --fail-on {fail_on} 级别的问题。"
+        ).after_output()
 
 
 def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
