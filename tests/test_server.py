@@ -389,3 +389,33 @@ def test_the_log_survives_kills_at_any_moment(tmp_path):
     assert len(receipts) > 10
     rc.append(log, lambda prev: _receipt(prev, 10**6))
     assert rc.read_log(log)[-1].count == 10**6
+
+
+def test_two_pushes_at_once_are_serialized(pushed, history, tmp_path):
+    """Two clones push different commits at the same moment: one is accepted, one refused."""
+    other = history.copy(tmp_path / "other-clone")
+    a = commit_as(history, LIU, "liuxm", "甲的补充")
+    b = commit_as(other, LIU, "liuxm", "乙的补充")
+    before = len(pushed.receipts())
+    procs = [
+        subprocess.Popen(
+            ["git", "-C", str(clone.root), "push", pushed.url("DSQ-A"), "main"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for clone in (history, other)
+    ]
+    results = [(p.wait(), p.stderr.read()) for p in procs]
+    assert sorted(code == 0 for code, _ in results) == [False, True], results
+    winner = a if results[0][0] == 0 else b
+    receipts = pushed.receipts()
+    assert len(receipts) == before + 1 and receipts[-1].new == winner
+    state = json.loads((pushed.root / "projects/DSQ-A/state.json").read_text())
+    assert state["tip"] == winner
+    tip = subprocess.run(
+        ["git", "--git-dir", str(pushed.repo("DSQ-A")), "rev-parse", "main"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert tip == winner

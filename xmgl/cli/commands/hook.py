@@ -44,7 +44,9 @@ def _one(hook_app: typer.Typer, kind: str) -> None:
 
         code = run(kind, server.expanduser(), sys.stdin, sys.stderr, get_state(ctx).today())
         if code:
-            raise typer.Exit(code=code)
+            from xmgl.errors import PushRefused
+
+            raise PushRefused("推送被拒绝。").after_output()
 
     command.__doc__ = doc
     hook_app.command(kind)(command)
