@@ -45,8 +45,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.sshsig_oracle import verify_commit  # noqa: E402
 from xmgl.gitaudit.objects import ObjectReader, rev_list  # noqa: E402
-from xmgl.gitaudit.sshsig import parse_allowed_signers, verify_commit  # noqa: E402
+from xmgl.gitaudit.sshsig import parse_allowed_signers  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 BASE_TIME = 1772337600  # 2026-03-01 04:00:00 UTC

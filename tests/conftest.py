@@ -69,6 +69,22 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("TERM", "dumb")
 
 
+PACKAGE_YEARS = (2004, 2026)
+"""The years chinese-calendar 1.11 covers. Tests pin the package's coverage to them, so a
+release that adds 2027 does not change what they expect ("2027 is not in the data")."""
+
+
+@pytest.fixture(autouse=True)
+def _chinese_calendar_as_of_1_11(monkeypatch):
+    from xmgl.domain import holidays
+
+    lo, hi = holidays.package_years()
+    assert (lo, hi >= PACKAGE_YEARS[1]) == (PACKAGE_YEARS[0], True), (
+        "installed chinesecalendar covers less than 1.11 did"
+    )
+    monkeypatch.setattr(holidays, "package_years", lambda: PACKAGE_YEARS)
+
+
 @pytest.fixture
 def example(tmp_path) -> Path:
     """A private copy of dossier-example/ (not a git repository)."""

@@ -323,3 +323,43 @@ def test_record_commit_that_cannot_be_signed_writes_nothing(signed_dossier, xmgl
     )  # fmt: skip
     assert r.exit_code == 5 and "档案保持原样" in flat(r.stderr)
     assert snapshot(root) == before
+
+
+# ---------------------------------------------------------------- one signer policy (issue 13)
+
+
+def test_a_key_valid_only_later_is_refused_by_signers_advance_and_the_audit(
+    signed_dossier, xmgl, ssh_keys, monkeypatch
+):
+    """``signers``, the ``advance`` pre-check and the audit ask one function: same answer."""
+    root = signed_dossier
+    zhang = ssh_keys("zhangwei")
+    r = xmgl(
+        "-C", root, "signers", "add", "zhangwei@example.gov.cn", f"{zhang}.pub",
+        "--name", "张伟", "--valid-after", "2099-01-01",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    person(monkeypatch, "张伟", "zhangwei@example.gov.cn")
+    assert xmgl("-C", root, "signers", "use", zhang).exit_code == 0
+    r = xmgl("-C", root, "signers")
+    assert "已在名单中" not in r.stdout
+    assert flat("现在不能签名") in flat(r.stdout) and "valid-after" in r.stdout
+    r = xmgl("-C", root, "signers", "--format", "json")
+    local = json.loads(r.stdout)["local"]
+    assert local["allowed"] is False and local["status"] == "key-not-yet-valid"
+    # the pre-check of advance / record --commit and the editor refuse before signing
+    before = git(root, "rev-parse", "HEAD")
+    r = xmgl(
+        "-C", root, "record", "reserve_entry", "date=2025-06-05",
+        "document_no=大数据发〔2025〕12号", "--commit",
+    )  # fmt: skip
+    assert r.exit_code == 5 and flat("有效期（valid-after）还没有开始") in flat(r.stderr)
+    r = xmgl("-C", root, "signers", "add", "x@example.gov.cn", f"{ssh_keys('mallory')}.pub")
+    assert r.exit_code == 5 and flat("有效期（valid-after）还没有开始") in flat(r.stderr)
+    assert git(root, "rev-parse", "HEAD") == before
+    # a commit made anyway (plain git) is judged the same way by the audit, with its own code
+    git(root, "commit", "-q", "-S", "--allow-empty", "-m", "补充说明")
+    report = verify(root)
+    codes = {f.code for c in report.commits for f in c.findings}
+    assert codes == {"key-not-yet-valid"}
+    assert "self-authorized" not in codes

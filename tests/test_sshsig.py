@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from tests.gitfixtures import Key, Repo, run
+from tests.sshsig_oracle import find_principals, git_verdict, verify_commit
 from xmgl.gitaudit.objects import ObjectReader, rev_list
 from xmgl.gitaudit.sshsig import (
     AllowedSignersError,
@@ -33,15 +34,12 @@ from xmgl.gitaudit.sshsig import (
     SignatureFormatError,
     SshSigError,
     UnsupportedAlgorithmError,
-    find_principals,
-    git_verdict,
     is_allowed_signer,
     load_public_key,
     match_pattern_list,
     parse_allowed_signers,
     parse_public_key,
     parse_timestamp,
-    verify_commit,
     verify_sshsig,
 )
 

@@ -47,7 +47,10 @@ def test_status_json_on_the_example(xmgl, example):
     assert q3["line"] == line_of(example, "date: 2026-03-10")
     assert q3["path"].endswith(".date")
     q4 = data["obligations"][4]
-    assert q4["calendar_notice"].startswith("2027年的法定节假日安排不在 chinese-calendar 数据中")
+    assert q4["calendar_notice"].startswith(
+        "2027年的法定节假日安排不在 chinese-calendar 和节假日文件中"
+    )
+    assert q4["calendar_notice"].endswith("用 xmgl holidays import 通知.txt 导入")
     assert [(o["kind"], o["period"]) for o in data["next_actions"]] == [
         ("quarterly_report", 3),
         ("quarterly_report", 4),
@@ -65,7 +68,9 @@ def test_status_text_on_the_example(xmgl, example):
     assert "最后一日 2026-12-10 · 依据第十六条" in out
     assert "2. 还有 80 天  第4期季度进展报告（2026-12-11 至 2027-03-10）" in out
     assert "共 1 项已逾期" in out
-    assert "注：2027年的法定节假日安排不在 chinese-calendar 数据中" in out
+    note = re.sub(r"\s*\n", "", out)
+    assert "注：2027年的法定节假日安排不在 chinese-calendar和节假日文件中" in note
+    assert "通知公布后用 xmgl holidays import通知.txt 导入" in note
     table = out[out.index("法定期限") :]
     assert re.search(r"已逾期\s+第3期季度进展报告.*第十六条\s+2026-12-10\s+2026-12-10", table)
     assert re.search(r"已完成\s+第1期季度进展报告.*第十六条\s+2026-06-10\s+2026-06-10", table)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from xmgl.domain import periods
+from xmgl.domain.holidays import Calendar
 
 INCLUSIVE = {"以上": True, "以下": True, "以内": True, "内": True, "届满": True}
 EXCLUSIVE = {"不满": False, "超过": False, "以外": False}
@@ -95,18 +96,18 @@ class Bound:
         day = periods.add_months(event, self.lower)
         return day if self.lower_inclusive else day + timedelta(days=1)
 
-    def due(self, event: date) -> periods.Deadline:
+    def due(self, event: date, calendar: Calendar | None = None) -> periods.Deadline:
         """The last day to act: ``upper`` months after ``event``, moved past a 法定休假日."""
         if self.upper is None:
             raise ValueError(f"{self.clause}没有最长期限")
         day = periods.period_end(event, self.upper)
         if not self.upper_inclusive:
             day -= timedelta(days=1)
-        return periods.deadline(day)
+        return periods.deadline(day, calendar)
 
-    def window(self, event: date) -> periods.Window:
+    def window(self, event: date, calendar: Calendar | None = None) -> periods.Window:
         """Both bounds after ``event``: from :meth:`opens` to :meth:`due`."""
-        return periods.Window(opens=self.opens(event), closes=self.due(event))
+        return periods.Window(opens=self.opens(event), closes=self.due(event, calendar))
 
 
 PLAN_SUBMISSION = Bound(

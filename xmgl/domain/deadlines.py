@@ -21,6 +21,7 @@ from datetime import date
 
 from xmgl.domain import bounds as B
 from xmgl.domain import periods
+from xmgl.domain.holidays import Calendar
 from xmgl.domain.model import Dossier, Location, Node
 
 DONE = "done"
@@ -153,7 +154,7 @@ def _plan_submissions(d: Dossier, as_of: date) -> list[Obligation]:
     for call in d.records_of("plan_call"):
         if call.date > as_of:
             continue
-        due = periods.deadline(call.deadline)
+        due = periods.deadline(call.deadline, d.calendar)
         sub = next(
             (s for s in d.records_of("plan_submission") if s.year == call.year and s.date <= as_of),
             None,
@@ -215,7 +216,7 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
         if r.date <= as_of:
             reports.setdefault(r.period, r)
     out = []
-    for p in periods.recurring_periods(approval, B.QUARTERLY.every):
+    for p in periods.recurring_periods(approval, B.QUARTERLY.every, d.calendar):
         if stop is not None and p.end > stop:
             break  # the quarter still running on the filing day is not due
         if p.start > max(as_of, ahead or as_of) and p.index > 1:
@@ -244,7 +245,11 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
 
 
 def quarterly_periods(
-    approval: date, until: date | None = None, *, count: int | None = None
+    approval: date,
+    until: date | None = None,
+    *,
+    count: int | None = None,
+    calendar: Calendar | None = None,
 ) -> list[periods.Period]:
     """第十六条 quarterly progress-report periods from the approval date (every ``QUARTERLY.every`` months).
 
@@ -254,7 +259,7 @@ def quarterly_periods(
     a period still running on the filing day is not due. At least one of ``until`` and
     ``count`` is required.
     """
-    return periods.periods_until(approval, B.QUARTERLY.every, until, count=count)
+    return periods.periods_until(approval, B.QUARTERLY.every, until, count=count, calendar=calendar)
 
 
 def quarterly_period(d: Dossier, index: int):
@@ -262,7 +267,7 @@ def quarterly_period(d: Dossier, index: int):
     approval = d.approval_date()
     if approval is None:
         return None
-    return quarterly_periods(approval, count=index)[-1]
+    return quarterly_periods(approval, count=index, calendar=d.calendar)[-1]
 
 
 # ------------------------------------------------------------------ 第十七条
@@ -271,7 +276,7 @@ def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
     for pre in d.records_of("preliminary_acceptance"):
         if pre.result != "合格" or pre.date > as_of:
             continue
-        window = B.ACCEPTANCE.window(pre.date)
+        window = B.ACCEPTANCE.window(pre.date, d.calendar)
         app = next(
             (a for a in d.records_of("acceptance_application") if pre.date < a.date <= as_of),
             None,
@@ -303,7 +308,7 @@ def _rectifications(d: Dossier, as_of: date) -> list[Obligation]:
     for acc in d.records_of("acceptance", "reinspection"):
         if acc.result != "不合格" or acc.date > as_of:
             continue
-        due = B.RECTIFICATION.due(acc.date)
+        due = B.RECTIFICATION.due(acc.date, d.calendar)
         rect = next(
             (
                 r
@@ -349,7 +354,7 @@ def _self_evaluations(d: Dossier, as_of: date) -> list[Obligation]:
     if start is None or start[0] > as_of:
         return []
     day, rec = start
-    window = B.SELF_EVALUATION.window(day)
+    window = B.SELF_EVALUATION.window(day, d.calendar)
     ev = next((r for r in d.records_of("self_evaluation") if day < r.date <= as_of), None)
     done = ev.date if ev else None
     return [
@@ -379,7 +384,7 @@ def _supervision(d: Dossier, as_of: date) -> list[Obligation]:
     for f in d.records_of("supervision_finding"):
         if f.deadline is None or f.date > as_of:
             continue
-        due = periods.deadline(f.deadline)
+        due = periods.deadline(f.deadline, d.calendar)
         rect = None
         for i, r in enumerate(rects):
             if i not in used and r.date >= f.date and r.completed and r.completed <= as_of:

@@ -9,10 +9,11 @@ tells the file, line and column of a field, so a rule can point at it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from xmgl.domain.holidays import PACKAGE, Calendar
 from xmgl.domain.schema import PROJECT_APPROVALS, Field
 
 
@@ -101,10 +102,12 @@ class Dossier:
     root: Path
     file: str
     data: Node
+    calendar: Calendar = field(default=PACKAGE)
+    """Working days for the deadlines: the dossier's holiday file, then the package."""
 
     def __getattr__(self, name: str):
         # facts are reached directly: dossier.project.name, dossier.investment.budget …
-        if name.startswith("_") or name in ("root", "file", "data"):
+        if name.startswith("_") or name in ("root", "file", "data", "calendar"):
             raise AttributeError(name)
         return getattr(self.data, name)
 

@@ -17,9 +17,11 @@ months"):
   rest day), the day after the rest ends becomes the last day. Which days are rest days is
   fixed each year by the State Council's holiday notice, including make-up working days
   (调休上班): a weekend day declared a working day is a working day. We use the official
-  calendar shipped by ``chinese-calendar``; the "day after the rest ends" is the first
-  working day after the nominal day. For a year outside the package's data we fall back to
-  weekends-only and say so in a plain Chinese notice instead of raising.
+  calendar shipped by ``chinese-calendar``, or the year's notice read into a holiday file
+  (:mod:`xmgl.domain.holidays`, passed as ``calendar``; the file wins); the "day after the
+  rest ends" is the first working day after the nominal day. For a year in neither we fall
+  back to weekends-only and say so in a plain Chinese notice (naming the command that
+  imports the notice) instead of raising.
 * The shift extends only a **last day to act** (a report due date, the closing bound of a
   window). It never moves an **earliest allowed day** (the opening bound of a window): those
   are facts about elapsed time, not deadlines.
@@ -34,6 +36,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xmgl.domain.holidays import Calendar
 
 __all__ = [
     "Deadline",
@@ -53,7 +59,10 @@ __all__ = [
 _ONE_DAY = timedelta(days=1)
 
 #: Notice when a year's holidays are not in the data; ``{years}`` is e.g. ``2027年``.
-FALLBACK_NOTICE = "{years}的法定节假日安排不在 chinese-calendar 数据中，按仅周末顺延估算"
+FALLBACK_NOTICE = (
+    "{years}的法定节假日安排不在 chinese-calendar 和节假日文件中，按仅周末顺延估算；"
+    "国务院办公厅通知公布后用 xmgl holidays import 通知.txt 导入"
+)
 
 
 # --- months ---------------------------------------------------------------------------------
@@ -98,25 +107,25 @@ def period_end(start: date, months: int) -> date:
 # --- working days and the last-day shift ----------------------------------------------------
 
 
-def _workday(d: date) -> tuple[bool, bool]:
+def _workday(d: date, calendar: Calendar | None = None) -> tuple[bool, bool]:
     """Return ``(is_working_day, from_official_data)`` for ``d``."""
-    import chinese_calendar  # lazy: keeps ``import xmgl.domain.periods`` cheap
+    if calendar is not None:
+        return calendar.workday(d)
+    from xmgl.domain.holidays import package_workday  # chinese_calendar, lazily
 
-    try:
-        return chinese_calendar.is_workday(d), True
-    except NotImplementedError:  # year outside the package's data
-        return d.weekday() < 5, False
+    return package_workday(d)
 
 
-def is_working_day(d: date) -> bool:
+def is_working_day(d: date, calendar: Calendar | None = None) -> bool:
     """True if ``d`` is a working day in China's official calendar.
 
     Statutory holidays and weekends are rest days, except weekend days declared make-up
     working days (调休上班), which are working days. For a year outside the
     ``chinese-calendar`` data this falls back to Monday–Friday; use :func:`deadline` when
-    the caller must tell the user that the answer is an estimate.
+    the caller must tell the user that the answer is an estimate. ``calendar`` (holiday
+    files first) defaults to the package alone.
     """
-    return _workday(d)[0]
+    return _workday(d, calendar)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +165,7 @@ class Deadline:
         return today > self.in_force
 
 
-def deadline(nominal: date) -> Deadline:
+def deadline(nominal: date, calendar: Calendar | None = None) -> Deadline:
     """Apply 第二百零三条 to a nominal last day to act.
 
     If ``nominal`` is a 法定休假日 (statutory holiday or weekly rest day, per the State
@@ -169,7 +178,7 @@ def deadline(nominal: date) -> Deadline:
     day = nominal
     missing_years: list[int] = []
     while True:
-        working, official = _workday(day)
+        working, official = _workday(day, calendar)
         if not official and day.year not in missing_years:
             missing_years.append(day.year)
         if working:
@@ -181,14 +190,14 @@ def deadline(nominal: date) -> Deadline:
     return Deadline(nominal=nominal, in_force=day, notice=notice)
 
 
-def deadline_after(event: date, months: int) -> Deadline:
+def deadline_after(event: date, months: int, calendar: Calendar | None = None) -> Deadline:
     """Last day to act for "within ``months`` months after ``event``" (…个月内, inclusive).
 
     E.g. 第十八条: rectification within 3 months of a failed completion acceptance →
     ``deadline_after(failed_on, 3)``; nominal ``add_months(failed_on, 3)``, shifted if a
     rest day.
     """
-    return deadline(period_end(event, months))
+    return deadline(period_end(event, months), calendar)
 
 
 # --- windows ----------------------------------------------------------------------------------
@@ -234,7 +243,9 @@ class Window:
         return self.contains(day)
 
 
-def window_after(event: date, min_months: int, max_months: int) -> Window:
+def window_after(
+    event: date, min_months: int, max_months: int, calendar: Calendar | None = None
+) -> Window:
     """Window for "``min_months``个月以上至``max_months``个月内 after ``event``", inclusive.
 
     Opens **on** ``add_months(event, min_months)`` — the minimum period is fulfilled on its
@@ -246,7 +257,9 @@ def window_after(event: date, min_months: int, max_months: int) -> Window:
     """
     if not 0 <= min_months <= max_months:
         raise ValueError(f"需要 0 ≤ 最短月数 ≤ 最长月数，实际为 {min_months} 和 {max_months}")
-    return Window(opens=add_months(event, min_months), closes=deadline_after(event, max_months))
+    return Window(
+        opens=add_months(event, min_months), closes=deadline_after(event, max_months, calendar)
+    )
 
 
 # --- recurring periods (e.g. 第十六条 quarterly reports) ---------------------------------------
@@ -270,7 +283,9 @@ class Period:
         return self.start <= day <= self.end
 
 
-def recurring_periods(anchor: date, every_months: int) -> Iterator[Period]:
+def recurring_periods(
+    anchor: date, every_months: int, calendar: Calendar | None = None
+) -> Iterator[Period]:
     """Endless periods of ``every_months`` months counted from ``anchor``.
 
     Every end is computed from the ORIGINAL anchor, ``add_months(anchor, every_months * k)``,
@@ -287,13 +302,18 @@ def recurring_periods(anchor: date, every_months: int) -> Iterator[Period]:
     k = 1
     while True:
         end = add_months(anchor, every_months * k)
-        yield Period(index=k, start=start, end=end, due=deadline(end))
+        yield Period(index=k, start=start, end=end, due=deadline(end, calendar))
         start = end + _ONE_DAY
         k += 1
 
 
 def periods_until(
-    anchor: date, every_months: int, until: date | None = None, *, count: int | None = None
+    anchor: date,
+    every_months: int,
+    until: date | None = None,
+    *,
+    count: int | None = None,
+    calendar: Calendar | None = None,
 ) -> list[Period]:
     """The first periods of :func:`recurring_periods` (every ``every_months`` from ``anchor``).
 
@@ -307,7 +327,7 @@ def periods_until(
     if count is not None and count < 0:
         raise ValueError(f"count 不能为负数：{count}")
     result: list[Period] = []
-    for period in recurring_periods(anchor, every_months):
+    for period in recurring_periods(anchor, every_months, calendar):
         if count is not None and len(result) >= count:
             break
         if until is not None and period.end > until:

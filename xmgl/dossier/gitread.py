@@ -88,4 +88,12 @@ def load_from_git(git_dir: Path, rev: str = "HEAD"):
             f"仓库 {git_dir} 的最新提交中没有 {PROJECT_FILE}：不是项目档案。",
             hint="推送的应是 xmgl init 建立的档案仓库。",
         )
-    return load_text(git_dir, read_blob(git_dir, blob), files=frozenset(files))
+    from xmgl.domain.holidays import HOLIDAY_FILE
+
+    holidays = files.get(HOLIDAY_FILE)
+    return load_text(
+        git_dir,
+        read_blob(git_dir, blob),
+        files=frozenset(files),
+        holidays=None if holidays is None else read_blob(git_dir, holidays),
+    )

@@ -82,8 +82,8 @@ def repo_prefix(root: Path) -> tuple[Path, str]:
 
 def require_allowed_signer(root: Path, prefix: str, email: str):
     """The signing set-up, if ``.xmgl/allowed_signers`` at HEAD allows it for ``email``."""
-    from xmgl.gitaudit import allowed, signing
     from xmgl.gitaudit import git as g
+    from xmgl.gitaudit import policy, signing
 
     setup = signing.require_signing(root)
     if g.head(root) is None:
@@ -106,18 +106,13 @@ def require_allowed_signer(root: Path, prefix: str, email: str):
     if setup.format != "ssh":
         return setup
     text = g.show_file(root, "HEAD", prefix + signing.ALLOWED_SIGNERS)
-    entries, _ = allowed.parse((text or b"").decode("utf-8", "replace"))
-    if not allowed.allows(entries, email, setup.public):
-        listed = allowed.principals_of(entries, setup.public)
-        if listed:
-            why = f"这把密钥在允许名单中登记的是 {', '.join(listed)}，而你的 git 邮箱是 {email}"
-            hint = f"用 git config user.email {listed[0]} 改正邮箱，或由已允许的人员为你登记。"
-        else:
-            why = f"这把密钥（{setup.public.fingerprint}）不在已提交的 {signing.ALLOWED_SIGNERS} 中"
-            hint = (
-                "请一位已允许的签名人员运行 “xmgl signers add 你的邮箱 你的公钥.pub”，"
-                "提交后再试。自己把自己加进名单的提交不会通过审计。"
-            )
+    decision = policy.may_sign(
+        (text or b"").decode("utf-8", "replace"),
+        policy.public_key(setup.public.keytype, setup.public.key),
+        email,
+    )
+    if not decision.allowed:
+        why, hint = policy.explain(decision, email)
         raise SigningError(f"不能用这把密钥签名：{why}。审计会拒绝这样的提交。", hint=hint)
     return setup
 

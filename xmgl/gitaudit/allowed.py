@@ -115,24 +115,3 @@ def remove(text: str, who: str) -> tuple[str, list[Entry]]:
     lines = text.splitlines(keepends=True)
     kept = [line for n, line in enumerate(lines, 1) if n not in drop]
     return "".join(kept), gone
-
-
-def allows(entries: list[Entry], principal: str, key: PublicKey) -> bool:
-    """Whether an entry lists exactly ``principal`` (case and all) with this key.
-
-    Wildcard entries are never honoured: the audit rejects them.
-    """
-    return any(
-        e.key.key == key.key and e.key.keytype == key.keytype and principal in e.principals
-        for e in entries
-        if not e.wildcard
-    )
-
-
-def principals_of(entries: list[Entry], key: PublicKey) -> list[str]:
-    """The exact principals listed for ``key``."""
-    out: list[str] = []
-    for e in entries:
-        if e.key.key == key.key and not e.wildcard:
-            out += [p for p in e.principals if p not in out]
-    return out

@@ -622,6 +622,17 @@ def _judge_signers_file(f: CommitFacts, by_sha, add) -> None:
             )
         )
     for line, principals, why in parsed.rejected:
+        if why == "local-time":
+            add(
+                Finding(
+                    "signers-local-time",
+                    f".xmgl/allowed_signers 第 {line} 行的有效期没有写 Z（UTC）：ssh-keygen 会按"
+                    "核验者所在的时区理解它，结论会因地而异，审计不承认这一行。",
+                    '有效期一律写成 UTC，如 valid-after="20260101Z"（xmgl signers add 就是这样写的）。',
+                    f.sha,
+                )
+            )
+            continue
         what = (
             "cert-authority 行" if why == "cert-authority" else f"通配符或否定的身份 “{principals}”"
         )
@@ -691,13 +702,23 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
             v.fingerprint and fp.endswith(str(v.fingerprint)) for fp in own_fps
         ):
             own_fps.add(v.fingerprint)
+        parents_known = all(p in by_sha and by_sha[p].commit is not None for p in f.parents)
         if not f.parents:
             add(
                 Finding(
                     "key-not-allowed",
-                    f"信任根的签名密钥 {v.fingerprint} 不在它自己的 .xmgl/allowed_signers 中"
-                    "（或不在有效期内）。",
+                    f"信任根的签名密钥 {v.fingerprint} 不在它自己的 .xmgl/allowed_signers 中。",
                     "用 xmgl init --signing-key 新建档案。",
+                    f.sha,
+                )
+            )
+        elif not parents_known:
+            add(
+                Finding(
+                    "key-not-allowed",
+                    f"无法读取上一提交，签名密钥 {v.fingerprint} 没有可依据的名单"
+                    "（浅克隆或对象缺失）。",
+                    "取得完整的历史（git fetch --unshallow）后再核验。",
                     f.sha,
                 )
             )
@@ -715,12 +736,31 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
             add(
                 Finding(
                     "key-not-allowed",
-                    f"签名密钥 {v.fingerprint} 不在上一提交的 .xmgl/allowed_signers 中"
-                    "（或不在其有效期内）。",
+                    f"签名密钥 {v.fingerprint} 不在上一提交的 .xmgl/allowed_signers 中。",
                     "签名人员须先由已允许的人员用 xmgl signers add 登记；登记之后的提交才有效。",
                     f.sha,
                 )
             )
+    elif v.status == sig.KEY_NOT_YET_VALID:
+        add(
+            Finding(
+                "key-not-yet-valid",
+                f"签名密钥 {v.fingerprint} 在上一提交的名单中登记了有效期（valid-after），"
+                f"提交时（{_when(f)}）有效期还没有开始。",
+                "有效期开始后再签名；或由已允许的人员更正登记的有效期。",
+                f.sha,
+            )
+        )
+    elif v.status == sig.WRONG_NAMESPACE:
+        add(
+            Finding(
+                "key-wrong-namespace",
+                f"签名密钥 {v.fingerprint} 在上一提交的名单中登记的用途（namespaces）不含 git，"
+                "不能签名提交。",
+                '由已允许的人员按 namespaces="git" 重新登记（xmgl signers add）。',
+                f.sha,
+            )
+        )
     elif v.status == sig.KEY_REVOKED:
         add(
             Finding(
@@ -734,7 +774,8 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
         add(
             Finding(
                 "key-expired",
-                f"签名密钥 {v.fingerprint} 在提交时已过期（{v.reason or '超出名单中的有效期'}）。",
+                f"签名密钥 {v.fingerprint} 在提交时（{_when(f)}）已过期"
+                f"（{v.reason or '超出上一提交名单中登记的有效期 valid-before'}）。",
                 "由仍在有效期内的签名人员重新做这次变更；需要延长时由已允许的人员更新名单。",
                 f.sha,
             )
@@ -758,6 +799,11 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
                 f.sha,
             )
         )
+
+
+def _when(f: CommitFacts) -> str:
+    c = f.commit.committer
+    return c.datetime.strftime("%Y-%m-%d %H:%M %z") if c.date_ok else str(c.timestamp)
 
 
 def _judge_stage(f: CommitFacts, by_sha, state, trailers, add):

@@ -21,12 +21,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from xmgl.gitaudit import policy
 from xmgl.gitaudit.objects import Commit, git_env
 from xmgl.gitaudit.sshsig import (
     AllowedSigner,
     SshSigError,
     UnsupportedAlgorithmError,
-    find_principals,
     parse_allowed_signers,
     verify_sshsig,
 )
@@ -45,17 +45,17 @@ def _policy_version() -> str:
 
 POLICY_VERSION = _policy_version()
 
-GOOD = "good"
+GOOD = policy.GOOD
 UNSIGNED = "unsigned"
 BAD = "bad"
 UNSUPPORTED = "unsupported"
-NOT_ALLOWED = "not-allowed"
-NOT_COMMITTER = "not-committer"
+NOT_ALLOWED = policy.NOT_LISTED
+NOT_COMMITTER = policy.NOT_COMMITTER
 KEY_REVOKED = "key-revoked"  # OpenPGP: the key is revoked
-KEY_EXPIRED = "key-expired"  # the key's validity ended before the commit (window or OpenPGP)
+KEY_EXPIRED = policy.KEY_EXPIRED  # the key's window ended before the commit (or OpenPGP expiry)
 SIG_EXPIRED = "signature-expired"  # OpenPGP: the signature itself expired
-KEY_NOT_YET_VALID = "key-not-yet-valid"  # valid-after is later than the commit
-WRONG_NAMESPACE = "key-wrong-namespace"  # listed, but not for the git namespace
+KEY_NOT_YET_VALID = policy.KEY_NOT_YET_VALID  # valid-after is later than the commit
+WRONG_NAMESPACE = policy.WRONG_NAMESPACE  # listed, but not for the git namespace
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,10 @@ def read_signers(text: str | None) -> SignersFile:
             rejected.append((s.lineno, s.principals_field, "cert-authority"))
         elif s.wildcard or any(p.negated for p in s.principals):
             rejected.append((s.lineno, s.principals_field, "wildcard"))
+        elif s.local_time:
+            # ssh-keygen reads a window without Z in the auditor's own time zone:
+            # the verdict would depend on where the audit runs
+            rejected.append((s.lineno, s.principals_field, "local-time"))
         else:
             honored.append(s)
     return SignersFile(tuple(honored), tuple(rejected), tuple(invalid))
@@ -128,13 +132,10 @@ def fast_verdict(commit: Commit, signers: SignersFile) -> SigVerdict:
         return SigVerdict(UNSUPPORTED, reason=str(exc))
     except SshSigError as exc:
         return SigVerdict(BAD, reason=str(exc))
-    key = verified.public_key
-    principals = find_principals(signers.honored, key, "git", commit.committer.timestamp)
-    if not principals:
-        return SigVerdict(NOT_ALLOWED, key.fingerprint)
-    if commit.committer.email not in principals:
-        return SigVerdict(NOT_COMMITTER, key.fingerprint, tuple(principals))
-    return SigVerdict(GOOD, key.fingerprint, tuple(principals))
+    d = policy.decide(
+        signers.honored, verified.public_key, commit.committer.email, commit.committer.timestamp
+    )
+    return SigVerdict(d.status, d.fingerprint, d.principals)
 
 
 class VerdictCache:
@@ -308,7 +309,11 @@ def reference_verdicts(
                 letters[parts[0]] = (parts[1], parts[2], parts[3])
         for c in commits:
             status, fpr, signer = letters.get(c.sha, ("?", "", ""))
-            out[c.sha] = _judge_letter(Path(tmp), allowed, c, status, fpr, signer)
+            v = _judge_letter(Path(tmp), allowed, c, status, fpr, signer)
+            if v.status == NOT_ALLOWED:  # the cause, from the lines that list the key
+                why = policy.why_not(signers.honored, v.fingerprint, c.committer.timestamp)
+                v = SigVerdict(why, v.fingerprint, v.principals, v.reason)
+            out[c.sha] = v
     return out
 
 
@@ -354,7 +359,7 @@ def _ssh_keygen_verify(tmp: Path, allowed: Path, c: Commit, principal: str) -> b
             "git",
             "-s",
             str(sig),
-            f"-Overify-time={_time(c)}",
+            *([f"-Overify-time={_time(c)}"] if c.committer.timestamp else []),
         ],
         input=payload,
         capture_output=True,

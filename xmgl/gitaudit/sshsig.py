@@ -9,14 +9,14 @@ Three layers:
   payload, with ``cryptography``; Ed25519, ECDSA (nistp256/384/521), RSA
   (rsa-sha2-256/512) and the FIDO variants ``sk-ssh-ed25519@openssh.com`` and
   ``sk-ecdsa-sha2-nistp256@openssh.com``.
-* policy: :func:`parse_allowed_signers` reads an ``allowed_signers`` file (see
-  ``ALLOWED SIGNERS`` in ssh-keygen(1)); :func:`find_principals` and
-  :func:`is_allowed_signer` answer who may sign with a key, for which namespace,
-  at what time.
+* allowed signers: :func:`parse_allowed_signers` reads an ``allowed_signers``
+  file (see ``ALLOWED SIGNERS`` in ssh-keygen(1)); :func:`is_allowed_signer`
+  is ssh-keygen's ``-Y verify -I`` check of one identity.
 
-:func:`git_verdict` / :func:`verify_commit` combine them the way ``git log
---format=%G?`` does with ``gpg.format=ssh`` (git 2.39, OpenSSH 9.2), quirks
-included, so the fast path gives the same letters as the reference verifier.
+Who may sign a commit is decided in one place, :func:`xmgl.gitaudit.policy.decide`
+(git's rule: first line, then ``verify -I``). The emulation of ``git log
+--format=%G?`` that checks it against git lives with the tests
+(tests/sshsig_oracle.py).
 
 Not supported (raise :class:`UnsupportedAlgorithmError`, verdict ``E``):
 certificates as signing keys (hence ``cert-authority`` lines never match),
@@ -37,7 +37,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -52,7 +52,6 @@ __all__ = [
     "AllowedSigner",
     "AllowedSignersError",
     "BadSignatureError",
-    "GitVerdict",
     "KeyFormatError",
     "LineError",
     "NamespaceMismatchError",
@@ -62,8 +61,6 @@ __all__ = [
     "SshSigError",
     "UnsupportedAlgorithmError",
     "VerifiedSig",
-    "find_principals",
-    "git_verdict",
     "is_allowed_signer",
     "load_public_key",
     "match_pattern",
@@ -71,7 +68,6 @@ __all__ = [
     "parse_allowed_signers",
     "parse_public_key",
     "parse_timestamp",
-    "verify_commit",
     "verify_sshsig",
 ]
 
@@ -677,32 +673,6 @@ def _epoch(when: dt.datetime | int) -> int:
     return int(when)
 
 
-def find_principals(
-    allowed: Iterable[AllowedSigner],
-    pubkey: PublicKey,
-    namespace: str | None,
-    when: dt.datetime | int,
-) -> list[str]:
-    """Principal patterns allowed to sign with ``pubkey`` in ``namespace`` at ``when``.
-
-    Every matching line counts (ssh-keygen's find-principals stops at the first
-    and ignores namespaces); negated patterns are left out; wildcard patterns are
-    returned as written (``*@example.com``) - match an identity against them with
-    :func:`is_allowed_signer`. ``cert-authority`` lines never match a plain key.
-    """
-    t = _epoch(when)
-    found: list[str] = []
-    for signer in allowed:
-        if signer.cert_authority or signer.key != pubkey:
-            continue
-        if not signer.allows_namespace(namespace) or not signer.valid_at(t):
-            continue
-        for p in signer.principals:
-            if not p.negated and p.pattern and p.pattern not in found:
-                found.append(p.pattern)
-    return found
-
-
 def is_allowed_signer(
     allowed: Iterable[AllowedSigner],
     pubkey: PublicKey,
@@ -758,10 +728,32 @@ def _dearmor(armored: str | bytes) -> bytes:
     end = text.find(_END, len(_BEGIN) - 1)
     if end < 0:
         raise SignatureFormatError("missing '-----END SSH SIGNATURE-----' footer")
+    body = text[len(_BEGIN) : end]
     try:
-        return _b64decode(text[len(_BEGIN) : end])
+        blob = _b64decode(body)
     except KeyFormatError:
         raise SignatureFormatError("invalid base64 in signature") from None
+    # OpenSSH's decoder (b64_pton) refuses bits set in the padding, which
+    # Python's ignores: the same bytes, but ssh-keygen calls the signature bad.
+    if base64.b64encode(blob).decode() != "".join(body.split()):
+        raise SignatureFormatError("non-canonical base64 in signature (padding bits set)")
+    return blob
+
+
+_ED25519_L = 2**252 + 27742317777372353535851937790883648493
+
+
+def _ref10_s(raw: bytes) -> bytes:
+    """An Ed25519 signature as OpenSSH's ref10 code checks it.
+
+    OpenSSH only refuses S with one of its top three bits set; OpenSSL also
+    refuses L <= S < 2^253. Since [S]B = [S mod L]B, reducing S makes OpenSSL
+    give OpenSSH's answer (a signature with S + L is the same signature to it).
+    """
+    s = int.from_bytes(raw[32:], "little")
+    if raw[63] & 0xE0 or s < _ED25519_L:
+        return raw
+    return raw[:32] + (s % _ED25519_L).to_bytes(32, "little")
 
 
 def _verify_raw(key: PublicKey, sig_blob: bytes, data: bytes) -> tuple[str, int | None, int | None]:
@@ -778,7 +770,7 @@ def _verify_raw(key: PublicKey, sig_blob: bytes, data: bytes) -> tuple[str, int 
             w.end()
             if len(raw) != 64:
                 raise SignatureFormatError("signature: Ed25519 signature must be 64 bytes")
-            Ed25519PublicKey.from_public_bytes(kw.string()).verify(raw, data)
+            Ed25519PublicKey.from_public_bytes(kw.string()).verify(_ref10_s(raw), data)
             return sig_type, None, None
         if key.key_type in _ECDSA_CURVES:
             if sig_type != key.key_type:
@@ -831,7 +823,7 @@ def _verify_raw(key: PublicKey, sig_blob: bytes, data: bytes) -> tuple[str, int 
             if key.key_type == SK_ED25519:
                 if len(raw) != 64:
                     raise SignatureFormatError("signature: Ed25519 signature must be 64 bytes")
-                Ed25519PublicKey.from_public_bytes(pk).verify(raw, signed)
+                Ed25519PublicKey.from_public_bytes(pk).verify(_ref10_s(raw), signed)
             else:
                 inner = _Wire(raw, "signature", SignatureFormatError)
                 r, s = inner.mpint(), inner.mpint()
@@ -891,98 +883,3 @@ def verify_sshsig(armored: str | bytes, payload: bytes, namespace: str = "git") 
     )
     sig_alg, flags, counter = _verify_raw(key, sig_blob, signed)
     return VerifiedSig(key, sig_namespace, hash_alg, sig_alg, flags, counter)
-
-
-# ---------------------------------------------------------------------------
-# git's verdict (%G?)
-
-
-@dataclass(frozen=True)
-class GitVerdict:
-    """What ``git log --format=%G?`` would say, and why.
-
-    ``status``: ``G`` good and allowed, ``U`` good but no allowed principal (key
-    unknown or outside its validity window), ``B`` bad, ``N`` unsigned, ``E``
-    cannot be checked here (not an SSH signature, or an unsupported key type) -
-    ask the reference verifier. ``signer`` is the principal git reports (``%GS``).
-    """
-
-    status: str
-    signer: str | None = None
-    key: PublicKey | None = None
-    reason: str = ""
-
-    @property
-    def fingerprint(self) -> str | None:
-        return None if self.key is None else self.key.fingerprint
-
-
-def git_verdict(
-    signature: str | None,
-    payload: bytes,
-    allowed: Sequence[AllowedSigner],
-    when: dt.datetime | int,
-    namespace: str = "git",
-) -> GitVerdict:
-    """Emulate git 2.39 + ssh-keygen 9.2 on one signed payload.
-
-    git runs ``ssh-keygen -Y find-principals`` (first line listing the key and
-    valid at ``when``; namespaces ignored; its principals split on commas), then
-    ``-Y verify -I <principal> -n git`` for each until one succeeds; without a
-    principal it runs ``check-novalidate`` and reports U on success. Quirk kept:
-    a key whose only lines exclude the namespace is ``B``, not ``U``. For exact
-    agreement parse the file with ``strict=False`` (ssh-keygen skips bad lines).
-    """
-    if signature is None:
-        return GitVerdict("N", reason="unsigned")
-    if not signature.startswith("-----BEGIN SSH SIGNATURE-----"):
-        return GitVerdict("E", reason="not an SSH signature")
-    try:
-        verified = verify_sshsig(signature, payload, namespace)
-    except UnsupportedAlgorithmError as exc:
-        return GitVerdict("E", reason=str(exc))
-    except SshSigError as exc:
-        return GitVerdict("B", reason=str(exc))
-    key = verified.public_key
-    t = _epoch(when)
-    first = next(
-        (s for s in allowed if not s.cert_authority and s.key == key and s.valid_at(t)), None
-    )
-    if first is None:
-        return GitVerdict("U", key=key, reason="no allowed principal for this key at this time")
-    candidates = []
-    for p in first.principals_field.split(","):  # ssh-keygen: strsep(), stops at ""
-        if not p:
-            break
-        candidates.append(p)
-    for principal in candidates:
-        if is_allowed_signer(allowed, key, principal, namespace, t):
-            return GitVerdict("G", signer=principal, key=key, reason="good signature")
-    # ssh-keygen -Y verify failed for every principal: git shows B and no key.
-    return GitVerdict("B", reason=f"{key.fingerprint} is not allowed for namespace {namespace!r}")
-
-
-class _SignedCommit(Protocol):
-    @property
-    def signature(self) -> str | None: ...
-
-    @property
-    def signed_payload(self) -> bytes: ...
-
-    @property
-    def committer(self) -> _Stamped: ...
-
-
-class _Stamped(Protocol):
-    @property
-    def timestamp(self) -> int: ...
-
-
-def verify_commit(commit: _SignedCommit, allowed: Sequence[AllowedSigner]) -> GitVerdict:
-    """:func:`git_verdict` for a :class:`~xmgl.gitaudit.objects.Commit`.
-
-    The validity windows are judged at the committer date, as git does (git
-    passes no time for a zero timestamp, and ssh-keygen then uses the clock).
-    """
-    when = commit.committer.timestamp or int(time.time())
-    return git_verdict(commit.signature, commit.signed_payload, allowed, when)

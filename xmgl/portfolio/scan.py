@@ -58,9 +58,13 @@ def find_dossiers(paths: Iterable[Path]) -> list[Path]:
 
 
 # ------------------------------------------------------------------ one dossier
-def check_one(task: tuple[str, date, int | None]) -> dict:
-    """Load and check one dossier; never raises."""
-    root, as_of, plan_year = task
+def check_one(task: tuple) -> dict:
+    """Load and check one dossier; never raises.
+
+    ``task``: (root, as_of, plan_year[, holiday years handed out for all dossiers]).
+    """
+    root, as_of, plan_year, *rest = task
+    shared = rest[0] if rest else ()
     row: dict = {"path": root, "ok": False, "error": None, "problems": []}
     try:
         from xmgl.dossier.loader import load_dossier
@@ -79,6 +83,10 @@ def check_one(task: tuple[str, date, int | None]) -> dict:
         except OSError as err:
             row["error"] = f"无法读取：{err.strerror or err}"
             return row
+        if shared:
+            from xmgl.domain.holidays import Calendar
+
+            d.calendar = d.calendar.with_fallback(Calendar(shared))  # the dossier's file wins
         row.update(_facts(d, as_of, plan_year))
         row["ok"] = True
     except Exception as err:  # noqa: BLE001 - a defect must cost one row, not the run
@@ -230,15 +238,18 @@ def scan(
     jobs: int | None = None,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[dict], None] | None = None,
+    holidays: tuple = (),
 ) -> list[dict]:
     """Check every dossier in ``roots`` on ``jobs`` processes (default: all cores).
 
     Rows come back in the order of ``roots``. ``on_start(n)`` is called once the
     worker processes exist (start a progress display there, not before: the
     workers are forked and must not inherit a running display thread);
-    ``on_result(row)`` after each dossier.
+    ``on_result(row)`` after each dossier. ``holidays``: the holiday years the 数据局
+    hands out (:class:`~xmgl.domain.holidays.HolidayYear`), used where a dossier's own
+    ``.xmgl/holidays.yaml`` has no such year.
     """
-    tasks = [(str(r), as_of, plan_year) for r in roots]
+    tasks = [(str(r), as_of, plan_year, tuple(holidays)) for r in roots]
     jobs = max(1, jobs or os.cpu_count() or 1)
     rows: list[dict] = []
     if jobs == 1 or len(tasks) < 4:

@@ -52,6 +52,16 @@ def register(app: typer.Typer) -> None:
             typer.Option("--jobs", "-j", help="并行进程数，默认为 CPU 核数。", metavar="N"),
         ] = None,
         as_of: AsOf = None,
+        holidays: Annotated[
+            Path | None,
+            typer.Option(
+                "--holidays",
+                help="节假日文件（市数据局统一下发，xmgl holidays import 生成），"
+                "用于档案自己的 .xmgl/holidays.yaml 没有的年份。",
+                metavar="文件",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """汇总多个项目档案：按单位、阶段统计投资、校验错误和逾期事项；可生成年度投资计划草案。"""
         import time
@@ -75,7 +85,12 @@ def register(app: typer.Typer) -> None:
                 hint="项目档案是含有 project.yaml 的文件夹（通常是从 git 服务器克隆的仓库）。",
             )
         started = time.perf_counter()
-        rows, workers = _scan(found, today, plan_year, jobs)
+        shared = ()
+        if holidays is not None:
+            from xmgl.dossier.holidays import load_file
+
+            shared = tuple(load_file(holidays.expanduser()))
+        rows, workers = _scan(found, today, plan_year, jobs, shared)
         elapsed = time.perf_counter() - started
         _done_note(rows, elapsed, workers)
         for row in rows:
@@ -143,7 +158,7 @@ def _roots(base: Path, paths: list[Path]) -> list[Path]:
     return roots
 
 
-def _scan(found: list[Path], today, plan_year, jobs) -> tuple[list[dict], int]:
+def _scan(found: list[Path], today, plan_year, jobs, holidays=()) -> tuple[list[dict], int]:
     import os
 
     from rich.progress import (
@@ -182,7 +197,13 @@ def _scan(found: list[Path], today, plan_year, jobs) -> tuple[list[dict], int]:
 
     try:
         rows = scan(
-            found, today, plan_year=plan_year, jobs=workers, on_start=on_start, on_result=on_result
+            found,
+            today,
+            plan_year=plan_year,
+            jobs=workers,
+            on_start=on_start,
+            on_result=on_result,
+            holidays=holidays,
         )
     finally:
         progress.stop()

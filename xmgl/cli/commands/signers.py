@@ -235,7 +235,12 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
     except XmglError:
         email = None
     mine = setup.public if setup is not None else None
-    ok = bool(mine and email and allowed.allows(entries, email, mine))
+    decision = None
+    if mine is not None and email:
+        from xmgl.gitaudit import policy
+
+        decision = policy.may_sign(text, policy.public_key(mine.keytype, mine.key), email)
+    ok = bool(decision and decision.allowed)
     from xmgl.gitaudit import openpgp
 
     pgp_text = g.show_file(root, "HEAD", prefix + openpgp.SIGNERS)
@@ -273,6 +278,7 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
                     "fingerprint": setup.fingerprint if setup else None,
                     "email": email,
                     "allowed": ok,
+                    "status": decision.status if decision else None,
                     "error": setup_error,
                 },
             }
@@ -309,7 +315,10 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
         state = "[green]已在名单中[/]" if ok else "[red]不在名单中（或邮箱不符）[/]"
         c.print(f"本机：用 {escape(setup.format)} 签名，密钥 {escape(setup.key_ref)}，{state}")
     else:
-        state = (
-            "[green]已在名单中[/]" if ok else "[red]不在名单中（或邮箱不符），提交将不能通过审计[/]"
-        )
+        state = "[green]已在名单中，现在可以签名[/]"
+        if not ok:
+            from xmgl.gitaudit import policy
+
+            why = policy.explain(decision, email or "")[0] if decision else "不在名单中"
+            state = f"[red]现在不能签名：{escape(why)}；提交将不能通过审计[/]"
         c.print(f"本机：{escape(email or '（无邮箱）')} 用 {escape(setup.key_ref)} 签名，{state}")

@@ -63,8 +63,16 @@ def run(state, fmt: str, fail_on: str, stage: str | None) -> None:
         raise err.after_output() from None
     target = stage or dossier.stage_name
     findings = R.check(dossier, today, stage=stage)
+    notes = [d.message() for d in dossier.calendar.differences()] if dossier.calendar else []
     _emit(
-        fmt, findings, root=root, state=state, today=today, stage=target, name=dossier.project.name
+        fmt,
+        findings,
+        root=root,
+        state=state,
+        today=today,
+        stage=target,
+        name=dossier.project.name,
+        notes=notes,
     )
     threshold = R.Severity(fail_on).rank
     failed = [f for f in findings if f.severity.rank >= threshold]
@@ -74,7 +82,8 @@ def run(state, fmt: str, fail_on: str, stage: str | None) -> None:
         ).after_output()
 
 
-def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
+def _emit(fmt, findings, *, root, state, today, stage, name, notes=()) -> None:
+    """``notes``: said once, e.g. where the holiday file overrides chinese-calendar."""
     from xmgl.cli import findings as out
 
     if fmt == "json":
@@ -87,6 +96,7 @@ def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
                 "stage": stage,
                 "findings": [f.to_dict() for f in findings],
                 "summary": out.summary(findings),
+                "notes": list(notes),
             }
         )
     elif fmt == "sarif":
@@ -107,4 +117,5 @@ def _emit(fmt, findings, *, root, state, today, stage, name) -> None:
         if stage and stage != state.dossier().stage_name:
             where += f"（按进入该阶段的要求，当前为 {label(state.dossier().stage_name)}）"
         header.append(f"{where} · 日期：{today.isoformat()}")
+        header += [f"说明：{n}" for n in notes]
         out.render_text(findings, header=header)
