@@ -47,6 +47,35 @@ def tip(git_dir: Path, rev: str = "HEAD") -> str | None:
     return out if proc.returncode == 0 and out else None
 
 
+def read_ref(git_dir: Path, ref: str = "HEAD") -> str | None:
+    """The commit ``ref`` names, read from the ref files (no git process); None if unborn.
+
+    Falls back to ``git rev-parse`` for anything but plain loose or packed refs.
+    """
+    git_dir = Path(git_dir)
+    name = ref
+    for _ in range(5):
+        try:
+            text = (git_dir / name).read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        if text.startswith("ref: "):
+            name = text[5:].strip()
+            continue
+        if text:
+            return text if len(text) in (40, 64) else tip(git_dir, ref)
+        try:
+            packed = (git_dir / "packed-refs").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            return None
+        for line in packed.splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[1] == name:
+                return parts[0]
+        return None
+    return tip(git_dir, ref)
+
+
 def tree_files(git_dir: Path, rev: str) -> dict[str, str]:
     """``{path: blob id}`` of the regular files in ``rev``'s tree."""
     proc = _git(git_dir, "ls-tree", "-r", "-z", "--full-tree", rev)
