@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from tests.tools import missing, need_module
 from xmgl.domain.stages import STAGES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,7 +41,7 @@ def chromium() -> str:
     for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
-    pytest.skip("没有 Chromium 浏览器（Debian 软件包 chromium）：无法在真实浏览器中测试看板网页")
+    missing("Chromium（Debian 软件包 chromium）：无法在真实浏览器中测试看板网页")
 
 
 @pytest.fixture(scope="module")
@@ -148,13 +149,11 @@ def _browser(p, **context):
     try:
         return p.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
     except Error as exc:  # pragma: no cover - a broken browser install
-        pytest.skip(f"Chromium 无法启动：{exc}")
+        missing(f"可以启动的 Chromium（{exc}）")
 
 
 def test_the_page_in_chromium(server, page_file, tmp_path):
-    pytest.importorskip(
-        "playwright", reason="Playwright for Python 未安装（pip install playwright）"
-    )
+    need_module("playwright")
     from playwright.sync_api import sync_playwright
 
     repos = sorted((server / "repos").iterdir())

@@ -419,3 +419,20 @@ def test_two_pushes_at_once_are_serialized(pushed, history, tmp_path):
         text=True,
     ).stdout.strip()
     assert tip == winner
+
+
+def test_the_hook_command_is_the_same_check(pushed, history, monkeypatch):
+    """``xmgl hook pre-receive`` (what Gitea/GitLab admins may call) refuses as the script does."""
+    import io
+
+    from tests.conftest import run_cli as cli
+
+    tip = head(history.root)
+    monkeypatch.setenv("GIT_DIR", str(pushed.repo("DSQ-A")))
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{tip} {'0' * 40} refs/heads/main\n"))
+    r = cli("hook", "pre-receive", "--server", pushed.root)
+    assert r.exit_code == 1
+    assert flat("不能删除主分支 main") in flat(r.stderr) and "推送被拒绝" in r.stderr
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{tip} {tip} refs/heads/main\n"))
+    r = cli("hook", "pre-receive", "--server", pushed.root)
+    assert r.exit_code == 0, r.output

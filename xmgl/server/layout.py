@@ -59,7 +59,8 @@ if [ ! -x "$XMGL_PYTHON" ]; then
   echo "推送被拒绝：数据局服务器上找不到 xmgl（$XMGL_PYTHON）。请联系服务器管理员。" >&2
   exit 1
 fi
-exec "$XMGL_PYTHON" -m xmgl hook "$kind" --server "$XMGL_SERVER"
+# the same as xmgl hook "$kind" --server …, without the command line's start-up
+exec "$XMGL_PYTHON" -m xmgl.server "$kind" --server "$XMGL_SERVER"
 """
 
 
