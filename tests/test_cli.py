@@ -74,7 +74,8 @@ def test_bad_choice_and_bad_date(xmgl):
     result = xmgl("-C", EXAMPLE, "show", "--format", "xml")
     assert result.exit_code == 2 and "--format 不能取 “xml”" in result.stderr
     result = xmgl("--as-of", "2026-02-30", "-C", EXAMPLE, "show")
-    assert result.exit_code == 2 and "--as-of 的日期 “2026-02-30” 无效" in result.stderr
+    assert result.exit_code == 2
+    assert "--as-of 的日期 “2026-02-30” 无效：2026年2月只有28天" in result.stderr
 
 
 def test_missing_directory(xmgl, tmp_path):

@@ -143,7 +143,7 @@ def test_sections_and_lists_from_the_command_line(example, xmgl):
         (["amount=abc", "contract=HT-1"], "amount=abc：无法识别的金额"),
         (
             ["amount=1万元", "contract=HT-1", "date=2026-02-30"],
-            "date=2026-02-30：应该是 YYYY-MM-DD",
+            "date=2026-02-30：是不存在的日期 “2026-02-30”：2026年2月只有28天",
         ),
         (["amount=1万元"], "缺少必填字段：contract（合同编号）"),
         (["amount=1万元", "contract=HT-1", "amout=2"], "没有字段 “amout”"),

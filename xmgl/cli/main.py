@@ -22,6 +22,9 @@ def run(argv: list[str]) -> int:
         argv = ["--help"]
     debug = "--debug" in argv
     json_out = _wants_json(argv)
+    from xmgl.cli.output import prepare_streams
+
+    prepare_streams()
     try:
         from xmgl.cli import zh
 
@@ -120,6 +123,9 @@ def _zh_click(text: str) -> str:
         (r"'(.+?)' is not a valid integer\.", r"“\1” 不是整数。"),
         (r"Option '(.+?)' requires an argument\.", r"选项 \1 需要一个值。"),
         (r"Missing command\.", "缺少命令。"),
+        (r"(\S+) is not in the range (\S+)<=x<=(\S+)\.", r"\1 超出允许的范围 \2–\3。"),
+        (r"(\S+) is not in the range x<=(\S+)\.", r"\1 超出允许的范围（最大 \2）。"),
+        (r"(\S+) is not in the range x>=(\S+)\.", r"\1 超出允许的范围（最小 \2）。"),
     )
     for pattern, repl in replacements:
         text = re.sub(pattern, repl, text)
@@ -149,8 +155,8 @@ def _report(err: XmglError, json_out: bool) -> None:
     c = console(stderr=True, soft_wrap=True)
     c.print(f"[bold red]错误：[/]{escape(err.message)}")
     for p in problems:
-        where = p.location() + (f"  [dim]{escape(p.path)}[/]" if p.path else "")
-        c.print(f"  [cyan]{escape(where)}[/]")
+        where = f"[cyan]{escape(p.location())}[/]"
+        c.print("  " + where + (f"  [dim]{escape(p.path)}[/]" if p.path else ""))
         c.print(f"    {escape(p.message)}")
         if p.hint:
             c.print(f"    [green]提示：[/]{escape(p.hint)}")

@@ -10,6 +10,82 @@ from pathlib import Path
 
 WIDTH = 80
 
+LOCALE_NOTE = (
+    "xmgl: 终端编码为 {enc}，不能显示的字符已替换为 “?”。"
+    "请使用 UTF-8：Linux 上 export LANG=zh_CN.UTF-8（或 LC_ALL=C.UTF-8），"
+    "Windows 上先运行 chcp 65001，或设置 PYTHONIOENCODING=utf-8。\n"
+    "xmgl: the terminal encoding {enc} cannot show some characters; they were replaced "
+    "by '?'. Set a UTF-8 locale: export LANG=zh_CN.UTF-8 (Windows: chcp 65001).\n"
+)
+
+
+def _encoding(stream) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    except LookupError:
+        return "unknown"
+
+
+def prepare_streams() -> None:
+    """Make stdout and stderr unable to fail on a character they cannot encode.
+
+    An ASCII stream that only comes from the C/POSIX locale is switched to UTF-8
+    (what Python's UTF-8 mode does); an encoding the user chose (PYTHONIOENCODING,
+    a GBK console) is kept, with characters it cannot show replaced. Either way the
+    first character replaced prints, once, how to set a UTF-8 locale.
+    """
+    import os
+
+    _noted.clear()
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        enc = _encoding(stream)
+        if enc == "utf-8" or not hasattr(stream, "reconfigure"):
+            continue
+        chosen = os.environ.get("PYTHONIOENCODING", "").split(":")[0].strip()
+        try:
+            if enc == "ascii" and not chosen:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            else:
+                stream.reconfigure(errors="replace")
+                _watch(name, stream, enc)
+        except (ValueError, OSError):  # a stream that cannot change any more: leave it
+            continue
+
+
+_noted: list[bool] = []
+
+
+def _watch(name: str, stream, enc: str) -> None:
+    setattr(sys, name, _NotingStream(stream, enc))
+
+
+class _NotingStream:
+    """A text stream that forwards everything and notes once when it must replace."""
+
+    def __init__(self, inner, enc: str) -> None:
+        self._inner = inner
+        self._enc = enc
+
+    def write(self, text: str) -> int:
+        if not _noted:
+            try:
+                text.encode(self._enc)
+            except UnicodeEncodeError:
+                _noted.append(True)
+                note = LOCALE_NOTE.format(enc=self._enc)
+                try:
+                    sys.stderr.write(note)
+                    sys.stderr.flush()
+                except (OSError, ValueError):
+                    pass
+        return self._inner.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
 
 def console(stderr: bool = False, soft_wrap: bool = False):
     """A Rich console no wider than 80 columns (the terminal's width when narrower).
@@ -43,5 +119,9 @@ def dumps(data) -> str:
 
 
 def print_json(data) -> None:
-    sys.stdout.write(dumps(data) + "\n")
+    """JSON on stdout; \\u escapes instead of characters the stream cannot encode."""
+    text = dumps(data)
+    if _encoding(sys.stdout) not in ("utf-8", "utf-16", "utf-32", "gb18030"):
+        text = json.dumps(data, ensure_ascii=True, indent=2, default=_default)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()

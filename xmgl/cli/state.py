@@ -34,11 +34,15 @@ class State:
 
 
 def parse_date(text: str, option: str = "--as-of") -> date:
+    from xmgl.domain.kinds import KindError
+    from xmgl.domain.kinds import parse_date as read_date
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return read_date(text)
+    except KindError as err:
         raise UsageError(
-            f"{option} 的日期 “{text}” 无效。", hint="写成 YYYY-MM-DD，例如 2026-06-30。"
+            f"{option} 的日期 “{text}” 无效：{err.reason}。",
+            hint=err.hint or "写成 YYYY-MM-DD，例如 2026-06-30。",
         ) from None
 
 

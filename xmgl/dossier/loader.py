@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
 from pathlib import Path
 
+from xmgl.domain.kinds import ILLEGAL as _ILLEGAL
+from xmgl.domain.kinds import KINDS, KindError
 from xmgl.domain.model import Dossier, Location, Node
-from xmgl.domain.money import MoneyError, parse_money
 from xmgl.domain.schema import (
     FORMAT_VERSION,
     RECORD_KINDS,
@@ -32,25 +32,6 @@ PROJECT_FILE = "project.yaml"
 
 _TAG = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-# characters XML 1.0 forbids; they would break every generated document
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-_KIND_ZH = {
-    "str": "一行文字",
-    "text": "文字",
-    "int": "整数",
-    "bool": "true 或 false",
-    "date": "日期（YYYY-MM-DD）",
-    "money": "金额",
-    "path": "档案内的文件路径",
-    "enum": "规定的取值之一",
-    "enums": "列表",
-    "strs": "列表",
-    "section": "映射（键: 值）",
-    "list": "列表",
-    "records": "列表",
-}
 
 
 def find_root(start: Path) -> Path:
@@ -100,14 +81,15 @@ def load_text(root: Path, raw: bytes, file: str = PROJECT_FILE) -> Dossier:
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text, or a problem that says what the bytes look like instead."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide_encoding(raw)
+    if wide:
         return None, [
             _p(
                 file,
                 1,
                 1,
                 "",
-                "文件是 UTF-16 编码，xmgl 只读 UTF-8。",
+                f"文件是 {wide} 编码，xmgl 只读 UTF-8。",
                 "在编辑器中“另存为 UTF-8”后再试。",
                 "encoding",
             )
@@ -136,6 +118,27 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 "encoding",
             )
         ]
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-32" or "UTF-16" when the bytes are one of those (with or without a BOM)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if b"\x00" in raw[:4096]:  # UTF-8 text never holds NUL bytes; wide encodings do
+        for name, codecs in (
+            ("UTF-32", ("utf-32-le", "utf-32-be")),
+            ("UTF-16", ("utf-16-le", "utf-16-be")),
+        ):
+            for codec in codecs:
+                try:
+                    text = raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if "\x00" not in text:
+                    return name
+    return None
 
 
 def _p(file, line, column, path, message, hint="", code="format") -> Problem:
@@ -170,18 +173,59 @@ def _translate_yaml_error(problem: str) -> str:
         ),
         ("could not find expected ':'", "缺少冒号“:”"),
         ("found character '\\t'", "YAML 不能用 Tab 缩进，请改用空格"),
+        ("found character '\t'", "YAML 不能用 Tab 缩进，请改用空格"),
         ("expected <block end>", "缩进不一致"),
         ("found undefined alias", "引用了未定义的锚点"),
         ("while scanning a quoted scalar", "引号没有闭合"),
         ("found unexpected end of stream", "引号没有闭合或文件意外结束"),
         ("while parsing a flow", "方括号或花括号没有闭合"),
+        ("expected ',' or ']'", "方括号没有闭合，或列表项之间缺少逗号"),
+        ("expected ',' or '}'", "花括号没有闭合，或映射项之间缺少逗号"),
         ("found unknown escape character", "双引号字符串里有无法识别的转义符"),
         ("expected a comment or a line break", "值的后面有多余的内容"),
+        (
+            "but found another document",
+            "文件里有第二个 YAML 文档（“---” 或 “...” 之后还有内容），project.yaml 只能有一个",
+        ),
+        ("expected a single document", "文件里有多个 YAML 文档，project.yaml 只能有一个"),
+        ("found incompatible YAML document", "只支持 YAML 1.x 文档（%YAML 指令的版本不对）"),
+        ("that cannot start any token", "这个字符不能出现在值的开头（%、@、` 等），请给值加引号"),
+        ("found duplicate anchor", "同一个锚点（&名称）定义了两次"),
+        ("while scanning an anchor", "锚点（&名称）或引用（*名称）的名称不完整"),
+        ("while scanning an alias", "锚点（&名称）或引用（*名称）的名称不完整"),
+        ("while scanning a tag", "标签（以 ! 开头）写得不对"),
+        ("while scanning a directive", "% 开头的指令行写得不对"),
+        ("while scanning a block scalar", "多行文字（| 或 >）的写法不对"),
+        ("complex key", "不支持 YAML 的复杂键（“? …”）"),
+        ("while scanning a simple key", "缺少冒号“:”"),
+        ("expected the node content", "这里缺少值，或有多余的符号"),
+        ("expected '<document start>'", "文档开头有多余的内容"),
     )
     for english, chinese in table:
         if english in problem:
             return chinese
-    return f"YAML 语法错误（{problem}）"
+    return f"YAML 语法错误（解析器原文：{problem}）"
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int, str] | None:
+    """The last value opened with a quote not closed on its own line, up to ``before_line``.
+
+    A missing closing quote makes YAML read on into the next lines, so the parser
+    stops somewhere below; the place to fix is where the quote was opened.
+    """
+    found = None
+    for number, line in enumerate(text.splitlines()[:before_line], 1):
+        m = _QUOTE_OPEN.match(line)
+        if not m:
+            continue
+        quote, rest = m.group("q"), line[m.end() :]
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest)
+        if not closed:
+            found = (number, m.start("q") + 1, quote)
+    return found
+
+
+_QUOTE_OPEN = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(?P<q>["'])""")
 
 
 class _Reader:
@@ -228,24 +272,23 @@ class _Reader:
             root = _compose(text)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            self.problems.append(
-                _p(
-                    self.file,
-                    mark.line + 1 if mark else None,
-                    mark.column + 1 if mark else None,
-                    "",
-                    _translate_yaml_error(str(exc.problem or exc.context)),
-                    "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。",
-                    "yaml-syntax",
-                )
-            )
+            line = mark.line + 1 if mark else None
+            column = mark.column + 1 if mark else None
+            message = _translate_yaml_error(str(exc.problem or exc.context))
+            hint = "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。"
+            quote = _unclosed_quote(text, line) if line else None
+            if quote and quote[0] < line:
+                line, column = quote[0], quote[1]
+                message = f"引号 {quote[2]} 没有闭合（YAML 把后面几行都读成了这个值）"
+                hint = f"在这一行的值末尾补上 {quote[2]}。"
+            self.problems.append(_p(self.file, line, column, "", message, hint, "yaml-syntax"))
             return empty
         except YAMLError as exc:
             self.problems.append(
                 _p(self.file, None, None, "", f"YAML 语法错误：{exc}", code="yaml-syntax")
             )
             return empty
-        if root is None:
+        if root is None or (root.tag == _TAG + "null" and not root.value):
             self.problems.append(
                 _p(
                     self.file,
@@ -284,10 +327,12 @@ class _Reader:
             self.problem(
                 mnode,
                 path or "<文档>",
-                "这里应该是“键: 值”的映射。",
+                f"这里应该是“键: 值”的映射，这里却是{_shape_zh(mnode)}。",
                 "检查缩进：子项要比上一级多缩进两个空格。",
                 "type",
             )
+            return out
+        if not self.tag_ok(mnode, path):
             return out
         by_name = {f.name: f for f in fields}
         seen: dict[str, object] = {}
@@ -295,11 +340,18 @@ class _Reader:
         for key_node, value_node in mnode.value:
             key = key_node.value if key_node.tag == _TAG + "str" else None
             if key is None or key == "<<":
+                from ruamel.yaml.nodes import ScalarNode
+
+                what = (
+                    f"不支持的键 “{key_node.value}”。"
+                    if isinstance(key_node, ScalarNode)
+                    else f"键不能是{_shape_zh(key_node)}（YAML 的复杂键 “? …”）。"
+                )
                 self.problem(
                     key_node,
                     path,
-                    f"不支持的键 “{key_node.value}”。",
-                    "键必须是英文小写字母和下划线组成的名称，不要用 YAML 合并（<<）。",
+                    what,
+                    "键必须是英文小写字母和下划线组成的名称，不要用 YAML 合并（<<）或复杂键。",
                     "unknown-key",
                 )
                 continue
@@ -352,24 +404,22 @@ class _Reader:
 
     # ------------------------------------------------------------ values
     def value(self, vnode, spec: Field, path: str):
+        """The value of ``vnode`` read as ``spec``'s kind (see :mod:`xmgl.domain.kinds`)."""
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-        if vnode.tag.removeprefix(_TAG) not in _STANDARD_TAGS:
-            self.problem(
-                vnode, path, f"不支持的 YAML 标签 “{vnode.tag}”。", "去掉以 ! 开头的标签。", "type"
-            )
+        if not self.tag_ok(vnode, path):
             return None
         if isinstance(vnode, ScalarNode) and vnode.tag == _TAG + "null":
             return None
-        kind = spec.kind
-        if kind == "section":
+        kind = KINDS[spec.kind]
+        if kind.shape == "mapping":
             return self.mapping(vnode, spec.fields, path)
-        if kind in ("list", "records", "enums", "strs"):
+        if kind.shape == "sequence":
             if not isinstance(vnode, SequenceNode):
                 self.problem(
                     vnode,
                     path,
-                    f"“{spec.name}”（{spec.zh}）应该是列表。",
+                    f"“{spec.name}”（{spec.zh}）应该是列表，这里却是{_shape_zh(vnode)}。",
                     "每一项占一行，以 “- ” 开头。",
                     "type",
                 )
@@ -377,23 +427,18 @@ class _Reader:
             items = []
             for i, item in enumerate(vnode.value):
                 sub = f"{path}[{i}]"
-                if kind == "list":
-                    items.append(self.mapping(item, spec.fields, sub))
-                elif kind == "records":
+                if spec.kind == "records":
                     rec = self.record(item, sub)
                     if rec is not None:
                         items.append(rec)
+                elif kind.item is None:
+                    items.append(self.mapping(item, spec.fields, sub))
                 else:
-                    one = Field(
-                        spec.name,
-                        "enum" if kind == "enums" else "str",
-                        spec.zh,
-                        choices=spec.choices,
-                    )
+                    one = Field(spec.name, kind.item, spec.zh, choices=spec.choices)
                     v = self.scalar(item, one, sub)
                     if v is not None:
                         items.append(v)
-            if kind == "enums" and len(set(items)) != len(items):
+            if spec.kind == "enums" and len(set(items)) != len(items):
                 self.problem(
                     vnode,
                     path,
@@ -406,161 +451,56 @@ class _Reader:
             self.problem(
                 vnode,
                 path,
-                f"“{spec.name}”（{spec.zh}）应该是{_KIND_ZH[kind]}，这里却是"
-                f"{'映射' if isinstance(vnode, MappingNode) else '列表'}。",
+                f"“{spec.name}”（{spec.zh}）应该是{kind.zh}，这里却是{_shape_zh(vnode)}。",
                 "检查缩进，或把值写在冒号后面的同一行。",
                 "type",
             )
             return None
         return self.scalar(vnode, spec, path)
 
+    def tag_ok(self, node, path: str) -> bool:
+        tag = node.tag or ""
+        if tag.startswith(_TAG) and tag.removeprefix(_TAG) in _STANDARD_TAGS:
+            return True
+        self.problem(
+            node,
+            path or "<文档>",
+            f"不支持的 YAML 标签 “{tag}”。",
+            "去掉以 ! 开头的标签，直接写值。",
+            "type",
+        )
+        return False
+
     def scalar(self, vnode, spec: Field, path: str):
         from ruamel.yaml.nodes import ScalarNode
 
         if not isinstance(vnode, ScalarNode):
-            self.problem(vnode, path, f"“{spec.name}” 的每一项应该是单个值。", code="type")
-            return None
-        tag = vnode.tag.removeprefix(_TAG) if vnode.tag.startswith(_TAG) else vnode.tag
-        text = vnode.value
-        if tag not in ("str", "int", "float", "bool", "timestamp", "null"):
             self.problem(
-                vnode, path, f"不支持的 YAML 标签 “{vnode.tag}”。", "去掉以 ! 开头的标签。", "type"
+                vnode,
+                path,
+                f"“{spec.name}” 的每一项应该是单个值，这里却是{_shape_zh(vnode)}。",
+                code="type",
             )
             return None
+        if not self.tag_ok(vnode, path):
+            return None
+        tag = vnode.tag.removeprefix(_TAG)
         if tag == "null":
             return None
-        kind = spec.kind
-        name = f"“{spec.name}”（{spec.zh}）"
-        if kind in ("str", "text", "enum", "path"):
-            value = text.strip() if kind != "text" else text
-            if _ILLEGAL.search(value):
-                ch = _ILLEGAL.search(value).group()
-                self.problem(
-                    vnode,
-                    path,
-                    f"{name}含有文档中不允许出现的控制字符 U+{ord(ch):04X}。",
-                    "删除该字符（双引号字符串中的 \\x.. 转义也会产生它）。",
-                    "illegal-character",
-                )
-                return None
-            if kind == "str" and "\n" in value.strip():
-                self.problem(vnode, path, f"{name}应该是一行文字。", "把换行去掉。", "type")
-                return None
-            if not value.strip():
-                return None
-            if kind == "enum":
-                return self.enum(vnode, spec, value, path)
-            if kind == "path":
-                return self.doc_path(vnode, spec, value, path)
-            return value
-        if kind == "int":
-            if tag != "int":
-                self.problem(
-                    vnode, path, f"{name}应该是整数，这里是 “{text}”。", _range_hint(spec), "type"
-                )
-                return None
-            number = (
-                int(text.replace("_", ""), 0)
-                if text.startswith("0x")
-                else int(text.replace("_", ""))
-            )
-            if (spec.minimum is not None and number < spec.minimum) or (
-                spec.maximum is not None and number > spec.maximum
-            ):
-                self.problem(
-                    vnode, path, f"{name}的值 {number} 超出范围。", _range_hint(spec), "range"
-                )
-                return None
-            return number
-        if kind == "bool":
-            if tag != "bool":
-                self.problem(
-                    vnode,
-                    path,
-                    f"{name}应该是 true 或 false，这里是 “{text}”。",
-                    "写 true（是）或 false（否），不要加引号。",
-                    "type",
-                )
-                return None
-            return text.lower() == "true"
-        if kind == "date":
-            return self.date(vnode, spec, text, path)
-        if kind == "money":
-            if tag == "float" or tag == "int" or tag == "str":
-                value = (
-                    text
-                    if tag == "str"
-                    else (int(text.replace("_", "")) if tag == "int" else float(text))
-                )
-                try:
-                    return parse_money(value)
-                except MoneyError as exc:
-                    self.problem(vnode, path, f"{name}：{exc}", "", "money")
-                    return None
-            self.problem(
-                vnode,
-                path,
-                f"{name}应该是金额，这里是 “{text}”。",
-                '写整数元（1850000）或带单位（"185万元"）。',
-                "money",
-            )
-            return None
-        raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
-
-    def enum(self, vnode, spec: Field, value: str, path: str):
-        if spec.choices and value not in spec.choices:
-            close = difflib.get_close_matches(value, spec.choices, n=1, cutoff=0.5)
-            hint = (
-                (f"是不是想写 “{close[0]}”？" if close else "") + "可选：" + "、".join(spec.choices)
-            )
-            self.problem(vnode, path, f"“{spec.name}”（{spec.zh}）不能取 “{value}”。", hint, "enum")
-            return None
-        return value
-
-    def date(self, vnode, spec: Field, text: str, path: str):
-        name = f"“{spec.name}”（{spec.zh}）"
-        m = _DATE.match(text.strip())
-        if not m:
-            self.problem(
-                vnode,
-                path,
-                f"{name}应该是 YYYY-MM-DD 格式的日期，这里是 “{text}”。",
-                "例如 2025-06-30；月、日不足两位时补 0。",
-                "date",
-            )
-            return None
-        year, month, day = (int(g) for g in m.groups())
         try:
-            return date(year, month, day)
-        except ValueError:
-            if 1 <= month <= 12:
-                import calendar
-
-                last = calendar.monthrange(year, month)[1]
-                why = f"{year}年{month}月只有{last}天"
-            else:
-                why = "月份必须在 1 到 12 之间"
+            value = KINDS[spec.kind].convert(spec, vnode.value, tag)
+        except KindError as err:
             self.problem(
-                vnode,
-                path,
-                f"{name}是不存在的日期 “{text}”：{why}。",
-                "核对原始文件上的日期。",
-                "date",
+                vnode, path, f"“{spec.name}”（{spec.zh}）{err.message}", err.hint, err.code
             )
             return None
+        if value is not None and spec.kind == "path":
+            return self.doc_path(vnode, spec, value, path)
+        return value
 
     def doc_path(self, vnode, spec: Field, value: str, path: str):
         name = f"“{spec.name}”（{spec.zh}）"
         rel = Path(value)
-        if rel.is_absolute() or re.match(r"^[A-Za-z]:[\\/]", value):
-            self.problem(
-                vnode,
-                path,
-                f"{name}写成了绝对路径 “{value}”。",
-                "文件要放在档案目录内，并写相对于档案根目录的路径，如 docs/批复.pdf。",
-                "path",
-            )
-            return None
         target = (self.root / rel).resolve()
         try:
             target.relative_to(self.root.resolve())
@@ -623,12 +563,16 @@ class _Reader:
         return rec
 
 
+def _shape_zh(node) -> str:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if isinstance(node, MappingNode):
+        return "映射（键: 值）"
+    if isinstance(node, SequenceNode):
+        return "列表"
+    return f"单个值 “{node.value}”"
+
+
 def _article_hint(spec: Field) -> str:
     base = f"参见 docs/dossier-format.md 中的 “{spec.name}”"
     return base + (f"（{spec.article}）。" if spec.article else "。")
-
-
-def _range_hint(spec: Field) -> str:
-    if spec.minimum is not None and spec.maximum is not None:
-        return f"取值范围 {spec.minimum}–{spec.maximum}，不要加引号。"
-    return "写阿拉伯数字，不要加引号。"

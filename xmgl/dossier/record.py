@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from xmgl.domain.money import MoneyError, parse_money
+from xmgl.domain.kinds import from_command_line
 from xmgl.domain.schema import RECORD_KINDS, Field, record_fields
 from xmgl.dossier.writer import Money, ProjectEdit
 from xmgl.errors import DossierError, Problem, UsageError
 
 _PAIR = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)=(.*)$", re.S)
-_TRUE = {"true", "yes", "是", "y"}
-_FALSE = {"false", "no", "否", "n"}
 
 
 def kind_or_error(kind: str) -> str:
@@ -82,7 +80,7 @@ def parse_pairs(kind: str, pairs: list[str], today: date) -> dict:
             try:
                 section[sub] = convert(child, raw)
             except ValueError as exc:
-                problems.append(f"{key}={raw}：{exc}")
+                problems.append(_told(key, raw, exc))
             continue
         if head in values:
             problems.append(f"“{key}” 写了两次。")
@@ -90,7 +88,7 @@ def parse_pairs(kind: str, pairs: list[str], today: date) -> dict:
         try:
             values[head] = convert(spec, raw)
         except ValueError as exc:
-            problems.append(f"{key}={raw}：{exc}")
+            problems.append(_told(key, raw, exc))
     values.setdefault("date", today)
     missing = [
         f"{f.name}（{f.zh}）"
@@ -110,6 +108,11 @@ def parse_pairs(kind: str, pairs: list[str], today: date) -> dict:
     return values
 
 
+def _told(key: str, raw: str, exc: ValueError) -> str:
+    hint = getattr(exc, "hint", "")
+    return f"{key}={raw}：{exc}" + (f"（{hint.rstrip('。')}）" if hint else "")
+
+
 def usage_hint(kind: str) -> str:
     parts = []
     for f in record_fields(kind):
@@ -124,57 +127,17 @@ def usage_hint(kind: str) -> str:
 
 
 def convert(spec: Field, raw: str):
-    """A command-line value read as the field's kind; ValueError says what is wrong in Chinese."""
-    text = raw.strip()
-    kind = spec.kind
-    if kind in ("str", "text", "path", "enum"):
-        if not text:
-            raise ValueError("值为空。")
-        if kind == "enum" and spec.choices and text not in spec.choices:
-            close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
-            raise ValueError(
-                (f"是不是想写 “{close[0]}”？" if close else "") + "可选：" + "、".join(spec.choices)
-            )
-        if kind == "str" and "\n" in text:
-            raise ValueError("应该是一行文字。")
-        return raw if kind == "text" else text
-    if kind == "int":
-        try:
-            number = int(text)
-        except ValueError:
-            raise ValueError("应该是整数。") from None
-        if (spec.minimum is not None and number < spec.minimum) or (
-            spec.maximum is not None and number > spec.maximum
-        ):
-            raise ValueError(f"超出范围（{spec.minimum}–{spec.maximum}）。")
-        return number
-    if kind == "bool":
-        if text.lower() in _TRUE:
-            return True
-        if text.lower() in _FALSE:
-            return False
-        raise ValueError("应该是 true（是）或 false（否）。")
-    if kind == "date":
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise ValueError("应该是 YYYY-MM-DD 格式的日期，例如 2026-06-30。") from None
-    if kind == "money":
-        try:
-            parse_money(text)
-        except MoneyError as exc:
-            raise ValueError(str(exc)) from None
-        return Money(text)
-    if kind in ("enums", "strs"):
-        items = [p.strip() for p in re.split(r"[,，、]", text) if p.strip()]
-        if not items:
-            raise ValueError("值为空。")
-        if kind == "enums":
-            bad = [i for i in items if i not in spec.choices]
-            if bad:
-                raise ValueError(f"“{bad[0]}” 不是可选值；可选：" + "、".join(spec.choices))
-        return items
-    raise ValueError(f"不支持在命令行填写这种字段（{kind}）。")  # pragma: no cover
+    """A command-line value read as the field's kind, by the converter the loader uses.
+
+    Raises ValueError (:class:`~xmgl.domain.kinds.KindError`) saying in Chinese what is
+    wrong. Money keeps the text as typed, so that the file shows what the user wrote.
+    """
+    value = from_command_line(spec, raw)
+    if spec.kind == "money":
+        return Money(raw.strip())
+    if spec.kind == "text":
+        return raw
+    return value
 
 
 @dataclass(frozen=True)

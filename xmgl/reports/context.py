@@ -670,6 +670,13 @@ def choose_period(d: Dossier, as_of: date, index: int | None = None) -> QuarterC
             notes.append(f"{ps}季度报告已逾期未报送，可用 --period 指定期号生成。")
     if index < 1:
         raise UsageError(f"--period 必须是正整数，这里是 {index}。", hint="第1期自批复次日起算。")
+    months = (as_of.year - approval.year) * 12 + as_of.month - approval.month
+    if (index - 1) * QUARTERLY.every > months + 12:  # far beyond as_of: do not count them all
+        raise UsageError(
+            f"第{index}期截至 {as_of.isoformat()} 尚未开始（第1期自 {approval.isoformat()} "
+            f"批复次日起，{QUARTERLY.span}一期）。",
+            hint=f"当前最近一期是第{due[-1].period}期。" if due else "用 --as-of 指定日期。",
+        )
     period = deadlines.quarterly_period(d, index)
     if period.start > as_of:
         raise UsageError(
