@@ -28,10 +28,10 @@ from pathlib import Path
 
 from xmgl.domain import lifecycle
 from xmgl.domain.stages import label
-from xmgl.dossier.stagescan import Stage
 from xmgl.gitaudit import auditsig as sig
 from xmgl.gitaudit import trailers as tr
 from xmgl.gitaudit.auditsource import CommitFacts, HistorySource
+from xmgl.gitaudit.stagescan import Stage
 
 FAST = "fast"
 REFERENCE = "reference"
@@ -243,8 +243,8 @@ def verify(
     anchor: str | None = None,
     use_cache: bool = True,
 ) -> AuditReport:
-    from xmgl.dossier.transition import repo_prefix
     from xmgl.gitaudit import git as g
+    from xmgl.gitaudit.git import repo_prefix
     from xmgl.gitaudit.objects import replace_refs
 
     started = time.perf_counter()
@@ -974,7 +974,7 @@ def _judge_dates(f: CommitFacts, before: Stage | None, day: str | None, add) -> 
 
 
 def _worktree_stage(root: Path, last: CommitFacts | None, findings: list[Finding]) -> None:
-    from xmgl.dossier.stagescan import StageUnreadable, read_stage
+    from xmgl.gitaudit.stagescan import StageUnreadable, read_stage
 
     path = root / "project.yaml"
     if last is None or last.stage is None or not path.exists():
