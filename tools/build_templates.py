@@ -813,7 +813,13 @@ def quarterly() -> Builder:
     b.table(
         "表1　本期支付明细",
         ("支付日期", "合同编号", "金额", "凭证号", "说明"),
-        ("{{ r.date_cn }}", "{{ r.contract }}", "{{ r.amount }}", "{{ r.voucher }}", "{{ r.note }}"),
+        (
+            "{{ r.date_cn }}",
+            "{{ r.contract }}",
+            "{{ r.amount }}",
+            "{{ r.voucher }}",
+            "{{ r.note }}",
+        ),
         loop="r in payments",
         widths=(30, 25, 44, 29, 28),
         size=10.5,
@@ -840,7 +846,13 @@ def quarterly() -> Builder:
     b.table(
         "表1　招标采购情况（截至{{ period.cutoff_cn }}）",
         ("日期", "采购内容", "方式", "中标（成交）单位", "金额"),
-        ("{{ r.date_cn }}", "{{ r.subject }}", "{{ r.method }}", "{{ r.winner }}", "{{ r.amount }}"),
+        (
+            "{{ r.date_cn }}",
+            "{{ r.subject }}",
+            "{{ r.method }}",
+            "{{ r.winner }}",
+            "{{ r.amount }}",
+        ),
         loop="r in procurements",
         widths=(30, 32, 18, 30, 46),
         center=(0, 2),
