@@ -69,10 +69,8 @@ _ALIASES = {alias: body for body, aliases in BODIES.items() for alias in aliases
 
 
 def normalize(name: str | None) -> str:
-    """NFKC, no spaces, no “中共” prefix, “大石桥市…” → “市…” (``""`` for a missing name)."""
-    if not name:
-        return ""
-    text = "".join(unicodedata.normalize("NFKC", name).split())
+    """NFKC, no spaces, no “中共” prefix, “大石桥市…” → “市…” ("" for no name)."""
+    text = "".join(unicodedata.normalize("NFKC", name or "").split())
     text = text.removeprefix("中共")
     if text.startswith(CITY):
         text = "市" + text[len(CITY) :]

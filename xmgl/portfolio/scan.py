@@ -185,19 +185,7 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
     )
     if sub is None:
         return None
-    amount, basis = sub.amount, "申报投资"
-    if amount is None:
-        amount = facts.total_investment(d)
-        basis = (
-            "批复概算" if amount is not None and amount == facts.budget_in_force(d) else "投资估算"
-        )
-    if amount is None:
-        basis = "未填写"
     notes = []
-    if basis != "申报投资":
-        notes.append(
-            f"未填写申报投资，按{basis}列示" if amount is not None else "未填写申报投资，未计入合计"
-        )
     # classify by what is requested: an O&M request of a 新建 project is 运行维护
     nature = sub.nature
     if nature is None:
@@ -208,6 +196,27 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
         else:
             nature = d.project.nature
             notes.append(f"申报未注明性质，按项目性质（{nature}）列示")
+    amount, basis = sub.amount, "申报投资"
+    if amount is None:
+        if nature == "运行维护" and d.project.nature != "运行维护":
+            # the construction 概算 is not what an O&M request asks for
+            amount, basis = d.investment.operation_annual, "年运行维护费用估算"
+        else:
+            amount = facts.total_investment(d)
+            basis = (
+                "批复概算"
+                if amount is not None and amount == facts.budget_in_force(d)
+                else "投资估算"
+            )
+    if amount is None:
+        basis = "未填写"
+    if basis != "申报投资":
+        notes.insert(
+            0,
+            f"未填写申报投资，按{basis}列示"
+            if amount is not None
+            else "未填写申报投资，未计入合计",
+        )
     if nature == "运行维护":
         start = "—"
     else:

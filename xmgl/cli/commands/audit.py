@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
 
         state = get_state(ctx)
         root = state.root()
-        a = make_anchor(root)
+        a = make_anchor(root, project=_project_name(state))
         if output is not None:
             target = output if output.is_absolute() else state.directory / output
             a.write(target, root)
@@ -230,3 +230,13 @@ def _finding(c, f, indent: str = "") -> None:
     c.print(f"{indent}[{color}]- {escape('[' + f.code + ']')}[/] {escape(f.message)}")
     if f.hint:
         c.print(f"{indent}  [green]提示：[/]{escape(f.hint)}")
+
+
+def _project_name(state) -> str:
+    """The dossier's name for the anchor; a courtesy: the anchor stands without it."""
+    from xmgl.errors import XmglError
+
+    try:
+        return state.dossier().project.name or ""
+    except XmglError:
+        return ""
