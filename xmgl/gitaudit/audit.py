@@ -104,6 +104,10 @@ class CommitResult:
     stage: Stage | None
     signature: sig.SigVerdict | None
     findings: list[Finding] = field(default_factory=list)
+    # the name listed for the verified key (parent's allowed_signers), only when it verified
+    signer_name: str | None = None
+    # the honoured lines of this commit's own allowed_signers: (principals, fingerprint, name)
+    signers_lines: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -137,6 +141,7 @@ class CommitResult:
                 "fingerprint": s.fingerprint,
                 "principals": list(s.principals),
             },
+            "signer_name": self.signer_name,
             "verdict": "pass" if self.ok else "fail",
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -215,6 +220,7 @@ class AuditReport:
             "replace_refs": self.replace_refs,
             "anchor": None if self.anchor is None else self.anchor.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
+            "failing_commits": [c.sha for c in self.failing_commits()],
             "commits": [c.to_dict() for c in self.commits],
             "cache_hits": self.cache_hits,
             "seconds": round(self.seconds, 3),
@@ -427,6 +433,7 @@ def _openpgp_verdicts(src, facts, by_sha) -> dict[str, sig.SigVerdict]:
 def _judge(facts, by_sha, verdicts, repo_findings):
     results: list[CommitResult] = []
     windows: dict[str | None, dict[str, bool]] = {}  # signers blob -> {fingerprint: has window}
+    lines_cache: dict[str | None, tuple[tuple[str, str, str], ...]] = {}
     state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
     trust_roots: list[tuple[str, list[tuple[str, str, str]]]] = []
     roots = [f for f in facts if f.commit is not None and not f.parents]
@@ -480,6 +487,8 @@ def _judge(facts, by_sha, verdicts, repo_findings):
         _judge_signers_file(f, by_sha, add)
         _judge_signature(f, by_sha, result.signature, add)
         _window_caveat(f, by_sha, result.signature, add, windows)
+        result.signers_lines = _lines_of(f, lines_cache)
+        result.signer_name = _signer_name(f, by_sha, result.signature, lines_cache)
         state[f.sha] = _judge_stage(f, by_sha, state, trailers, add)
         results.append(result)
     return results, trust_roots
@@ -878,6 +887,35 @@ def _judge_transition(f, before, after, visited, trailers, add) -> None:
 
 
 FAR_DAYS = 31  # a transition signed more than this long after its claimed date is flagged
+
+
+def _lines_of(f: CommitFacts, cache) -> tuple[tuple[str, str, str], ...]:
+    known = cache.get(f.signers_blob)
+    if known is None:
+        found = sig.read_signers(f.signers_text).fingerprints()
+        known = tuple((visible(p), visible(fp), visible(n)) for p, fp, n in found)
+        cache[f.signers_blob] = known
+    return known
+
+
+def _signer_name(f: CommitFacts, by_sha, v, cache) -> str | None:
+    """The name listed with the verified key and principal, in the list that judged it."""
+    if v is None or v.status != sig.GOOD or not v.fingerprint:
+        return None
+    judges = [by_sha[p] for p in f.parents if p in by_sha] if f.parents else [f]
+    email = visible(f.commit.committer.email)
+    for j in judges:
+        for principals, fp, name in _lines_of(j, cache):
+            if fp == v.fingerprint and email in principals.split(","):
+                return name or email
+    if sig.is_openpgp(f.commit):
+        from xmgl.gitaudit import openpgp
+
+        for j in judges:
+            for e in openpgp.parse(j.openpgp_text)[0]:
+                if e.fingerprint == v.fingerprint and e.principal == f.commit.committer.email:
+                    return visible(e.name) or email
+    return email
 
 
 def _window_caveat(f: CommitFacts, by_sha, v, add, windows) -> None:
