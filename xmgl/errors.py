@@ -155,3 +155,9 @@ class DossierBusy(XmglError):
     """Another xmgl command holds the dossier lock and did not finish in time."""
 
     exit_code = ExitCode.BUSY
+
+
+class PushRefused(XmglError):
+    """The server's pre-receive hook refused a push; it has told the pusher why."""
+
+    exit_code = ExitCode.FINDINGS
