@@ -68,7 +68,7 @@ def test_without_waiting_every_refusal_is_clear_and_every_success_is_there(examp
 
 
 def test_a_held_lock_makes_writers_wait_then_refuse(example):
-    from xmgl.dossier.lock import dossier_lock
+    from xmgl.gitaudit.lock import dossier_lock
 
     before = (example / "project.yaml").read_bytes()
     with dossier_lock(example):

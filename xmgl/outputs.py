@@ -59,7 +59,7 @@ def _referenced(root: Path) -> set[str] | None:
 
 def protected_reason(target: Path, roots: list[Path] | tuple[Path, ...] = ()) -> str | None:
     """Why ``target`` must never be written by an output option, or None if it may be."""
-    from xmgl.dossier.lock import git_dir
+    from xmgl.gitaudit.lock import git_dir
 
     resolved = Path(target).expanduser().resolve()
     if ".git" in resolved.parts:

@@ -21,15 +21,15 @@ class State:
 
     def root(self) -> Path:
         from xmgl.dossier.loader import find_root
-        from xmgl.dossier.lock import repair_if_pending
+        from xmgl.gitaudit.lock import repair_if_pending
 
         root = find_root(self.directory)
         repair_if_pending(root)  # a killed advance/record --commit is completed first
         return root
 
     def locked(self):
-        """The dossier lock (:mod:`xmgl.dossier.lock`): hold it while writing the dossier."""
-        from xmgl.dossier.lock import dossier_lock
+        """The dossier lock (:mod:`xmgl.gitaudit.lock`): hold it while writing the dossier."""
+        from xmgl.gitaudit.lock import dossier_lock
 
         return dossier_lock(self.root())
 

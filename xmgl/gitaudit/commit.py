@@ -140,7 +140,7 @@ def signed_commit(
     Paths are relative to the repository's top level. Returns the new commit id.
     Holds the dossier lock (re-entrant) throughout.
     """
-    from xmgl.dossier.lock import dossier_lock
+    from xmgl.gitaudit.lock import dossier_lock
 
     root = Path(root)
     top = g.top_level(root)
@@ -156,8 +156,8 @@ def signed_commit(
 
 
 def _signed_commit(top: Path, message, write, include, env) -> str:
-    from xmgl.dossier.lock import state_dir
     from xmgl.fileio import atomic_write
+    from xmgl.gitaudit.lock import state_dir
 
     ref = g.branch(top)
     old = g.head(top)
@@ -339,7 +339,7 @@ def _finish(state: Path, journal: dict) -> None:
 
 def pending(root: Path) -> bool:
     """True if an interrupted transaction of xmgl's is waiting to be repaired (a cheap check)."""
-    from xmgl.dossier.lock import git_dir
+    from xmgl.gitaudit.lock import git_dir
 
     found = git_dir(root)
     return found is not None and (found / "xmgl" / JOURNAL).exists()
@@ -350,7 +350,7 @@ def recover(top: Path) -> str | None:
 
     Returns (and prints on stderr) what was done, or None when nothing was pending.
     """
-    from xmgl.dossier.lock import state_dir
+    from xmgl.gitaudit.lock import state_dir
 
     state = state_dir(top)
     journal = _read_journal(state)

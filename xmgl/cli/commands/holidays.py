@@ -249,9 +249,9 @@ def _write(target: Path, label: str, new) -> None:
     import contextlib
 
     from xmgl.dossier.holidays import dump, load_file, merge
-    from xmgl.dossier.lock import dossier_lock
     from xmgl.errors import UsageError
     from xmgl.fileio import atomic_write
+    from xmgl.gitaudit.lock import dossier_lock
 
     target = Path(target)
     in_dossier = target.parent.name == ".xmgl" and target.parent.parent.is_dir()
