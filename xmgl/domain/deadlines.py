@@ -96,6 +96,13 @@ class Obligation:
         }
 
 
+def _quarter_months() -> int:
+    """The length of a 第十六条 reporting period, from the bounds table."""
+    every = B.QUARTERLY.every
+    assert every is not None  # QUARTERLY is a recurring bound
+    return every
+
+
 def _status(done: date | None, opens: date | None, due: periods.Deadline, today: date) -> str:
     if done is not None:
         if opens is not None and done < opens:
@@ -216,7 +223,7 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
         if r.date <= as_of:
             reports.setdefault(r.period, r)
     out = []
-    for p in periods.recurring_periods(approval, B.QUARTERLY.every, d.calendar):
+    for p in periods.recurring_periods(approval, _quarter_months(), d.calendar):
         if stop is not None and p.end > stop:
             break  # the quarter still running on the filing day is not due
         if p.start > max(as_of, ahead or as_of) and p.index > 1:
@@ -259,7 +266,7 @@ def quarterly_periods(
     a period still running on the filing day is not due. At least one of ``until`` and
     ``count`` is required.
     """
-    return periods.periods_until(approval, B.QUARTERLY.every, until, count=count, calendar=calendar)
+    return periods.periods_until(approval, _quarter_months(), until, count=count, calendar=calendar)
 
 
 def quarterly_period(d: Dossier, index: int):
@@ -289,7 +296,7 @@ def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
         window = B.ACCEPTANCE.window(pre.date, d.calendar)
         after = [a for a in applications if pre.date < a.date]
         timely = [a for a in after if window.opens <= a.date and window.closes.is_met_by(a.date)]
-        app = (timely or after or [None])[0]
+        app = next(iter(timely or after), None)
         done = app.date if app else None
         later = [p for p in passed[i + 1 :] if p.date > pre.date]
         if later and not timely:

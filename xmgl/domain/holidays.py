@@ -180,9 +180,9 @@ class Calendar:
                 return True, True
             if d in y.rest:
                 return False, True
-        y = self.years.get(d.year)
-        if y is not None:
-            return y.is_workday(d), True
+        year = self.years.get(d.year)
+        if year is not None:
+            return year.is_workday(d), True
         return package_workday(d)
 
     def differences(self) -> list[Difference]:
