@@ -12,12 +12,13 @@ them somewhere you choose), ``[tool.mutmut]`` is written there for this run, and
 ``mutmut run`` mutates the chosen files and runs the chosen tests against every
 mutant. At the end the survivors are listed, one per line, with the count; read one
 with ``cd WORK && mutmut show NAME`` (docs/contributing.md says how to judge them).
-Exit status: 0 if no mutant survived, 1 otherwise.
+Exit status: 0 if no mutant survived, 1 if some did, 2 if mutmut could not run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -34,16 +35,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tests", nargs="+", default=["tests"], help="tests run against mutants")
     ap.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     ap.add_argument("--jobs", type=int, default=None, help="parallel mutants (default: cores)")
+    ap.add_argument(
+        "--pytest-args",
+        nargs="+",
+        default=["-k", "not import_is_lazy"],  # mutmut's trampolines import more
+        help="extra pytest arguments (default: skip the lazy-import checks)",
+    )
     args = ap.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="xmgl-mutate-"))
     _copy_tracked(work)
-    _configure(work / "pyproject.toml", args.only, args.tests)
+    _configure(work / "pyproject.toml", args.only, args.tests, args.pytest_args)
     run = [sys.executable, "-m", "mutmut", "run"]
     if args.jobs:
         run += ["--max-children", str(args.jobs)]
     print(f"mutate: {' '.join(args.only)} against {' '.join(args.tests)} in {work}", flush=True)
-    subprocess.run(run, cwd=work, check=False)
+    if subprocess.run(run, cwd=work, check=False).returncode != 0:
+        print("mutate: mutmut failed (the tests must pass on the unmutated code first)")
+        return 2
     results = subprocess.run(
         [sys.executable, "-m", "mutmut", "results"], cwd=work, capture_output=True, text=True
     )
@@ -66,11 +75,10 @@ def _copy_tracked(work: Path) -> None:
             shutil.copy2(source, target)
 
 
-def _configure(pyproject: Path, only: list[str], tests: list[str]) -> None:
+def _configure(pyproject: Path, only: list[str], tests: list[str], extra: list[str]) -> None:
     text = pyproject.read_text(encoding="utf-8")
     text = text.split("\n[tool.mutmut]")[0].rstrip() + "\n"
-    quoted = ", ".join(f'"{p}"' for p in only)
-    selected = ", ".join(f'"{t}"' for t in tests)
+    quoted, selected, args = (", ".join(json.dumps(x) for x in xs) for xs in (only, tests, extra))
     text += (
         "\n[tool.mutmut]\n"
         'source_paths = ["xmgl"]\n'
@@ -78,7 +86,7 @@ def _configure(pyproject: Path, only: list[str], tests: list[str]) -> None:
         'also_copy = ["templates", "dossier-example", "docs", "README.md", "benchmarks", '
         '"tools", ".ci"]\n'
         f"pytest_add_cli_args_test_selection = [{selected}]\n"
-        'pytest_add_cli_args = ["-q", "-x", "-p", "no:cacheprovider"]\n'
+        f"pytest_add_cli_args = [{args}]\n"
     )
     pyproject.write_text(text, encoding="utf-8")
 
