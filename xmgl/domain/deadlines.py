@@ -96,13 +96,6 @@ class Obligation:
         }
 
 
-def _quarter_months() -> int:
-    """The length of a 第十六条 reporting period, from the bounds table."""
-    every = B.QUARTERLY.every
-    assert every is not None  # QUARTERLY is a recurring bound
-    return every
-
-
 def _status(done: date | None, opens: date | None, due: periods.Deadline, today: date) -> str:
     if done is not None:
         if opens is not None and done < opens:
@@ -223,7 +216,7 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
         if r.date <= as_of:
             reports.setdefault(r.period, r)
     out = []
-    for p in periods.recurring_periods(approval, _quarter_months(), d.calendar):
+    for p in periods.recurring_periods(approval, B.QUARTERLY.step, d.calendar):
         if stop is not None and p.end > stop:
             break  # the quarter still running on the filing day is not due
         if p.start > max(as_of, ahead or as_of) and p.index > 1:
@@ -266,7 +259,7 @@ def quarterly_periods(
     a period still running on the filing day is not due. At least one of ``until`` and
     ``count`` is required.
     """
-    return periods.periods_until(approval, _quarter_months(), until, count=count, calendar=calendar)
+    return periods.periods_until(approval, B.QUARTERLY.step, until, count=count, calendar=calendar)
 
 
 def quarterly_period(d: Dossier, index: int):
