@@ -155,3 +155,18 @@ def test_sign_off_never_alone_on_a_page(xmgl, example, tmp_path):
         bool(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next)
         for p in tail[:-1]
     ] == [True, True, True]
+
+
+def test_title_lines_are_evenly_spaced(xmgl, example, tmp_path):
+    # a project name that wraps: its two lines and the next title line, evenly apart
+    edit_project(
+        example,
+        lambda d: d["project"].__setitem__("name", "大石桥市" + "城市运行综合指挥" * 3 + "项目"),
+    )
+    make(xmgl, example, "quarterly", "--period", "2", as_of="2026-09-10")
+    pdf = office.convert_to_pdf(example / "reports/季度进展报告-第2期.docx", tmp_path)
+    first = pdf_pages(pdf)[0]
+    titles = first[:3]
+    assert titles[2].text == "建设进展情况季度报告"
+    gaps = [round(b.y0 - a.y0) for a, b in zip(titles, titles[1:], strict=False)]
+    assert gaps[0] == gaps[1], gaps
