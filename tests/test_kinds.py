@@ -232,3 +232,11 @@ def test_located_errors_show_the_path_dimmed_not_as_markup(example, xmgl):
     assert r.exit_code == 3
     assert "[dim]" not in r.stderr and "[/]" not in r.stderr
     assert "project.yaml:5:17  format_version" in r.stderr
+
+
+@pytest.mark.parametrize("blank", ["''", '""', "|", ">-", '" "'])
+def test_a_blank_required_value_is_reported_as_empty(example, blank):
+    n = line_of(example, "winner: 营口某某工程监理有限公司")
+    replace_in_project(example, "winner: 营口某某工程监理有限公司", f"winner: {blank}")
+    (p,) = [p for p in problems_of(example) if p.code == "required"]
+    assert p.line == n and "为空" in p.message

@@ -375,8 +375,10 @@ class _Reader:
                 )
                 self.problem(key_node, sub, f"未知的键 “{key}”。", hint, "unknown-key")
                 continue
-            if value_node.tag == _TAG + "null":
-                empty.add(key)
+            if value_node.tag == _TAG + "null" or (
+                isinstance(value_node.value, str) and not value_node.value.strip()
+            ):
+                empty.add(key)  # null, '', "" or an empty block scalar: no value
             value = self.value(value_node, spec, sub)
             if value is not None:
                 out._set(key, value, self.loc(value_node, sub))
