@@ -118,6 +118,15 @@ def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
 
 
+def echo(text: str) -> None:
+    """Plain text on stdout, through the stream prepared by :func:`prepare_streams`.
+
+    (``typer.echo`` would rewrap an ASCII stream's bytes as UTF-8 behind its back.)
+    """
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
 def print_json(data) -> None:
     """JSON on stdout; \\u escapes instead of characters the stream cannot encode."""
     text = dumps(data)
