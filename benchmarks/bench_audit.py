@@ -26,6 +26,8 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime as dt
 import json
 import os
 import shutil
@@ -154,6 +156,7 @@ def build(root: Path, n: int, growth: str) -> dict:
     parent = None
     progress = None  # index of the progress record the "edit" commits change
     t0 = time.perf_counter()
+    clock = BASE_TIME  # commit times: a minute apart, never before the day a transition claims
     for i in range(n):
         who, key = LIU, keys["liuxm"]
         if i > signer_change_at and i % 2:
@@ -171,6 +174,7 @@ def build(root: Path, n: int, growth: str) -> dict:
             src, dst, day, articles, event = TRACK[transitions_at[i]]
             assert stage[0] == src
             stage = (dst, day)
+            clock = max(clock, calendar.timegm(dt.date.fromisoformat(day).timetuple()) + 3600)
             records.append(
                 f"  - kind: stage_change\n    date: {day}\n    from_stage: {src}\n"
                 f"    to_stage: {dst}\n    actor: {who[0]}\n"
@@ -197,7 +201,8 @@ def build(root: Path, n: int, growth: str) -> dict:
         allowed = store.put("blob", signers.encode())
         xmgl_tree = store.tree([("100644", "allowed_signers", allowed)])
         tree = store.tree([("100644", "project.yaml", project), ("40000", ".xmgl", xmgl_tree)])
-        ts = BASE_TIME + 3600 * i
+        clock += 60
+        ts = clock
         ident = f"{who[0]} <{who[1]}> {ts} +0800".encode()
         payload = b"tree " + tree.encode() + b"\n"
         if parent:

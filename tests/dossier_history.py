@@ -225,6 +225,7 @@ def build(base: Path, key_dir: Path) -> History:
         "attachments.financial_report=docs/财务报告.md",
         "attachments.supervision_report=docs/监理报告.md",
         "attachments.security_assessment=docs/等级保护测评报告.md",
+        "attachments.security_assessment_kind=网络安全等级保护测评报告",
         "attachments.crypto_assessment=docs/密码应用安全性评估报告.md",
     )
     advance("acceptance_applied", "2026-10-02")  # 8

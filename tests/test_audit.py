@@ -35,7 +35,12 @@ def codes_of(report, sha: str) -> set[str]:
 
 
 def failing(report) -> dict[str, set[str]]:
-    return {c.sha: {f.code for f in c.findings} for c in report.commits if not c.ok}
+    """``{commit: error codes}`` of the failing commits (warnings left out)."""
+    return {
+        c.sha: {f.code for f in c.findings if f.severity == "error"}
+        for c in report.commits
+        if not c.ok
+    }
 
 
 def commit_as(

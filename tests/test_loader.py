@@ -114,8 +114,9 @@ def test_leap_day_is_a_real_date(example):
     ("written", "message"),
     [
         ("185.5", "无法判断是元还是万元"),
-        ('"185"', "没有单位"),
-        ('"185万"', "无法识别"),
+        ('"185.5"', "无法判断是元还是万元"),
+        ('"一万五"', "歧义"),
+        ('"185万元元"', "无法识别"),
         ('"0.001元"', "分以下"),
     ],
 )
@@ -125,7 +126,7 @@ def test_ambiguous_money_is_rejected(example, written, message):
     assert p.line == line_of(example, "operation_annual:")
     assert message in p.message
     if written != '"0.001元"':
-        assert "185万元" in p.message  # says how to write it
+        assert "185万元" in p.message and "壹佰捌拾伍万元整" in p.message  # the accepted forms
 
 
 @pytest.mark.parametrize(
@@ -137,6 +138,11 @@ def test_ambiguous_money_is_rejected(example, written, message):
         ('"280.05万元"', "2800500"),
         ('"0.028亿元"', "2800000"),
         ('"１８５万元"', "1850000"),
+        ('"280万"', "2800000"),
+        ('"280 万元"', "2800000"),
+        ('"贰佰捌拾万元整"', "2800000"),
+        ('"2.8百万"', "2800000"),
+        ('"2800000"', "2800000"),
     ],
 )
 def test_money_forms(example, written, expected):

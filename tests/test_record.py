@@ -256,3 +256,36 @@ def test_crlf_and_other_indentation_survive(example, xmgl):
         f"- kind: payment\r\n  date: {date.today().isoformat()}\r\n"
         '  contract: HT-2026-001\r\n  amount: "1万元"\r\n'
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "stored", "amount"),
+    [
+        ("3380000", "    amount: 3380000", 3_380_000),  # docs/lifecycle.md: 3380000 works
+        ("338万", '    amount: "338万"', 3_380_000),
+        ("叁佰叁拾捌万元整", '    amount: "叁佰叁拾捌万元整"', 3_380_000),
+        ("3,380,000", '    amount: "3,380,000"', 3_380_000),
+    ],
+)
+def test_record_reads_amounts_with_the_loaders_grammar(example, xmgl, written, stored, amount):
+    r = xmgl(
+        "-C",
+        example,
+        "record",
+        "payment",
+        "contract=HT-2026-001",
+        f"amount={written}",
+        "date=2026-10-15",
+    )
+    assert r.exit_code == 0, r.output
+    assert stored in (example / "project.yaml").read_text(encoding="utf-8").splitlines()
+    assert load_dossier(example).records_of("payment")[-1].amount == Decimal(amount)
+
+
+def test_record_refuses_an_ambiguous_amount_and_shows_the_forms(example, xmgl):
+    before = (example / "project.yaml").read_bytes()
+    r = xmgl("-C", example, "record", "payment", "contract=HT-2026-001", "amount=185.5")
+    assert r.exit_code == 2, r.output
+    assert "amount=185.5：" in r.stderr and "无法判断是元还是万元" in r.stderr
+    assert "壹佰捌拾伍万元整" in r.stderr
+    assert (example / "project.yaml").read_bytes() == before

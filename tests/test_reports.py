@@ -122,17 +122,25 @@ def set_investment(root: Path, **values) -> None:
     ],
 )
 def test_merge_by_amount_excludes_two_million_itself(total, allowed):
-    decision = merge_decision([], total)
+    decision = merge_decision(["总投资200万元以下"], total)
     assert decision.allowed is allowed
     assert decision.grounds == (("总投资200万元以下",) if allowed else ())
     if total == Decimal("2000000"):
         assert any("恰为200万元" in r for r in decision.reasons)
 
 
+SIMPLE_WHY = {"技术方案简单": "采用成熟产品，不需定制开发", "建设内容单一": "只建设一个业务系统"}
+
+
 def test_merge_by_declared_grounds():
     big = Decimal("5000000")
-    assert merge_decision(["技术方案简单"], big).grounds == ("技术方案简单",)
-    assert merge_decision(["建设内容单一"], big).allowed
+    assert merge_decision(["技术方案简单"], big, None, SIMPLE_WHY).grounds == ("技术方案简单",)
+    assert merge_decision(["建设内容单一"], big, None, SIMPLE_WHY).allowed
+    # 技术方案简单 / 建设内容单一 need their reason (issue 11): a bare claim is refused
+    bare_claim = merge_decision(["建设内容单一"], big)
+    assert not bare_claim.allowed and bare_claim.grounds == ()
+    assert [p.code for p in bare_claim.problems] == ["no_reason"]
+    assert any("single_reason" in r for r in bare_claim.reasons)
     # 紧急建设 needs "符合国家、省、市相关规定": a basis document
     bare = merge_decision(["紧急建设"], big)
     assert not bare.allowed and any("依据文件" in r for r in bare.reasons)
@@ -140,8 +148,22 @@ def test_merge_by_declared_grounds():
     # a claimed amount ground that the amount does not bear out
     claimed = merge_decision(["总投资200万元以下"], Decimal("2000000"))
     assert not claimed.allowed and any("不成立" in r for r in claimed.reasons)
-    allowed, reasons = merge_decision(["建设内容单一"], Decimal(1_500_000))
+    allowed, reasons = merge_decision(["建设内容单一"], Decimal(1_500_000), None, SIMPLE_WHY)
     assert allowed and len(reasons) == 2
+
+
+def test_an_amount_below_the_bound_is_no_ground_unless_declared():
+    """Issue 13: `grounds: []` must not let `report fsr --merged` cite 总投资200万元以下."""
+    decision = merge_decision([], Decimal(1_500_000))
+    assert not decision.allowed and decision.grounds == ()
+    assert [p.code for p in decision.problems] == ["no_grounds"]
+    assert any("可在 merged_fsr_pd.grounds 写“总投资200万元以下”" in r for r in decision.reasons)
+    # a false claim refuses the merge even when another ground holds
+    mixed = merge_decision(
+        ["技术方案简单", "总投资200万元以下"], Decimal(2_000_000), None, SIMPLE_WHY
+    )
+    assert not mixed.allowed and mixed.grounds == ("技术方案简单",)
+    assert [p.code for p in mixed.problems] == ["amount_not_below"]
 
 
 def test_merged_refused_at_exactly_two_million(xmgl, example):
@@ -155,8 +177,19 @@ def test_merged_refused_at_exactly_two_million(xmgl, example):
     assert not (example / "reports").exists()  # nothing left behind
 
 
+def declare_merge(root: Path, *grounds: str, **reasons: str) -> None:
+    def change(data):
+        data["merged_fsr_pd"]["requested"] = True
+        data["merged_fsr_pd"]["grounds"] = list(grounds)
+        for name, text in reasons.items():
+            data["merged_fsr_pd"][name] = text
+
+    edit_project(root, change)
+
+
 def test_merged_allowed_just_below_two_million(xmgl, example):
     set_investment(example, budget="1999999.99元")
+    declare_merge(example, "总投资200万元以下")
     result = make(xmgl, example, "fsr", "--merged")
     assert "总投资200万元以下" in result.stdout
     doc = docx.Document(example / MERGED_FILE)
@@ -174,11 +207,7 @@ def test_merged_allowed_just_below_two_million(xmgl, example):
 
 
 def test_merged_allowed_on_a_declared_ground_above_two_million(xmgl, example):
-    def change(data):
-        data["merged_fsr_pd"]["requested"] = True
-        data["merged_fsr_pd"]["grounds"] = ["技术方案简单"]
-
-    edit_project(example, change)
+    declare_merge(example, "技术方案简单", simple_reason="采用成熟的排队叫号产品，不需定制开发")
     make(xmgl, example, "fsr", "--merged")
     doc = docx.Document(example / MERGED_FILE)
     assert (
@@ -188,6 +217,25 @@ def test_merged_allowed_on_a_declared_ground_above_two_million(xmgl, example):
     # one 概算 table, no separate 估算 table
     assert "附表2　投资概算表" in paragraphs(doc)
     assert not any("估算表" in t for t in paragraphs(doc))
+
+
+@pytest.mark.parametrize(
+    ("grounds", "reasons", "rule"),
+    [
+        ((), {}, "A10-MERGE-GROUNDS"),  # issue 13: grounds: [] and 概算 below 200万
+        (("技术方案简单",), {}, "A10-MERGE-GROUND-REASON"),  # issue 11: a bare claim
+    ],
+)
+def test_validate_and_report_merged_give_one_answer(xmgl, example, grounds, reasons, rule):
+    set_investment(example, budget="150万元")
+    declare_merge(example, *grounds, **reasons)
+    found = xmgl("--as-of", AS_OF, "-C", example, "validate", "--format", "json")
+    assert rule in [f["rule"] for f in json.loads(found.stdout)["findings"]]
+    result = xmgl("--as-of", AS_OF, "-C", example, "report", "fsr", "--merged")
+    assert result.exit_code == 6, result.output
+    assert "不符合第十条规定的合并编报条件" in result.stderr
+    assert "可在 merged_fsr_pd.grounds 写“总投资200万元以下”" in result.stderr
+    assert not (example / "reports").exists()
 
 
 def test_merged_small_dossier(xmgl, tmp_path):

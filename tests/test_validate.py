@@ -359,3 +359,19 @@ def test_docs_list_every_rule_and_the_json_fields():
     for key in ("rule", "article", "clause", "severity", "hint", "column", "path", "summary"):
         assert f'"{key}"' in doc
     assert "FORMAT-NO-DOSSIER" in doc and "xmgl-validate" in doc
+
+
+def test_the_rule_table_in_the_docs_is_generated_from_the_rules():
+    """docs/validate.md's table is xmgl.domain.rules.docs_table() (tools/gen_rules_doc.py)."""
+    from xmgl.domain.rules import docs_table
+
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "gen_rules_doc.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout
+    table = docs_table()
+    for r in RULES:  # one row per rule, with its clause and stages as `xmgl rules` words them
+        (row,) = [line for line in table.splitlines() if line.startswith(f"| `{r.id}` |")]
+        assert f"| {r.clause} |" in row and r.title in row

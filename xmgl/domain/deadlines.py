@@ -272,16 +272,28 @@ def quarterly_period(d: Dossier, index: int):
 
 # ------------------------------------------------------------------ 第十七条
 def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
+    """One window per passed 初验; the application that counts is one inside the window.
+
+    An application outside the window (too early, or after the permission lapsed)
+    counts only when there is none inside it, so a unit that withdraws an early
+    application and applies again in time is done. A window that lapsed (late or
+    never applied) is superseded by a later passed 初验: re-running the preliminary
+    acceptance is how the unit regains the right to apply (docs/validate.md).
+    """
     out = []
-    for pre in d.records_of("preliminary_acceptance"):
-        if pre.result != "合格" or pre.date > as_of:
-            continue
+    passed = [
+        p for p in d.records_of("preliminary_acceptance") if p.result == "合格" and p.date <= as_of
+    ]
+    applications = [a for a in d.records_of("acceptance_application") if a.date <= as_of]
+    for i, pre in enumerate(passed):
         window = B.ACCEPTANCE.window(pre.date, d.calendar)
-        app = next(
-            (a for a in d.records_of("acceptance_application") if pre.date < a.date <= as_of),
-            None,
-        )
+        after = [a for a in applications if pre.date < a.date]
+        timely = [a for a in after if window.opens <= a.date and window.closes.is_met_by(a.date)]
+        app = (timely or after or [None])[0]
         done = app.date if app else None
+        later = [p for p in passed[i + 1 :] if p.date > pre.date]
+        if later and not timely:
+            continue  # lapsed or withdrawn: the later 初验 starts a new window
         out.append(
             Obligation(
                 kind=B.ACCEPTANCE.kind,

@@ -112,3 +112,18 @@ def key_dates(d: Dossier) -> list[tuple[str, date]]:
         if r is not None:
             out.append((label, r.date))
     return out
+
+
+def in_scope(d: Dossier) -> bool:
+    """第二条: the measures apply to projects built or run with 市本级财政性资金.
+
+    A project funded in part by the city (``funding.source`` or one of
+    ``funding.other_sources`` is 市本级财政性资金) is in scope; so is a dossier that
+    does not say (the loader requires ``funding.source``, so only an empty one).
+    """
+    from xmgl.domain.schema import CITY_FISCAL
+
+    funding = d.funding
+    if not funding.source:
+        return True
+    return funding.source == CITY_FISCAL or CITY_FISCAL in (funding.get("other_sources") or ())

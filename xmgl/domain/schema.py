@@ -122,6 +122,11 @@ OPINION_SUBJECTS = ("提级论证", "重新提级论证", "计划调整", "年�
 APPLICATION_SUBJECTS = ("计划调整", "年中纳入", "重新审批", "变更")
 EVALUATION_SUBJECTS = ("可行性研究报告", "初步设计", "可研代初步设计")
 RECTIFICATION_SUBJECTS = ("竣工验收", "监督检查")
+SECURITY_REPORTS = (  # 第十七条第二款 安全风险评估报告: which one, by 是否涉密
+    "涉密信息系统安全保密测评报告",
+    "网络安全等级保护测评报告",
+)
+CLASSIFIED_REPORT, MLPS_REPORT = SECURITY_REPORTS
 SECURITY_DOMAINS = ("network_security", "data_security", "personal_information", "crypto")
 SYNC_STEPS = ("design", "build", "assess", "accept", "operate")
 
@@ -180,6 +185,7 @@ FACTS: tuple[Field, ...] = (
         "funding",
         "资金来源",
         F("source", "enum", "资金来源", required=True, choices=FUNDING_SOURCES, article="第二条"),
+        F("other_sources", "enums", "其他资金来源（混合资金）", choices=FUNDING_SOURCES),
         F("detail", "text", "资金来源说明"),
         required=True,
         article="第二条",
@@ -198,6 +204,8 @@ FACTS: tuple[Field, ...] = (
         "合并编报可研和初步设计",
         F("requested", "bool", "是否合并编报", required=True),
         F("grounds", "enums", "合并依据", choices=MERGE_GROUNDS),
+        F("simple_reason", "text", "技术方案简单的理由"),
+        F("single_reason", "text", "建设内容单一的理由"),
         F("urgent_basis", "str", "紧急建设的依据文件（名称、文号）"),
         F("urgent_basis_document", "path", "紧急建设依据文件"),
         article="第十条",
@@ -509,6 +517,12 @@ RECORD_KINDS: dict[str, RecordKind] = {
                     "security_assessment",
                     "path",
                     "安全风险评估报告（涉密：安全保密测评报告；非涉密：等级保护测评报告）",
+                ),
+                F(
+                    "security_assessment_kind",
+                    "enum",
+                    "安全风险评估报告是哪一种",
+                    choices=SECURITY_REPORTS,
                 ),
                 F("crypto_assessment", "path", "密码应用安全性评估报告"),
                 required=True,

@@ -39,6 +39,36 @@ ERROR = "error"
 WARNING = "warning"
 
 
+_INVISIBLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+
+
+def visible(text: str | None, *, newlines: bool = False) -> str:
+    """``text`` with every control, bidi or zero-width character shown as an escape.
+
+    Commit subjects, names, e-mails and trailers are the signer's words: a crafted
+    one must not redraw the terminal (``\\x1b[…``) or reorder a line (U+202E) so
+    that an auditor reads a verdict the audit did not give. ``newlines`` keeps
+    line feeds (for multi-line messages the audit wrote itself).
+    """
+    if not text:
+        return text or ""
+
+    def show(m: re.Match[str]) -> str:
+        ch = m.group()
+        if newlines and ch == "\n":
+            return ch
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    pattern = _INVISIBLE if newlines else _INVISIBLE_LF
+    return pattern.sub(show, text)
+
+
+_INVISIBLE_LF = re.compile(_INVISIBLE.pattern[:-1] + "\n]")
+
+
 @dataclass
 class Finding:
     code: str
@@ -46,6 +76,10 @@ class Finding:
     hint: str = ""
     commit: str | None = None
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        self.message = visible(self.message, newlines=True)
+        self.hint = visible(self.hint, newlines=True)
 
     def to_dict(self) -> dict:
         return {
@@ -392,6 +426,7 @@ def _openpgp_verdicts(src, facts, by_sha) -> dict[str, sig.SigVerdict]:
 
 def _judge(facts, by_sha, verdicts, repo_findings):
     results: list[CommitResult] = []
+    windows: dict[str | None, dict[str, bool]] = {}  # signers blob -> {fingerprint: has window}
     state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
     trust_roots: list[tuple[str, list[tuple[str, str, str]]]] = []
     roots = [f for f in facts if f.commit is not None and not f.parents]
@@ -414,15 +449,16 @@ def _judge(facts, by_sha, verdicts, repo_findings):
             results.append(result)
             continue
         trailers = tr.parse(c.message)
+        shown = {k: [visible(v) for v in vs] for k, vs in trailers.items()}
         result = CommitResult(
             sha=f.sha,
             parents=c.parents,
-            committer=c.committer.name,
-            committer_email=c.committer.email,
+            committer=visible(c.committer.name),
+            committer_email=visible(c.committer.email),
             committed=c.committer.datetime.isoformat() if c.committer.date_ok else "",
-            subject=c.message.split("\n", 1)[0],
+            subject=visible(c.message.split("\n", 1)[0]),
             kind=commit_kind(trailers),
-            trailers=trailers,
+            trailers=shown,
             stage=f.stage,
             signature=verdicts.get(f.sha),
         )
@@ -443,6 +479,7 @@ def _judge(facts, by_sha, verdicts, repo_findings):
             trust_roots.append((f.sha, _root_signers(f)))
         _judge_signers_file(f, by_sha, add)
         _judge_signature(f, by_sha, result.signature, add)
+        _window_caveat(f, by_sha, result.signature, add, windows)
         state[f.sha] = _judge_stage(f, by_sha, state, trailers, add)
         results.append(result)
     return results, trust_roots
@@ -503,7 +540,7 @@ def _root_signers(f: CommitFacts) -> list[tuple[str, str, str]]:
     found = sig.read_signers(f.signers_text).fingerprints()
     entries, _ = openpgp.parse(f.openpgp_text)
     found += [(e.principal, f"OpenPGP {e.fingerprint}", e.name) for e in entries if not e.wildcard]
-    return found
+    return [(visible(p), visible(fp), visible(name)) for p, fp, name in found]
 
 
 def _judge_signers_file(f: CommitFacts, by_sha, add) -> None:
@@ -825,6 +862,7 @@ def _judge_transition(f, before, after, visited, trailers, add) -> None:
                 f.sha,
             )
         )
+    _judge_dates(f, before, day, add)
     move = lifecycle.find_move(source, target, visited)
     if move is None:
         message, hint = lifecycle.illegal_move_message(source, target, visited)
@@ -835,6 +873,102 @@ def _judge_transition(f, before, after, visited, trailers, add) -> None:
                 "不在阶段变更表中（见 xmgl stages）。",
                 hint,
                 f.sha,
+            )
+        )
+
+
+FAR_DAYS = 31  # a transition signed more than this long after its claimed date is flagged
+
+
+def _window_caveat(f: CommitFacts, by_sha, v, add, windows) -> None:
+    """Say so when a verdict rests on a validity window (judged at a date the signer chose)."""
+    if v is None or not v.fingerprint or v.status in (sig.BAD, sig.UNSIGNED):
+        return
+    judges = [by_sha[p] for p in f.parents if p in by_sha] if f.parents else [f]
+    for j in judges:
+        known = windows.get(j.signers_blob)
+        if known is None:
+            known = {}
+            for line in sig.read_signers(j.signers_text).honored:
+                fp = line.key.fingerprint
+                has = line.valid_after is not None or line.valid_before is not None
+                known[fp] = known.get(fp, False) or has
+            windows[j.signers_blob] = known
+        if known.get(v.fingerprint):
+            add(
+                Finding(
+                    "window-verdict",
+                    f"这一结论依据名单中为密钥 {v.fingerprint} 登记的有效期，而有效期按提交者日期"
+                    f"（{_when(f)}）判断：提交者日期由签名人自己填写，审计无法独立证明它。",
+                    "需要确证时，对照提交前后在档案以外保存的锚点（xmgl audit anchor）的时间。",
+                    f.sha,
+                    WARNING,
+                )
+            )
+            return
+
+
+def _judge_dates(f: CommitFacts, before: Stage | None, day: str | None, add) -> None:
+    """The claimed Xmgl-Date against the signed commit time and the previous stage's date.
+
+    ``advance`` refuses a date before the current stage's date or after the day it
+    signs; the audit checks both on the history, and flags a date claimed long
+    before it was signed (the committer date is signed, the claimed date is not
+    checked by anyone else).
+    """
+    import datetime as dt
+
+    if day is None:
+        return
+    try:
+        claimed = dt.date.fromisoformat(day)
+    except ValueError:
+        add(
+            Finding(
+                "trailer-mismatch",
+                f"Xmgl-Date “{visible(day)}” 不是日期（应为 YYYY-MM-DD）。",
+                "阶段变更提交只能由 xmgl advance 生成。",
+                f.sha,
+            )
+        )
+        return
+    since = before.since if before else None
+    if since:
+        try:
+            previous = dt.date.fromisoformat(since)
+        except ValueError:
+            previous = None
+        if previous is not None and claimed < previous:
+            add(
+                Finding(
+                    "date-before-previous-stage",
+                    f"阶段变更日期 {day} 早于上一阶段的进入日期 {since}：阶段不能倒着走。",
+                    "xmgl advance 不允许这样的日期；查明这次变更是怎样记录的。",
+                    f.sha,
+                )
+            )
+    c = f.commit.committer
+    if not c.date_ok:
+        return
+    signed = c.datetime.date()
+    if claimed > signed + dt.timedelta(days=1):
+        add(
+            Finding(
+                "date-after-signing",
+                f"阶段变更日期 {day} 晚于签名提交的时间 {signed}：签名时这件事还没有发生。",
+                "xmgl advance 不允许记录未来的日期；查明这次变更是怎样记录的。",
+                f.sha,
+            )
+        )
+    elif (signed - claimed).days > FAR_DAYS:
+        add(
+            Finding(
+                "date-far-from-signing",
+                f"阶段变更日期 {day} 比签名提交的时间 {signed} 早 {(signed - claimed).days} 天："
+                "变更是事后补记的。签名只证明提交的时间，不证明所写日期的真实性。",
+                "核对这次变更的原始文件（批复、验收文件）上的日期。",
+                f.sha,
+                WARNING,
             )
         )
 

@@ -31,22 +31,10 @@ def register(app: typer.Typer) -> None:
 
 
 def stages_text(stages: frozenset[str]) -> str:
-    """A rule's stages in words: 全部阶段 / 自“立项批复”起 / a list."""
-    from xmgl.domain.rules.base import ALL, MAIN, SIDE, since
-    from xmgl.domain.stages import STAGES
+    """A rule's stages in words (see :func:`xmgl.domain.rules.base.stages_text`)."""
+    from xmgl.domain.rules.base import stages_text as text
 
-    if stages == ALL:
-        return "全部阶段"
-    for s in MAIN:
-        if stages == since(s):
-            return f"自“{STAGES[s]}”起"
-        if stages == since(s, terminated=False):
-            return f"自“{STAGES[s]}”起（终止后不适用）"
-    main = [STAGES[s] for s in MAIN if s in stages]
-    text = "、".join(main)
-    if all(s in stages for s in SIDE):
-        text += "（含监督整改、暂缓、暂停、终止）"
-    return text
+    return text(stages)
 
 
 def rule_dict(r) -> dict:
@@ -55,6 +43,8 @@ def rule_dict(r) -> dict:
         "article": r.article,
         "clause": r.clause,
         "severity": str(r.severity),
+        "drafting": sorted(r.drafting),
+        "binds": r.binds or None,
         "stages": sorted(r.stages),
         "stages_text": stages_text(r.stages),
         "title": r.title,
@@ -63,6 +53,7 @@ def rule_dict(r) -> dict:
 
 def _rules(fmt: str) -> None:
     from xmgl.domain.rules import RULES
+    from xmgl.domain.rules.base import severity_text
 
     if fmt == "json":
         from xmgl.cli.output import print_json
@@ -82,6 +73,10 @@ def _rules(fmt: str) -> None:
             lines.append(f"{article_zh(article)} {TOPICS[article]}")
         lines.append(f"  {r.id}  {SEVERITY_ZH[str(r.severity)]}  {r.clause}")
         lines += wrap(r.title, 4)
+        if r.drafting:
+            lines += wrap("级别：" + severity_text(r), 4)
+        if r.binds:
+            lines += wrap("不使用市本级财政性资金也适用：" + r.binds, 4)
         lines += wrap("适用：" + stages_text(r.stages), 4)
     lines.append("")
     lines.append(f"共 {len(RULES)} 条规则。“xmgl explain 规则编号” 查看条文和说明。")

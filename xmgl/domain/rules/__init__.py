@@ -18,6 +18,7 @@ from datetime import date
 from xmgl.domain.model import Dossier
 from xmgl.domain.rules import a02_a05, a03, a06_a07, a08_a10, a11_a15, a17_a23, timing  # noqa: F401
 from xmgl.domain.rules.base import (
+    DRAFTING_GATE,
     MAIN,
     REGISTRY,
     SIDE,
@@ -71,19 +72,48 @@ def check(dossier: Dossier, as_of: date, *, stage: str | None = None) -> list[Fi
     for rule in RULES:
         if not rule.applies(target, ctx.main):
             continue
+        severity, note = _severity(rule, ctx)
         for h in rule.check(ctx):
             found.append(
                 Finding(
                     rule.id,
                     rule.article,
                     rule.clause,
-                    rule.severity,
-                    h.message,
+                    severity,
+                    h.message + note,
                     h.hint,
                     h.location,
                 )
             )
     return sorted(found, key=_order)
+
+
+SCOPE_RULE = "A2-SCOPE"
+
+
+def _severity(rule: Rule, ctx: Context) -> tuple[Severity, str]:
+    """The severity of ``rule``'s findings here, and a note appended to their message.
+
+    Outside 第二条's scope (no 市本级财政性资金) the measures do not bind the unit: their
+    findings are information (no exit code, no blocked gate) unless another instrument
+    imposes the same duty (``rule.binds``). While a document is drafted (``rule.drafting``)
+    an error is a warning.
+    """
+    severity = rule.severity_in(ctx.main)
+    note = ""
+    if severity != rule.severity:
+        note = (
+            f"（{STAGES[ctx.main]}阶段材料尚在编制，为警告；"
+            f"{DRAFTING_GATE.get(ctx.main, '进入下一阶段')}时为错误。）"
+        )
+    if ctx.in_scope or rule.id == SCOPE_RULE or severity == Severity.INFO:
+        return severity, note
+    if rule.binds:
+        return severity, (
+            f"（本项目不使用市本级财政性资金，本办法不适用（第二条），但{rule.binds}有同样的要求，"
+            f"仍为{severity.zh}。）"
+        )
+    return Severity.INFO, "（本项目不使用市本级财政性资金，本办法不适用（第二条），仅供参考。）"
 
 
 def _order(f: Finding):
@@ -131,3 +161,18 @@ def format_findings(problems, *, message: str = "", hint: str = "", file: str = 
             )
         )
     return out
+
+
+def docs_table() -> str:
+    """The rule table of docs/validate.md (checked by a test; ``tools/gen_rules_doc.py``)."""
+    from xmgl.domain.rules.base import severity_text, stages_text
+
+    lines = ["| 规则 | 条款 | 级别 | 内容 | 适用阶段 |", "|---|---|---|---|---|"]
+    for r in RULES:
+        title = r.title
+        if r.binds:
+            title += f"（不使用市本级财政性资金的项目同样适用：{r.binds.split('（')[0]}）"
+        lines.append(
+            f"| `{r.id}` | {r.clause} | {severity_text(r)} | {title} | {stages_text(r.stages)} |"
+        )
+    return "\n".join(lines) + "\n"

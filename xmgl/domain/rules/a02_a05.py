@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from xmgl.domain.rules.base import ALL, E, I, W, hit, rule
-from xmgl.domain.schema import CITY_FISCAL
 
 
 @rule("A2-SCOPE", 2, "第二条", I, ALL, "本办法只适用于使用市本级财政性资金的项目")
 def scope(ctx):
     funding = ctx.d.funding
-    if funding.source and funding.source != CITY_FISCAL:
+    if not ctx.in_scope:
+        from xmgl.domain.rules.a11_a15 import BIDDING_LAW_48
+
         yield hit(
             f"资金来源是“{funding.source}”，不是市本级财政性资金：第二条规定本办法适用于使用"
-            "市本级财政性资金建设和运行维护的项目，本档案的校验结果仅供参考。",
-            "如项目同时使用市本级财政性资金，把 funding.source 写成“市本级财政性资金”，"
-            "其他来源写在 funding.detail。",
+            "市本级财政性资金建设和运行维护的项目。其他各条的问题因此只作提示，不影响退出码和"
+            f"阶段变更；第十四条第一款除外，{BIDDING_LAW_48}对本项目同样适用，仍为错误。",
+            "项目部分使用市本级财政性资金（混合资金）的，适用本办法：在 funding.other_sources "
+            "写上“市本级财政性资金”。资金来源的上级办法（如《营口市政务信息化项目管理办法》）"
+            "另有要求的，按其办理。",
             funding.where("source"),
         )
 

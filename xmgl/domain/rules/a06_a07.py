@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from xmgl.domain.rules.base import ALL, E, I, W, hit, locate, rule, since
+from xmgl.domain.rules.base import (
+    ALL,
+    DRAFTING_APPLICATION,
+    DRAFTING_FSR,
+    E,
+    I,
+    W,
+    hit,
+    locate,
+    rule,
+    since,
+)
 from xmgl.domain.schema import SECURITY_DOMAINS, SYNC_STEPS
 
 REQUIREMENTS = (
@@ -115,7 +126,15 @@ def _cross(ctx):
     return cb if cb is not None and cb.kinds else None
 
 
-@rule("A7-LEAD", 7, "第七条第一款", E, since("feasibility"), "跨部门等共建共享项目须明确牵头部门")
+@rule(
+    "A7-LEAD",
+    7,
+    "第七条第一款",
+    E,
+    ALL,
+    "跨部门等共建共享项目须明确牵头部门",
+    drafting=DRAFTING_APPLICATION,
+)
 def lead(ctx):
     cb = _cross(ctx)
     if cb is not None and not cb.lead_department:
@@ -126,7 +145,15 @@ def lead(ctx):
         )
 
 
-@rule("A7-PARTICIPANTS", 7, "第七条第一款", E, since("feasibility"), "共建共享项目须列明参建部门")
+@rule(
+    "A7-PARTICIPANTS",
+    7,
+    "第七条第一款",
+    E,
+    ALL,
+    "共建共享项目须列明参建部门",
+    drafting=DRAFTING_APPLICATION,
+)
 def participants(ctx):
     cb = _cross(ctx)
     if cb is not None and not cb.participants:
@@ -146,8 +173,9 @@ FLOWS = (("business_flow", "业务流"), ("data_flow", "数据流"), ("interface
     7,
     "第七条第一款",
     E,
-    since("preliminary_design"),
+    since("feasibility"),
     "明确各部门与总体工程的业务流、数据流和系统接口",
+    drafting=DRAFTING_FSR,
 )
 def flows(ctx):
     cb = _cross(ctx)
@@ -165,7 +193,15 @@ def flows(ctx):
             )
 
 
-@rule("A7-DATA-CATALOG", 7, "第七条第一款", E, since("preliminary_design"), "初步形成数据目录")
+@rule(
+    "A7-DATA-CATALOG",
+    7,
+    "第七条第一款",
+    E,
+    ALL,
+    "初步形成数据目录",
+    drafting=DRAFTING_APPLICATION,
+)
 def data_catalog(ctx):
     cb = _cross(ctx)
     if cb is not None and not cb.data_catalog:

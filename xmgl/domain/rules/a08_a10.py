@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from xmgl.domain import bodies as B
+from xmgl.domain import merge as M
 from xmgl.domain.facts import total_investment_source
-from xmgl.domain.merge import SMALL as AMOUNT_GROUND
-from xmgl.domain.merge import URGENT as URGENT_GROUND
-from xmgl.domain.money import TWO_MILLION, wan_and_yuan
+from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.rules.base import ALL, E, W, between, hit, rule, since
 from xmgl.domain.schema import MERGED
 
@@ -166,10 +165,23 @@ def direct_fsr(ctx):
         )
 
 
+def _merge_problems(ctx, *codes: str):
+    """The 第十条 decision's problems of ``codes`` — only for a dossier that requests merging.
+
+    The decision is :func:`xmgl.domain.merge.merge_allowed`, the same one
+    ``xmgl report fsr --merged`` obeys.
+    """
+    m = ctx.d.merged_fsr_pd
+    if m is None or not m.requested:
+        return []
+    decision = ctx.cached("merge", lambda: M.merge_allowed(ctx.d))
+    return decision.problems_of(*codes)
+
+
 @rule("A10-MERGE-GROUNDS", 10, "第十条第二款、第三款", E, ALL, "合并编报可研和初步设计须有依据")
 def merge_grounds(ctx):
     m = ctx.d.merged_fsr_pd
-    if m is not None and m.requested and not m.grounds:
+    for _ in _merge_problems(ctx, M.NO_GROUNDS):
         yield hit(
             "申请合并编报可行性研究报告和初步设计，却没有写依据：第十条只允许需要紧急建设且符合"
             "相关规定、技术方案简单、建设内容单一或总投资200万元（不含）以下的项目合并编报。",
@@ -182,19 +194,16 @@ def merge_grounds(ctx):
 @rule("A10-MERGE-AMOUNT", 10, "第十条第三款", E, ALL, "以投资额为依据合并编报：总投资须低于200万元")
 def merge_amount_rule(ctx):
     d = ctx.d
-    m = d.merged_fsr_pd
-    if m is None or not m.requested or AMOUNT_GROUND not in m.grounds:
-        return
-    found = total_investment_source(d)
-    if found is None:
-        yield hit(
-            "以“总投资200万元以下”为依据合并编报，但档案里没有投资额，无法核对（第十条第三款）。",
-            "在 investment.estimate 写投资估算。",
-            d.investment.where("estimate"),
-        )
-        return
-    amount, where, what = found
-    if amount >= TWO_MILLION:
+    for p in _merge_problems(ctx, M.AMOUNT_NOT_BELOW, M.AMOUNT_UNKNOWN):
+        found = total_investment_source(d)
+        if p.code == M.AMOUNT_UNKNOWN or found is None:
+            yield hit(
+                "以“总投资200万元以下”为依据合并编报，但档案里没有投资额，无法核对（第十条第三款）。",
+                "在 investment.estimate 写投资估算。",
+                d.investment.where("estimate"),
+            )
+            continue
+        amount, where, what = found
         yield hit(
             f"{what}为 {wan_and_yuan(amount)}，不在“200万元（不含）以下”：第十条第三款以投资额"
             "为依据合并编报，只适用于总投资低于200万元的项目，恰为200万元的也不适用。",
@@ -207,18 +216,34 @@ def merge_amount_rule(ctx):
 @rule("A10-MERGE-URGENT-BASIS", 10, "第十条第二款", E, ALL, "紧急建设合并编报须符合相关规定")
 def merge_urgent(ctx):
     m = ctx.d.merged_fsr_pd
-    if (
-        m is not None
-        and m.requested
-        and URGENT_GROUND in m.grounds
-        and not (m.urgent_basis or m.urgent_basis_document)
-    ):
+    for _ in _merge_problems(ctx, M.NO_URGENT_BASIS):
         yield hit(
             "以“紧急建设”为依据合并编报，却没有写所依据的规定：第十条第二款要求需要紧急建设，"
             "且符合国家、省、市相关规定。",
             "在 merged_fsr_pd.urgent_basis 写依据文件的名称和文号，文件放进档案并写在 "
             "urgent_basis_document。",
             m.where("urgent_basis"),
+        )
+
+
+@rule(
+    "A10-MERGE-GROUND-REASON",
+    10,
+    "第十条第三款",
+    E,
+    ALL,
+    "以技术方案简单、建设内容单一为依据合并编报须写明理由",
+)
+def merge_ground_reason(ctx):
+    m = ctx.d.merged_fsr_pd
+    for p in _merge_problems(ctx, M.NO_REASON):
+        name = M.REASON_FIELD[p.ground]
+        yield hit(
+            f"以“{p.ground}”为依据合并编报，却没有写理由：第十条第三款的“{p.ground}”是需要"
+            "第三方评估论证（第十二条）核实的判断，档案须说明为什么。",
+            f"在 merged_fsr_pd.{name} 写明理由（如只建一个业务系统、采用成熟产品无需定制开发）；"
+            "说不出理由的，删去这一依据。",
+            m.where(name) if m.has(name) else m.where("grounds"),
         )
 
 

@@ -9,8 +9,11 @@ from xmgl.domain import bodies as B
 from xmgl.domain import schema as S
 from xmgl.domain.facts import BUDGET_SUBJECTS, budget_in_force
 from xmgl.domain.money import wan_and_yuan
-from xmgl.domain.rules.base import ALL, E, W, hit, locate, rule, since
+from xmgl.domain.rules.base import ALL, DRAFTING_FSR, E, W, hit, locate, rule, since
 from xmgl.domain.schema import COMPETITIVE_METHODS
+
+BIDDING_LAW_48 = "《中华人民共和国招标投标法》第四十八条（中标人不得转让、肢解转让中标项目，不得分包主体、关键性工作）"
+"""Binds every winning bidder whatever the funding: 第十四条第一款 restates it."""
 
 # approval subject → the evaluation subject that must precede it (第十二条)
 EVALUATED = {S.FSR: "可行性研究报告", S.PD: "初步设计", S.MERGED: "可研代初步设计"}
@@ -28,8 +31,9 @@ def _stage_where(ctx):
     11,
     "第十一条第（一）项",
     E,
-    since("approved"),
+    since("feasibility"),
     "数据资源共享分析：信息资源目录、共享清单、流程",
+    drafting=DRAFTING_FSR,
 )
 def data_sharing(ctx):
     ds = ctx.d.data_sharing
@@ -53,8 +57,9 @@ def data_sharing(ctx):
     11,
     "第十一条第（二）项",
     E,
-    since("approved"),
+    since("feasibility"),
     "政府购买服务须有自建与购买服务经济性比较",
+    drafting=DRAFTING_FSR,
 )
 def service_comparison(ctx):
     sp = ctx.d.service_purchase
@@ -80,8 +85,9 @@ SECURITY_DOCS = (
     11,
     "第十一条第（三）项",
     E,
-    since("approved"),
+    since("feasibility"),
     "安全可靠情况说明、项目安全方案、密码应用方案",
+    drafting=DRAFTING_FSR,
 )
 def security_docs(ctx):
     for name, zh in SECURITY_DOCS:
@@ -94,7 +100,9 @@ def security_docs(ctx):
             )
 
 
-@rule("A11-MLPS-LEVEL", 11, "第十一条第（三）项", W, since("approved"), "写明网络安全等级保护级别")
+@rule(
+    "A11-MLPS-LEVEL", 11, "第十一条第（三）项", W, since("feasibility"), "写明网络安全等级保护级别"
+)
 def mlps_level(ctx):
     sec = ctx.d.security
     if not sec.classified and sec.mlps_level is None:
@@ -284,7 +292,15 @@ def supervision_contract(ctx):
 # ---------------------------------------------------------------- 第十四条
 
 
-@rule("A14-TRANSFER", 14, "第十四条第一款", E, ALL, "中标单位不得转让中标项目")
+@rule(
+    "A14-TRANSFER",
+    14,
+    "第十四条第一款",
+    E,
+    ALL,
+    "中标单位不得转让中标项目",
+    binds=BIDDING_LAW_48,
+)
 def transfer(ctx):
     for t in ctx.d.records_of("transfer"):
         yield hit(
@@ -295,7 +311,15 @@ def transfer(ctx):
         )
 
 
-@rule("A14-SUBCONTRACT-MAIN", 14, "第十四条第一款", E, ALL, "主体、关键性工作不得分包")
+@rule(
+    "A14-SUBCONTRACT-MAIN",
+    14,
+    "第十四条第一款",
+    E,
+    ALL,
+    "主体、关键性工作不得分包",
+    binds=BIDDING_LAW_48,
+)
 def subcontract_main(ctx):
     for s in ctx.d.records_of("subcontract"):
         if s.main_part:
@@ -307,7 +331,15 @@ def subcontract_main(ctx):
             )
 
 
-@rule("A14-SPLIT-TRANSFER", 14, "第十四条第一款", E, ALL, "不得将中标项目肢解后分别转让")
+@rule(
+    "A14-SPLIT-TRANSFER",
+    14,
+    "第十四条第一款",
+    E,
+    ALL,
+    "不得将中标项目肢解后分别转让",
+    binds=BIDDING_LAW_48,
+)
 def split_transfer(ctx):
     d = ctx.d
     amounts = {c.id: c.amount for c in d.records_of("contract")}

@@ -14,6 +14,7 @@ from xmgl.domain.deadlines import first_passed_acceptance
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.regulation import EFFECTIVE
 from xmgl.domain.rules.base import ALL, E, I, W, hit, rule, since
+from xmgl.domain.schema import CLASSIFIED_REPORT, MLPS_REPORT
 
 
 def _stage_where(ctx):
@@ -103,6 +104,48 @@ def attachments(ctx):
                     f"把{zh or security_zh}放进档案，在 attachments.{name} 写路径。",
                     where,
                 )
+
+
+@rule(
+    "A17-SECURITY-REPORT",
+    17,
+    "第十七条第二款",
+    E,
+    ALL,
+    "安全风险评估报告须与是否涉密相符（涉密：安全保密测评；非涉密：等级保护测评）",
+)
+def security_report(ctx):
+    d = ctx.d
+    wanted = CLASSIFIED_REPORT if d.security.classified else MLPS_REPORT
+    what = "涉密" if d.security.classified else "非涉密"
+    for app in d.records_of("acceptance_application"):
+        att = app.attachments
+        if att is None or not att.get("security_assessment"):
+            continue  # a missing report is A17-ATTACHMENTS
+        kind = att.get("security_assessment_kind")
+        if kind == wanted:
+            continue
+        if kind is None:
+            message = (
+                f"{app.date.isoformat()} 的竣工验收申请附了安全风险评估报告，却没有写明是哪一种："
+                f"第十七条第二款要求涉密信息系统附{CLASSIFIED_REPORT}，非涉密信息系统附{MLPS_REPORT}，"
+                f"本系统为{what}系统（security.classified），须附{wanted}。"
+            )
+            where = att.where("security_assessment")
+        else:
+            message = (
+                f"{app.date.isoformat()} 的竣工验收申请附的是{kind}，但本系统为{what}系统"
+                f"（security.classified: {'true' if d.security.classified else 'false'}）："
+                f"第十七条第二款要求{what}信息系统附{wanted}。"
+            )
+            where = att.where("security_assessment_kind")
+        yield hit(
+            message,
+            f"附上{wanted}，在 attachments.security_assessment 写路径、"
+            f"attachments.security_assessment_kind 写“{wanted}”；如 security.classified 写错了，"
+            "先改正它。",
+            where,
+        )
 
 
 @rule(

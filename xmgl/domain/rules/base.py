@@ -89,12 +89,25 @@ class Rule:
     stages: frozenset[str]
     title: str
     check: Callable[[Context], Iterable[Hit]] = field(repr=False, compare=False)
+    drafting: frozenset[str] = frozenset()
+    """Main-line stages where the document the rule checks is still being written: there
+    an error is a warning (第十一条 while the FSR is drafted); the gate that sends the
+    document to evaluation and approval (the next stage) sees the error."""
+    binds: str = ""
+    """Another instrument that imposes the same duty whatever the funding (第二条): the
+    rule keeps its severity for a project outside the measures' scope."""
 
     def applies(self, stage: str, main: str) -> bool:
         """True if the rule's obligation is due in ``stage`` (``main``: its main-line stage)."""
         if stage not in self.stages:
             return False
         return stage not in SIDE or main in self.stages
+
+    def severity_in(self, main: str) -> Severity:
+        """The severity for a dossier whose main-line stage is ``main``."""
+        if self.severity == Severity.ERROR and main in self.drafting:
+            return Severity.WARNING
+        return self.severity
 
 
 # ---------------------------------------------------------------- stages
@@ -111,6 +124,49 @@ def since(stage: str, *, terminated: bool = True) -> frozenset[str]:
 def between(first: str, last: str) -> frozenset[str]:
     """Main-line stages from ``first`` to ``last`` (inclusive), plus the side stages."""
     return frozenset(s for s in MAIN if ORDER[first] <= ORDER[s] <= ORDER[last]) | frozenset(SIDE)
+
+
+DRAFTING_APPLICATION: frozenset[str] = frozenset({"reserve"})
+"""Where a 共建共享 project does its 需求分析、框架设计 (第七条): the lead department, the
+participants and the initial data catalog are warnings there and errors at 项目申报
+(entering ``plan``)."""
+DRAFTING_FSR: frozenset[str] = frozenset({"feasibility", "merged_design"})
+"""Where the 可行性研究报告 (alone or 代初步设计) is being written: 第十一条's contents are
+warnings there and errors at the gate that sends it to evaluation and approval
+(entering ``preliminary_design`` — the FSR approved — or ``approved``)."""
+
+
+DRAFTING_GATE: dict[str, str] = {
+    "reserve": "项目申报（进入“列入年度计划”）",
+    "feasibility": "可研报送评估论证和批复（进入“初步设计编报”）",
+    "merged_design": "可研代初步设计报送评估论证和批复（进入“立项批复”）",
+}
+"""Where a drafting stage's warnings become errors, as the note on a finding says it."""
+
+
+def stages_text(stages: frozenset[str]) -> str:
+    """A rule's stages in words: 全部阶段 / 自“立项批复”起 / a list."""
+    if stages == ALL:
+        return "全部阶段"
+    for s in MAIN:
+        if stages == since(s):
+            return f"自“{STAGES[s]}”起"
+        if stages == since(s, terminated=False):
+            return f"自“{STAGES[s]}”起（终止后不适用）"
+    main = [STAGES[s] for s in MAIN if s in stages]
+    text = "、".join(main)
+    if all(s in stages for s in SIDE):
+        text += "（含监督整改、暂缓、暂停、终止）"
+    return text
+
+
+def severity_text(r: Rule) -> str:
+    """``错误``, or ``错误（“可行性研究报告编报”中为警告）`` for a rule with drafting stages."""
+    text = r.severity.zh
+    if r.drafting:
+        where = "、".join(f"“{STAGES[s]}”" for s in MAIN if s in r.drafting)
+        text += f"（{where}中为警告）"
+    return text
 
 
 # what the records say about how far a project has come, latest first
@@ -170,6 +226,13 @@ class Context:
     def d(self) -> Dossier:
         return self.dossier
 
+    @property
+    def in_scope(self) -> bool:
+        """第二条: the measures apply (the project uses 市本级财政性资金, alone or mixed)."""
+        from xmgl.domain.facts import in_scope
+
+        return bool(self.cached("in_scope", lambda: in_scope(self.dossier)))
+
     def in_force(self, day: date | None) -> bool:
         """True if ``day`` is on or after the regulation took effect (第二十三条)."""
         return day is not None and day >= EFFECTIVE
@@ -215,13 +278,30 @@ def rule(
     severity: Severity,
     stages: frozenset[str],
     title: str,
+    *,
+    drafting: frozenset[str] = frozenset(),
+    binds: str = "",
 ):
-    """Register the decorated ``check(ctx)`` as a rule."""
+    """Register the decorated ``check(ctx)`` as a rule (``drafting``, ``binds``: see :class:`Rule`)."""
 
     def register(check: Callable[[Context], Iterable[Hit]]):
         if any(r.id == id for r in REGISTRY):
             raise ValueError(f"duplicate rule id {id}")
-        REGISTRY.append(Rule(id, article, clause, severity, frozenset(stages), title, check))
+        if not drafting <= stages:
+            raise ValueError(f"{id}: drafting stages must be among its stages")
+        REGISTRY.append(
+            Rule(
+                id,
+                article,
+                clause,
+                severity,
+                frozenset(stages),
+                title,
+                check,
+                frozenset(drafting),
+                binds,
+            )
+        )
         return check
 
     return register

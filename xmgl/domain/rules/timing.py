@@ -158,36 +158,48 @@ timing_rule(
         f"{o.done.isoformat()} 申请竣工验收，早于最早可申请日 {o.opens.isoformat()}："
         f"第十七条规定{A17.quote}的，方可申请（{o.title}）。"
     ),
-    f"核对申请日期；确属提前申请的，应撤回，待稳定运行满{A17.lower}个月后重新申请。",
+    f"核对申请日期；确属提前申请的，应撤回，待稳定运行满{A17.lower}个月后、{A17.upper}个月内"
+    "重新申请并补录新的 acceptance_application 记录。",
 )
+_A17_AGAIN = (
+    "第十七条只允许初验合格且稳定运行{span}申请，此次初验的申请期限已过，申请资格已失效，"
+    "不是补交就能了结的事。"
+)
+_A17_NOW = (
+    "现在须重新组织初步验收（必要时先整改），补录新的 preliminary_acceptance 记录"
+    "（result: 合格）；新的初验合格后稳定运行满{lower}个月、{upper}个月内向市数据局申请竣工验收，"
+    "再补录 acceptance_application 记录。"
+)
+
 timing_rule(
     "A17-APPLY-OVERDUE",
     17,
     "第十七条第一款",
     E,
     since("preliminary_acceptance", terminated=False),
-    f"初验合格后{A17.upper}个月{A17.upper_word}申请竣工验收：已逾期",
+    f"初验合格后{A17.upper}个月{A17.upper_word}申请竣工验收：期限已过，申请资格失效",
     "acceptance_window",
     {DL.OVERDUE},
     lambda o, ctx: (
-        f"初验合格已超过{A17.upper}个月（申请期限 {_window(o)}），仍未申请竣工验收（第十七条）。"
+        f"初验合格已超过{A17.upper}个月（申请期限 {_window(o)}），没有申请竣工验收："
+        + _A17_AGAIN.format(span=A17.span)
     ),
-    "尽快向市数据局申请竣工验收并说明逾期原因，然后补录 acceptance_application 记录。",
+    _A17_NOW.format(lower=A17.lower, upper=A17.upper),
 )
 timing_rule(
     "A17-APPLY-LATE",
     17,
     "第十七条第一款",
-    W,
+    E,
     since("preliminary_acceptance"),
-    f"竣工验收申请晚于初验合格后{A17.upper}个月",
+    f"竣工验收申请晚于初验合格后{A17.upper}个月：申请资格已失效",
     "acceptance_window",
     {DL.DONE_LATE},
     lambda o, ctx: (
-        f"{o.done.isoformat()} 申请竣工验收，晚于期限 {_due(o)}（第十七条：初验合格且"
-        f"稳定运行{A17.span}申请）。"
+        f"{o.done.isoformat()} 申请竣工验收，晚于期限 {_due(o)}："
+        + _A17_AGAIN.format(span=A17.span)
     ),
-    "已成事实；在验收申请报告中说明逾期原因。",
+    "这次申请不能作为第十七条的竣工验收申请；" + _A17_NOW.format(lower=A17.lower, upper=A17.upper),
 )
 timing_rule(
     "A17-APPLY-WINDOW",
