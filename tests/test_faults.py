@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE
+from tests.tools import missing
 
 XMGL = [
     sys.executable,
@@ -44,12 +45,12 @@ def tmpfs(tmp_path):
     mount = tmp_path / "small"
     mount.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root")
+        missing("root and mount (to mount a small tmpfs)")
     made = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)], capture_output=True
     )
     if made.returncode != 0:
-        pytest.skip("this machine does not allow mounting a tmpfs")
+        missing("permission to mount a tmpfs")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
