@@ -503,9 +503,19 @@ class _Reader:
     def doc_path(self, vnode, spec: Field, value: str, path: str):
         name = f"“{spec.name}”（{spec.zh}）"
         rel = Path(value)
-        target = (self.root / rel).resolve()
         try:
+            target = (self.root / rel).resolve()
             target.relative_to(self.root.resolve())
+            exists = target.is_file()
+        except OSError as exc:  # a name too long for the file system, a loop of links…
+            self.problem(
+                vnode,
+                path,
+                f"{name}不是可用的文件路径：“{value[:80]}”（{exc.strerror or exc}）。",
+                "写档案内文件的相对路径，如 docs/批复.pdf。",
+                "path",
+            )
+            return None
         except ValueError:
             self.problem(
                 vnode,
@@ -515,7 +525,7 @@ class _Reader:
                 "path",
             )
             return None
-        if not target.is_file():
+        if not exists:
             self.problem(
                 vnode,
                 path,
