@@ -466,9 +466,18 @@ def test_not_a_repository(example, method):
         verify(example, method=method)
 
 
-def test_export_docx_csv_json_of_every_transition(history, xmgl, tmp_path):
+def _csv_table(path: Path) -> tuple[list[list[str]], list[dict]]:
+    """The verdict lines before the blank line, then the table."""
     import csv
 
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        lines = list(csv.reader(fh))
+    blank = lines.index([])
+    header, body = lines[blank + 1], lines[blank + 2 :]
+    return lines[:blank], [dict(zip(header, row, strict=True)) for row in body]
+
+
+def test_export_docx_csv_json_of_every_transition(history, xmgl, tmp_path):
     from docx import Document
 
     out = tmp_path / "out"
@@ -476,59 +485,92 @@ def test_export_docx_csv_json_of_every_transition(history, xmgl, tmp_path):
     assert r.exit_code == 0, r.output
     stem = out / "阶段变更审计-2026-11-01"
     doc = Document(str(stem.with_suffix(".docx")))
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "大石桥市城市运行综合指挥平台建设项目\n阶段变更审计报告" in text
-    assert "阶段变更 10 次" in text and "审计验证结论：通过" in text
+    paragraphs = [p.text for p in doc.paragraphs]
+    text = "\n".join(paragraphs)
+    assert paragraphs[0] == "大石桥市城市运行综合指挥平台建设项目\n阶段变更审计报告"
+    assert paragraphs[1] == "审计验证结论：通过"  # the verdict comes first
+    assert "其中阶段变更 10 次" in text
     fpr = fingerprint_of(history.keys["liuxm"])
-    assert f"刘晓梅（liuxm@example.gov.cn）：{fpr}" in text
+    assert f"刘晓梅（liuxm@example.gov.cn）：\n{fpr}" in text
+    assert "签名历史始于首次提交" in text and "当时的阶段为 项目储备" in text
+    head = history.git("rev-parse", "HEAD").strip()
+    assert f"本报告对应的锚点：\n{head}:" in text
+    # hashes and fingerprints: monospace runs of their own
+    mono = [run for p in doc.paragraphs for run in p.runs if run.font.name == "DejaVu Sans Mono"]
+    assert fpr in {run.text for run in mono} and head in {run.text for run in mono}
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == [
         "序号",
         "日期",
+        "签名时间",
         "阶段变更",
         "依据",
         "经办人",
         "核验",
     ]
     assert len(table.rows) == 11
-    assert [c.text for c in table.rows[6].cells] == [
-        "6",
-        "2026-06-01",
+    row = [c.text for c in table.rows[6].cells]
+    assert row[:2] == ["6", "2026-06-01"] and row[3:] == [
         "招标采购 → 建设实施",
         "第十三条、第十四条",
         "刘晓梅",
         "通过",
     ]
-    assert [c.text for c in table.rows[9].cells][4] == "张伟"
+    assert [c.text for c in table.rows[9].cells][5] == "张伟"
     signers = doc.tables[1]
-    zhang = fingerprint_of(history.keys["zhangwei"])
+    assert [c.text for c in signers.rows[1].cells][1] == "首次登记"
     assert [c.text for c in signers.rows[2].cells][1:3] == [
         "增加",
-        f"zhangwei@example.gov.cn {zhang}",
+        "张伟（zhangwei@example.gov.cn）",
     ]
-    with open(stem.with_suffix(".csv"), encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    head_lines, rows = _csv_table(stem.with_suffix(".csv"))
+    assert head_lines[0][:2] == ["审计验证结论", "通过"]
     assert len(rows) == 10
     assert (
         rows[0]["原阶段"] == "项目储备（reserve）" and rows[0]["新阶段"] == "列入年度计划（plan）"
     )
     assert rows[5]["事由"] == "contract 2026-06-01 HT-2026-001"
     assert rows[5]["提交"] == history.transitions[5] and rows[5]["核验结论"] == "通过"
-    assert rows[5]["签名密钥指纹"] == fpr
+    assert rows[5]["签名密钥指纹"] == fpr and rows[5]["经办人（核验的签名人）"] == "刘晓梅"
+    assert rows[5]["签名时间"].startswith("20")
     data = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
-    assert data["verdict"] == "pass" and len(data["transitions_table"]) == 10
+    assert next(iter(data)) == "verdict" and data["verdict"] == "pass"
+    assert len(data["transitions_table"]) == 10 and data["anchor_for_safekeeping"]
     assert data["signer_changes"][1]["变更"] == "增加"
 
 
 def test_export_of_a_failing_history_says_so(history, xmgl, tmp_path):
     from docx import Document
 
+    # signed by 刘晓梅 under another committer name; then an unsigned commit
+    renamed = commit_as(history, LIU, "liuxm", "补充说明", committer=("王五", LIU[1]))
     sha = commit_as(history, LIU, None, "补充说明")
     out = tmp_path / "out"
     r = xmgl("-C", history.root, "--as-of", "2026-11-01", "audit", "export", "-o", out)
     assert r.exit_code == 0, r.output
     assert "未通过" in r.stdout
-    doc = Document(str(out / "阶段变更审计-2026-11-01.docx"))
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "审计验证结论：未通过" in text
-    assert f"提交 {sha[:12]}：[unsigned] 提交未签名。" in text
+    stem = out / "阶段变更审计-2026-11-01"
+    doc = Document(str(stem.with_suffix(".docx")))
+    paragraphs = [p.text for p in doc.paragraphs]
+    text = "\n".join(paragraphs)
+    assert paragraphs[1].startswith("审计验证结论：未通过")
+    assert "锚点" not in text.split("五、锚点与复核方法")[0].replace("不出具锚点", "")
+    assert "审计未通过：不出具锚点" in text and "本报告对应的锚点" not in text
+    assert f"\n{sha}\n" in text and "[unsigned] 提交未签名。" in text
+    assert "提示：档案中的每个提交都必须签名" in text
+    # the CSV: verdict first, the failing commit a row with code, time, committer and hint
+    head_lines, rows = _csv_table(stem.with_suffix(".csv"))
+    assert head_lines[0][:2] == ["审计验证结论", "未通过"]
+    bad = next(row for row in rows if row["提交"] == sha)
+    assert bad["问题代码"] == "unsigned" and bad["核验结论"] == "未通过"
+    assert bad["签名时间"] and bad["提交者（未核验）"] == LIU[0] and "必须签名" in bad["提示"]
+    assert bad["经办人（核验的签名人）"] == "（未核验）"
+    assert renamed not in {row["提交"] for row in rows}  # it passed: the listed name stands
+    # the JSON: verdict first, every finding at the top, no anchor
+    data = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+    assert list(data)[:2] == ["verdict", "failing_commits"] and data["verdict"] == "fail"
+    assert [c["commit"] for c in data["failing_commits"]] == [sha]
+    assert {f["code"] for f in data["findings"] if f["severity"] == "error"} == {"unsigned"}
+    assert data["anchor_for_safekeeping"] is None
+    renamed_row = next(c for c in data["commits"] if c["commit"] == renamed)
+    assert renamed_row["committer"] == "王五" and renamed_row["signer_name"] == "刘晓梅"

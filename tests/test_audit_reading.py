@@ -73,6 +73,16 @@ def test_control_characters_are_shown_never_obeyed(history, xmgl):
     shown = next(c for c in data["commits"] if c["commit"] == sha)
     assert shown["subject"] == visible(evil_subject)
     assert "\x1b" not in shown["subject"] and "\x1b" not in shown["committer"]
+    out = history.root.parent / "export"
+    assert xmgl("-C", history.root, "audit", "export", "-o", out).exit_code == 0
+    for path in out.iterdir():
+        if path.suffix == ".csv":
+            assert "\x1b" not in path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".docx":
+            from docx import Document
+
+            text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+            assert "\x1b" not in text
 
 
 def test_visible_escapes_every_control_and_bidi_character():

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from lxml import etree
 
 from tests.tools import need, need_soffice
@@ -163,10 +165,19 @@ def test_footer_has_page_field_between_dashes(rendered):
     assert not footer.is_linked_to_previous
     (paragraph,) = footer.paragraphs
     assert paragraph.text == "— 1 —"  # the cached field result is "1"
-    assert paragraph.alignment is None and paragraph.style.name == "Footer"
-    assert [t.text.strip() for t in paragraph._p.iter(qn("w:instrText"))] == ["PAGE"]
-    kinds = [f.get(qn("w:fldCharType")) for f in paragraph._p.iter(qn("w:fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
+    assert paragraph.style.name == "Footer"
+    # GB/T 9704 7.5.1: odd pages right, even pages left, 空一字 (one 4号 character)
+    assert doc.settings.odd_and_even_pages_header_footer
+    (even,) = doc.sections[0].even_page_footer.paragraphs
+    assert even.text == "— 1 —"
+    assert paragraph.alignment == WD_PARAGRAPH_ALIGNMENT.RIGHT
+    assert paragraph.paragraph_format.right_indent == Pt(14)
+    assert even.alignment == WD_PARAGRAPH_ALIGNMENT.LEFT
+    assert even.paragraph_format.left_indent == Pt(14)
+    for p in (paragraph, even):
+        assert [t.text.strip() for t in p._p.iter(qn("w:instrText"))] == ["PAGE"]
+        kinds = [f.get(qn("w:fldCharType")) for f in p._p.iter(qn("w:fldChar"))]
+        assert kinds == ["begin", "separate", "end"]
 
 
 def test_table_rows_from_list_with_repeating_bold_header(rendered):

@@ -447,3 +447,24 @@ def test_plan_classifies_by_request_and_marks_every_substitution(xmgl, tmp_path)
     assert amounts == {"运行维护": "28", "新建": "372.5"}
     body = "\n".join(p.text for p in doc.paragraphs)
     assert "清单中 1 个项目的金额或性质不是项目单位申报的原数，已在“备注”栏逐项注明。" in body
+
+
+def test_an_om_request_never_takes_the_construction_budget(xmgl, tmp_path):
+    from docx import Document
+
+    top = tmp_path / "各单位"
+    top.mkdir()
+    city = copy_example(top / "城管")  # 新建, 概算 372.5万元, 年运维 28万元
+    edit_project(
+        city,
+        lambda d: d["records"].append(
+            {"kind": "plan_submission", "date": date(2026, 7, 1), "year": 2027,
+             "nature": "运行维护"}
+        ),
+    )  # fmt: skip
+    target = tmp_path / "草案.docx"
+    r = xmgl("portfolio", top, "--plan-year", "2027", "-o", target, "--as-of", AS_OF)
+    assert r.exit_code == 0, r.output
+    row = [c.text for c in Document(str(target)).tables[2].rows[1].cells]
+    assert (row[4], row[8]) == ("运行维护", "28")
+    assert row[10] == "未填写申报投资，按年运行维护费用估算列示"

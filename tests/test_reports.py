@@ -669,7 +669,7 @@ def test_quarterly_report_content(xmgl, example):
         "九、需协调解决的事项",
     ]
     basic = dict(rows_of_all(doc.tables[0]))
-    assert basic["报告期"] == "第2期：2026-06-11 至 2026-09-10"
+    assert basic["报告期"] == "第2期：2026年6月11日至2026年9月10日"
     assert basic["承建单位"] == "辽宁某某信息技术有限公司"
     assert basic["监理单位"] == "营口某某工程监理有限公司"
     assert basic["批复概算（在用）"] == "372.5万元（3,725,000元）"
@@ -685,13 +685,13 @@ def test_quarterly_report_content(xmgl, example):
     payments = table_with_header(doc, "支付日期", "合同编号", "金额", "凭证号", "说明")
     assert rows(payments) == [
         [
-            "2026-06-15",
+            "2026年6月15日",
             "HT-2026-001",
             "101.4万元（1,014,000元）",
             "大财支〔2026〕0615-03",
             "合同首付款（30%）",
         ],
-        ["2026-06-20", "HT-2026-002", "2.94万元（29,400元）", "", "监理首付款（30%）"],
+        ["2026年6月20日", "HT-2026-002", "2.94万元（29,400元）", "", "监理首付款（30%）"],
     ]
     contracts = table_with_header(doc, "合同编号", "类型", "合同相对方", "金额", "签订日期")
     assert [r[:2] for r in rows(contracts)] == [["HT-2026-001", "建设"], ["HT-2026-002", "监理"]]
@@ -704,6 +704,12 @@ def test_quarterly_report_content(xmgl, example):
     assert "完成联动处置和综合评价子系统，开展等级保护测评准备。" in texts
     assert "截至2026年9月10日，档案中没有变更记录。" in texts
     assert any("本期报告报送截止日期为2026年9月10日。" in t for t in texts)
+
+
+def test_quarterly_writes_dates_one_way(xmgl, example):
+    make(xmgl, example, "quarterly", "--period", "2", as_of="2026-10-01")
+    text = full_text(docx.Document(example / "reports/季度进展报告-第2期.docx"))
+    assert not re.findall(r"\b20\d\d-\d\d-\d\d\b", text)  # 2026年6月15日, never 2026-06-15
 
 
 def rows_of_all(table):
@@ -740,13 +746,13 @@ def test_quarterly_cumulative_and_changes_with_approvals(xmgl, example):
     changes = table_with_header(doc, "日期", "事项", "变更内容", "投资增加", "批复情况")
     assert rows(changes) == [
         [
-            "2026-10-08",
+            "2026年10月8日",
             "进度",
             "联调延后一个月",
             "",
             "已批复：大石桥市营商环境建设局2026年4月10日（大营商审批〔2026〕34号）",
         ],
-        ["2026-10-09", "内容", "增加移动端", "", "档案中未见批复"],
+        ["2026年10月9日", "内容", "增加移动端", "", "档案中未见批复"],
     ]
     # no progress recorded in period 3 yet: a place to write, not an invented sentence
     texts = paragraphs(doc)

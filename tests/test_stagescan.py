@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE
-from xmgl.dossier.stagescan import Stage, StageUnreadable, _fast, _full, read_stage
+from xmgl.gitaudit.stagescan import Stage, StageUnreadable, _fast, _full, read_stage
 
 BASE = (EXAMPLE / "project.yaml").read_text(encoding="utf-8")
 STAGE_BLOCK = "stage:\n  current: construction\n  since: 2026-06-01\n"
@@ -144,7 +144,7 @@ def test_what_follows_the_stage_block_does_not_hide_it():
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from xmgl.dossier.stagescan import loader_stage  # noqa: E402
+from xmgl.gitaudit.stagescan import loader_stage  # noqa: E402
 
 BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
 STAGES = ["construction", "accepted", "terminated", "reserve"]

@@ -208,13 +208,20 @@ class Builder:
     def cover(self, lines: tuple[str, ...], titles: tuple[str, ...]):
         for _ in range(4):
             self.p("", COVER)
-        for t in titles:
-            self.p(t, "Title")
+        self.title(*titles)
         for _ in range(6):
             self.p("", COVER)
         for line in lines:
             self.p(line, COVER)
         self.doc.sections[0].different_first_page_header_footer = True  # no number on the cover
+
+    def title(self, *lines: str):
+        """Title paragraphs spaced evenly: a wrapped line and the next title line are
+        the same 35 pt apart; only the last one keeps the blank line before the body."""
+        paras = [self.p(t, "Title") for t in lines]
+        for para in paras[:-1]:
+            para.paragraph_format.space_after = Pt(0)
+        return paras
 
     def toc(self):
         typography.add_toc(self.doc, levels="1-2")
@@ -686,7 +693,7 @@ def fsr(merged: bool) -> Builder:
                 ("1", "【待填写】", "", "", "", "", "", ""),
                 ("", "合计", "", "", "", "", "【待填写】", ""),
             ),
-            widths=(10, 24, 36, 10, 10, 20, 22, 24),
+            widths=(12, 26, 32, 12, 12, 18, 20, 24),
             size=10.5,
         )
         b.table(
@@ -695,14 +702,14 @@ def fsr(merged: bool) -> Builder:
             (),
             rows=(
                 ("一", "工程费用", "【待填写】", ""),
-                ("（一）", "硬件购置费", "【待填写】", "见附表1"),
-                ("（二）", "软件开发费", "【待填写】", "按功能点或工作量测算"),
-                ("（三）", "系统集成费", "【待填写】", ""),
-                ("（四）", "政务云资源租用费", "【待填写】", "建设期内"),
+                ("1", "硬件购置费", "【待填写】", "见附表1"),
+                ("2", "软件开发费", "【待填写】", "按功能点或工作量测算"),
+                ("3", "系统集成费", "【待填写】", ""),
+                ("4", "政务云资源租用费", "【待填写】", "建设期内"),
                 ("二", "工程建设其他费用", "【待填写】", ""),
-                ("（一）", "监理费", "【待填写】", ""),
-                ("（二）", "等级保护测评和密码应用安全性评估费", "【待填写】", ""),
-                ("（三）", "咨询、评估和设计费", "【待填写】", ""),
+                ("1", "监理费", "【待填写】", ""),
+                ("2", "等级保护测评和密码应用安全性评估费", "【待填写】", ""),
+                ("3", "咨询、评估和设计费", "【待填写】", ""),
                 ("三", "预备费", "【待填写】", ""),
                 ("", "概算合计", "{{ investment.proposed_budget }}", "申报数"),
             ),
@@ -744,8 +751,7 @@ def fsr(merged: bool) -> Builder:
 
 def quarterly() -> Builder:
     b = Builder()
-    b.p("{{ project.name }}", "Title")
-    b.p("建设进展情况季度报告", "Title")
+    b.title("{{ project.name }}", "建设进展情况季度报告")
     b.p("（第{{ period.index }}期：{{ period.start_cn }}至{{ period.end_cn }}）", COVER)
     b.p("", COVER)
     b.p("{{ regulation.recipient }}：", FLUSH)
@@ -772,7 +778,7 @@ def quarterly() -> Builder:
             ("建设期", "{{ schedule.period_text }}"),
             ("开工日期", "{{ schedule.start }}"),
             ("计划完工日期", "{{ schedule.planned_end }}"),
-            ("报告期", "第{{ period.index }}期：{{ period.start }} 至 {{ period.end }}"),
+            ("报告期", "第{{ period.index }}期：{{ period.start_cn }}至{{ period.end_cn }}"),
             ("报送截止日期", "{{ period.due_text }}"),
         ),
     )
@@ -807,9 +813,15 @@ def quarterly() -> Builder:
     b.table(
         "表1　本期支付明细",
         ("支付日期", "合同编号", "金额", "凭证号", "说明"),
-        ("{{ r.date }}", "{{ r.contract }}", "{{ r.amount }}", "{{ r.voucher }}", "{{ r.note }}"),
+        (
+            "{{ r.date_cn }}",
+            "{{ r.contract }}",
+            "{{ r.amount }}",
+            "{{ r.voucher }}",
+            "{{ r.note }}",
+        ),
         loop="r in payments",
-        widths=(25, 27, 46, 30, 28),
+        widths=(30, 25, 44, 29, 28),
         size=10.5,
     )
     b.tag("else")
@@ -821,9 +833,9 @@ def quarterly() -> Builder:
     b.table(
         "表1　合同情况（截至{{ period.cutoff_cn }}）",
         ("合同编号", "类型", "合同相对方", "金额", "签订日期"),
-        ("{{ r.id }}", "{{ r.type }}", "{{ r.party }}", "{{ r.amount }}", "{{ r.date }}"),
+        ("{{ r.id }}", "{{ r.type }}", "{{ r.party }}", "{{ r.amount }}", "{{ r.date_cn }}"),
         loop="r in contracts",
-        widths=(27, 12, 42, 50, 25),
+        widths=(27, 12, 40, 47, 30),
         center=(1, 4),
         size=10.5,
     )
@@ -834,9 +846,15 @@ def quarterly() -> Builder:
     b.table(
         "表1　招标采购情况（截至{{ period.cutoff_cn }}）",
         ("日期", "采购内容", "方式", "中标（成交）单位", "金额"),
-        ("{{ r.date }}", "{{ r.subject }}", "{{ r.method }}", "{{ r.winner }}", "{{ r.amount }}"),
+        (
+            "{{ r.date_cn }}",
+            "{{ r.subject }}",
+            "{{ r.method }}",
+            "{{ r.winner }}",
+            "{{ r.amount }}",
+        ),
         loop="r in procurements",
-        widths=(25, 34, 20, 31, 46),
+        widths=(30, 32, 18, 30, 46),
         center=(0, 2),
         size=10.5,
     )
@@ -848,14 +866,14 @@ def quarterly() -> Builder:
         "表1　变更情况（截至{{ period.cutoff_cn }}）",
         ("日期", "事项", "变更内容", "投资增加", "批复情况"),
         (
-            "{{ r.date }}",
+            "{{ r.date_cn }}",
             "{{ r.aspect }}",
             "{{ r.description }}",
             "{{ r.amount_delta }}",
             "{{ r.approval }}",
         ),
         loop="r in changes",
-        widths=(25, 12, 45, 34, 40),
+        widths=(30, 12, 42, 32, 40),
         center=(0, 1),
         size=10.5,
     )

@@ -139,6 +139,12 @@ class FindingsFound(XmglError):
     exit_code = ExitCode.FINDINGS
 
 
+class PushRefused(XmglError):
+    """The server's pre-receive hook refused a push; it has told the pusher why."""
+
+    exit_code = ExitCode.FINDINGS
+
+
 class FileSystemError(XmglError):
     """A file could not be read or written: permission, read-only, disk full, gone."""
 

@@ -1,4 +1,4 @@
-"""Findings for people (plain text, 80 columns), for scripts (JSON) and for CI (SARIF 2.1.0).
+"""Findings for people: plain text, 80 columns (JSON and SARIF: :mod:`xmgl.validation`).
 
 Plain text is written without Rich on purpose: ``xmgl validate`` runs on every
 commit (pre-commit), and not importing Rich's console keeps it quick. Colour is
@@ -13,10 +13,6 @@ import unicodedata
 
 WIDTH = 80
 
-SARIF_SCHEMA = (
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-)
-SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1"}
 
@@ -88,13 +84,6 @@ class Painter:
         return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m"
 
 
-def summary(findings) -> dict[str, int]:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for f in findings:
-        counts[str(f.severity)] += 1
-    return counts
-
-
 def render_text(findings, *, header: list[str], stream=None) -> None:
     from xmgl.domain.regulation import TOPICS, article_zh
 
@@ -121,6 +110,8 @@ def render_text(findings, *, header: list[str], stream=None) -> None:
         lines += wrap(f.message, 4)
         if f.hint:
             lines += wrap("提示：" + f.hint, 4)
+    from xmgl.validation import summary
+
     counts = summary(findings)
     lines.append("")
     if findings:
@@ -131,85 +122,3 @@ def render_text(findings, *, header: list[str], stream=None) -> None:
         lines.append("未发现问题。")
     out.write("\n".join(lines) + "\n")
     out.flush()
-
-
-def sarif(findings, *, root, rules, version: str, as_of, stage) -> dict:
-    """A SARIF 2.1.0 log with one run; ``rules`` are the registry's rules (driver.rules)."""
-    from xmgl.domain.regulation import article_zh
-
-    descriptors = []
-    index: dict[str, int] = {}
-
-    def describe(rule_id, title, article, clause, severity, stages=None):
-        index[rule_id] = len(descriptors)
-        props = {"article": article, "clause": clause}
-        if stages is not None:
-            props["stages"] = sorted(stages)
-        descriptors.append(
-            {
-                "id": rule_id,
-                "name": rule_id.replace("-", "_"),
-                "shortDescription": {"text": title},
-                "fullDescription": {
-                    "text": f"{article_zh(article)}（{clause}）：{title}" if article else title
-                },
-                "defaultConfiguration": {"level": SARIF_LEVEL[str(severity)]},
-                "properties": props,
-            }
-        )
-
-    for r in rules:
-        describe(r.id, r.title, r.article, r.clause, r.severity, r.stages)
-    results = []
-    for f in findings:
-        if f.rule not in index:
-            describe(f.rule, "档案格式问题", f.article, f.clause, f.severity)
-        location: dict = {
-            "physicalLocation": {
-                "artifactLocation": {"uri": f.location.file, "uriBaseId": "DOSSIER"},
-            }
-        }
-        if f.location.line:
-            region = {"startLine": f.location.line}
-            if f.location.column:
-                region["startColumn"] = f.location.column
-            location["physicalLocation"]["region"] = region
-        if f.location.path:
-            location["logicalLocations"] = [{"fullyQualifiedName": f.location.path}]
-        text = f.message + (f"\n提示：{f.hint}" if f.hint else "")
-        results.append(
-            {
-                "ruleId": f.rule,
-                "ruleIndex": index[f.rule],
-                "level": SARIF_LEVEL[str(f.severity)],
-                "message": {"text": text},
-                "locations": [location],
-                "properties": {"article": f.article, "clause": f.clause, "hint": f.hint},
-            }
-        )
-    base = root.resolve().as_uri().rstrip("/") + "/"
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "xmgl",
-                        "version": version,
-                        "semanticVersion": version,
-                        "rules": descriptors,
-                    }
-                },
-                "originalUriBaseIds": {"DOSSIER": {"uri": base}},
-                "invocations": [
-                    {
-                        "executionSuccessful": True,
-                        "properties": {"as_of": as_of.isoformat(), "stage": stage},
-                    }
-                ],
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import date, datetime
-from decimal import Decimal
-from pathlib import Path
+
+from xmgl.jsonio import dumps
 
 WIDTH = 80
 
@@ -101,23 +99,6 @@ def console(stderr: bool = False, soft_wrap: bool = False):
     return c
 
 
-def _default(value):
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return value.as_posix()
-    if hasattr(value, "to_plain"):
-        return value.to_plain()
-    raise TypeError(f"not JSON-serialisable: {type(value).__name__}")
-
-
-def dumps(data) -> str:
-    """JSON with Chinese kept readable; money (Decimal) as exact strings, dates as ISO."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
-
-
 def echo(text: str) -> None:
     """Plain text on stdout, through the stream prepared by :func:`prepare_streams`.
 
@@ -131,6 +112,6 @@ def print_json(data) -> None:
     """JSON on stdout; \\u escapes instead of characters the stream cannot encode."""
     text = dumps(data)
     if _encoding(sys.stdout) not in ("utf-8", "utf-16", "utf-32", "gb18030"):
-        text = json.dumps(data, ensure_ascii=True, indent=2, default=_default)
+        text = dumps(data, ascii=True)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()

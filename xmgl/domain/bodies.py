@@ -68,9 +68,9 @@ APPROVER: dict[str, str] = {
 _ALIASES = {alias: body for body, aliases in BODIES.items() for alias in aliases}
 
 
-def normalize(name: str) -> str:
-    """NFKC, no spaces, no “中共” prefix, “大石桥市…” → “市…”."""
-    text = "".join(unicodedata.normalize("NFKC", name).split())
+def normalize(name: str | None) -> str:
+    """NFKC, no spaces, no “中共” prefix, “大石桥市…” → “市…” ("" for no name)."""
+    text = "".join(unicodedata.normalize("NFKC", name or "").split())
     text = text.removeprefix("中共")
     if text.startswith(CITY):
         text = "市" + text[len(CITY) :]

@@ -89,6 +89,13 @@ class Bound:
     def upper_inclusive(self) -> bool:
         return _WORDS[self.upper_word]
 
+    @property
+    def step(self) -> int:
+        """The months of a recurring period (:attr:`every`); an error for a bound without one."""
+        if self.every is None:
+            raise ValueError(f"{self.clause}不是按期重复的期限")
+        return self.every
+
     def opens(self, event: date) -> date:
         """The earliest day allowed: ``lower`` months after ``event`` (never moved for holidays)."""
         if self.lower is None:

@@ -216,7 +216,7 @@ def _quarterly_reports(d: Dossier, as_of: date, ahead: date | None = None) -> li
         if r.date <= as_of:
             reports.setdefault(r.period, r)
     out = []
-    for p in periods.recurring_periods(approval, B.QUARTERLY.every, d.calendar):
+    for p in periods.recurring_periods(approval, B.QUARTERLY.step, d.calendar):
         if stop is not None and p.end > stop:
             break  # the quarter still running on the filing day is not due
         if p.start > max(as_of, ahead or as_of) and p.index > 1:
@@ -259,7 +259,7 @@ def quarterly_periods(
     a period still running on the filing day is not due. At least one of ``until`` and
     ``count`` is required.
     """
-    return periods.periods_until(approval, B.QUARTERLY.every, until, count=count, calendar=calendar)
+    return periods.periods_until(approval, B.QUARTERLY.step, until, count=count, calendar=calendar)
 
 
 def quarterly_period(d: Dossier, index: int):

@@ -117,7 +117,7 @@ def package_workday(d: date) -> tuple[bool, bool]:
     import chinese_calendar
 
     try:
-        return chinese_calendar.is_workday(d), True
+        return bool(chinese_calendar.is_workday(d)), True
     except NotImplementedError:  # pragma: no cover - inside the range, the package knows
         return d.weekday() < 5, False
 
@@ -160,6 +160,13 @@ class Calendar:
         self.years: dict[int, HolidayYear] = {}
         for y in years:
             self.years.setdefault(y.year, y)
+        # the days each notice names (a notice may name a day of the year before)
+        self._named: dict[date, bool] = {}
+        for y in self.years.values():
+            for d in y.rest:
+                self._named.setdefault(d, False)
+            for d in y.work:
+                self._named[d] = True
 
     def __bool__(self) -> bool:
         return bool(self.years)
@@ -175,14 +182,11 @@ class Calendar:
 
     def workday(self, d: date) -> tuple[bool, bool]:
         """``(is_working_day, from_official_data)``."""
-        for y in self.years.values():  # a notice may name a day of the year before
-            if d in y.work:
-                return True, True
-            if d in y.rest:
-                return False, True
-        y = self.years.get(d.year)
-        if y is not None:
-            return y.is_workday(d), True
+        named = self._named.get(d)
+        if named is not None:
+            return named, True
+        if d.year in self.years:
+            return d.weekday() < 5, True
         return package_workday(d)
 
     def differences(self) -> list[Difference]:
@@ -224,7 +228,7 @@ class Coverage:
     def years_text(self) -> str:
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         y = self.year
         return {
             "first": self.first,

@@ -27,6 +27,8 @@ from xmgl.domain.schema import (
     record_fields,
 )
 from xmgl.errors import DossierError, Problem
+from xmgl.yamltext import compose as _compose
+from xmgl.yamltext import decode
 
 PROJECT_FILE = "project.yaml"
 
@@ -58,12 +60,28 @@ def load_dossier(root: Path) -> Dossier:
     return load_text(root, path.read_bytes())
 
 
-def load_text(root: Path, raw: bytes, file: str = PROJECT_FILE) -> Dossier:
-    from xmgl.dossier.holidays import read_dossier_calendar
+def load_text(
+    root: Path,
+    raw: bytes,
+    file: str = PROJECT_FILE,
+    *,
+    files: frozenset[str] | None = None,
+    holidays: bytes | None = None,
+) -> Dossier:
+    """Load ``raw``; documents and the holiday file are looked up in ``root``.
 
-    reader = _Reader(Path(root), file)
+    With ``files`` — the regular files of a git tree (paths from the dossier's root,
+    ``/``-separated), and ``holidays`` the tree's holiday file if it has one — a
+    dossier read from a bare repository (xmgl.dossier.gitread), no file system.
+    """
+    from xmgl.dossier.holidays import read_calendar_bytes, read_dossier_calendar
+
+    reader = _Reader(Path(root), file, files)
     data = reader.read(raw)
-    calendar, holiday_problems = read_dossier_calendar(Path(root))
+    if files is None:
+        calendar, holiday_problems = read_dossier_calendar(Path(root))
+    else:
+        calendar, holiday_problems = read_calendar_bytes(holidays)
     if reader.problems:
         n = len(reader.problems)
         raise DossierError(
@@ -79,90 +97,10 @@ def load_text(root: Path, raw: bytes, file: str = PROJECT_FILE) -> Dossier:
     return Dossier(root=Path(root), file=file, data=data, calendar=calendar)
 
 
-def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text, or a problem that says what the bytes look like instead."""
-    wide = _wide_encoding(raw)
-    if wide:
-        return None, [
-            _p(
-                file,
-                1,
-                1,
-                "",
-                f"文件是 {wide} 编码，xmgl 只读 UTF-8。",
-                "在编辑器中“另存为 UTF-8”后再试。",
-                "encoding",
-            )
-        ]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        looks = ""
-        try:
-            raw.decode("gb18030")
-            looks = "，看起来是 GBK/GB18030 编码（Windows 中文系统的默认编码）"
-        except UnicodeDecodeError:
-            pass
-        return None, [
-            _p(
-                file,
-                line,
-                column,
-                "",
-                f"文件不是 UTF-8 编码{looks}。",
-                "用编辑器把文件“另存为 UTF-8（无 BOM）”后再试。",
-                "encoding",
-            )
-        ]
-
-
-def _wide_encoding(raw: bytes) -> str | None:
-    """ "UTF-32" or "UTF-16" when the bytes are one of those (with or without a BOM)."""
-    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    if b"\x00" in raw[:4096]:  # UTF-8 text never holds NUL bytes; wide encodings do
-        for name, codecs in (
-            ("UTF-32", ("utf-32-le", "utf-32-be")),
-            ("UTF-16", ("utf-16-le", "utf-16-be")),
-        ):
-            for codec in codecs:
-                try:
-                    text = raw.decode(codec)
-                except UnicodeDecodeError:
-                    continue
-                if "\x00" not in text:
-                    return name
-    return None
-
-
 def _p(file, line, column, path, message, hint="", code="format") -> Problem:
     return Problem(
         file=file, line=line, column=column, path=path, message=message, hint=hint, code=code
     )
-
-
-def _compose(text: str):
-    """The YAML node tree of ``text``, with every scalar's line and column.
-
-    With ``ruamel.yaml.clib`` installed this uses libyaml (about six times faster on
-    a dossier: ``xmgl validate`` runs on every commit); its node tree and marks are
-    the same as the pure-Python parser's. On a syntax error the text is parsed again
-    in pure Python, so that the problem reported (and translated below) is always
-    worded the same way whichever parser is installed.
-    """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        return YAML(typ="safe").compose(text)
-    except YAMLError:
-        return YAML(typ="safe", pure=True).compose(text)
 
 
 def _translate_yaml_error(problem: str) -> str:
@@ -229,9 +167,10 @@ _QUOTE_OPEN = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(?P<q>["'])""
 
 
 class _Reader:
-    def __init__(self, root: Path, file: str) -> None:
+    def __init__(self, root: Path, file: str, files: frozenset[str] | None = None) -> None:
         self.root = root
         self.file = file
+        self.files = files
         self.problems: list[Problem] = []
 
     # ------------------------------------------------------------ helpers
@@ -503,6 +442,8 @@ class _Reader:
     def doc_path(self, vnode, spec: Field, value: str, path: str):
         name = f"“{spec.name}”（{spec.zh}）"
         rel = Path(value)
+        if self.files is not None:
+            return self.tree_path(vnode, name, value, path)
         try:
             target = (self.root / rel).resolve()
             target.relative_to(self.root.resolve())
@@ -535,6 +476,31 @@ class _Reader:
             )
             return None
         return rel.as_posix()
+
+    def tree_path(self, vnode, name: str, value: str, path: str):
+        """``doc_path`` against a git tree: the same messages, no file system."""
+        import posixpath
+
+        norm = posixpath.normpath(value)
+        if norm == ".." or norm.startswith("../"):
+            self.problem(
+                vnode,
+                path,
+                f"{name}指向档案目录以外：“{value}”。",
+                "把文件复制到档案目录内（如 docs/），再写相对路径。",
+                "path",
+            )
+            return None
+        if norm not in (self.files or ()):
+            self.problem(
+                vnode,
+                path,
+                f"{name}引用的文件不存在：“{value}”。",
+                "检查文件名（含扩展名）和所在目录，或把文件放进档案后提交。",
+                "missing-file",
+            )
+            return None
+        return Path(value).as_posix()
 
     # ------------------------------------------------------------ records
     def record(self, item, path: str) -> Node | None:

@@ -63,9 +63,10 @@ def _current_text(root: Path, prefix: str) -> str:
 
 
 def _prepare(root: Path):
-    from xmgl.dossier.transition import repo_prefix, require_allowed_signer
+    from xmgl.dossier.transition import require_allowed_signer
     from xmgl.gitaudit import git as g
     from xmgl.gitaudit.commit import unrelated_changes
+    from xmgl.gitaudit.git import repo_prefix
 
     _top, prefix = repo_prefix(root)
     name, email = g.identity(root)
@@ -191,3 +192,105 @@ def remove_signer(root: Path, who: str) -> list[SignerChange]:
     out = [SignerChange("remove", ",".join(e.principals), e.key, sha) for e in gone]
     out += [SignerChange("remove", e.principal, None, sha) for e in pgp_gone]
     return out
+
+
+@dataclass
+class SignerStatus:
+    """Who may sign (as committed) and whether this machine's key may sign now.
+
+    What ``xmgl signers`` shows; :meth:`to_dict` is its ``--format json`` document.
+    """
+
+    entries: list
+    invalid_lines: list[int]
+    pgp_entries: list
+    uncommitted_changes: bool
+    setup: object | None
+    setup_error: str | None
+    email: str | None
+    decision: object | None
+    allowed: bool
+
+    @property
+    def mine(self):
+        return self.setup.public if self.setup is not None else None
+
+    def to_dict(self) -> dict:
+        setup = self.setup
+        return {
+            "openpgp_signers": [
+                {"principal": e.principal, "fingerprint": e.fingerprint, "name": e.name}
+                for e in self.pgp_entries
+            ],
+            "allowed_signers": [
+                {
+                    "principals": list(e.principals),
+                    "name": e.name,
+                    "keytype": e.key.keytype,
+                    "fingerprint": e.fingerprint,
+                    "valid_after": e.option("valid-after"),
+                    "valid_before": e.option("valid-before"),
+                    "wildcard": e.wildcard,
+                }
+                for e in self.entries
+            ],
+            "invalid_lines": list(self.invalid_lines),
+            "uncommitted_changes": self.uncommitted_changes,
+            "local": {
+                "format": setup.format if setup else None,
+                "key": setup.key_ref if setup else None,
+                "fingerprint": setup.fingerprint if setup else None,
+                "email": self.email,
+                "allowed": self.allowed,
+                "status": self.decision.status if self.decision else None,
+                "error": self.setup_error,
+            },
+        }
+
+
+def signer_status(root: Path) -> SignerStatus:
+    """The committed signer lists and this machine's signing setup, judged by the one policy."""
+    from xmgl.errors import XmglError
+    from xmgl.gitaudit import git as g
+    from xmgl.gitaudit import openpgp, policy, signing
+    from xmgl.gitaudit.git import repo_prefix
+
+    _top, prefix = repo_prefix(root)
+    committed = g.show_file(root, "HEAD", prefix + signing.ALLOWED_SIGNERS)
+    text = (committed or b"").decode("utf-8", "replace")
+    entries, bad = allowed.parse(text)
+    worktree = root / signing.ALLOWED_SIGNERS
+    differs = worktree.exists() and worktree.read_bytes() != (committed or b"")
+    try:
+        setup = signing.current_setup(root)
+        setup_error = None
+    except XmglError as err:
+        setup, setup_error = None, err.message
+    try:
+        _name, email = g.identity(root)
+    except XmglError:
+        email = None
+    mine = setup.public if setup is not None else None
+    decision = None
+    if mine is not None and email:
+        decision = policy.may_sign(text, policy.public_key(mine.keytype, mine.key), email)
+    ok = bool(decision and decision.allowed)
+    pgp_text = g.show_file(root, "HEAD", prefix + openpgp.SIGNERS)
+    pgp_entries, _ = openpgp.parse((pgp_text or b"").decode("utf-8", "replace"))
+    if setup is not None and setup.format == "openpgp" and setup.key_ref:
+        try:
+            mine_fpr = openpgp.fingerprint_of(setup.key_ref)
+        except XmglError:
+            mine_fpr = None
+        ok = any(e.fingerprint == mine_fpr and e.principal == email for e in pgp_entries)
+    return SignerStatus(
+        entries=entries,
+        invalid_lines=[n for n, _ in bad],
+        pgp_entries=pgp_entries,
+        uncommitted_changes=differs,
+        setup=setup,
+        setup_error=setup_error,
+        email=email,
+        decision=decision,
+        allowed=ok,
+    )

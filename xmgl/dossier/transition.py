@@ -22,6 +22,7 @@ from xmgl.domain.regulation import article_zh
 from xmgl.domain.stages import STAGES, label
 from xmgl.errors import PreconditionError, SigningError, UsageError
 from xmgl.gitaudit import trailers as tr
+from xmgl.gitaudit.git import repo_prefix
 
 
 @dataclass(frozen=True)
@@ -64,20 +65,6 @@ def document_paths(dossier) -> set[str]:
 
     walk(dossier.data)
     return found
-
-
-def repo_prefix(root: Path) -> tuple[Path, str]:
-    """The repository's top level and the dossier's path inside it (``''`` or ``'sub/'``)."""
-    from xmgl.gitaudit import git as g
-
-    top = g.top_level(root)
-    if top is None:
-        raise SigningError(
-            f"{root} 不是 git 仓库：阶段变更必须记录为签名提交。",
-            hint="用 “xmgl init” 新建档案（会建立 git 仓库并完成签名设置）。",
-        )
-    rel = Path(root).resolve().relative_to(top).as_posix()
-    return top, "" if rel == "." else rel + "/"
 
 
 def require_allowed_signer(root: Path, prefix: str, email: str):

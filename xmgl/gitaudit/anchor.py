@@ -63,8 +63,8 @@ class Anchor:
         atomic_write(path, text.encode("utf-8"))
 
 
-def make_anchor(root: Path) -> Anchor:
-    """The anchor of HEAD, once the full audit passes."""
+def make_anchor(root: Path, project: str = "") -> Anchor:
+    """The anchor of HEAD, once the full audit passes (``project``: the name it carries)."""
     from xmgl.gitaudit.audit import verify
 
     report = verify(root)
@@ -79,13 +79,6 @@ def make_anchor(root: Path) -> Anchor:
         raise AuditFailed("档案还没有提交，无法生成锚点。")
     by_sha = {c.sha: c for c in report.commits}
     head = by_sha[report.head]
-    project = ""
-    try:
-        from xmgl.dossier.loader import load_dossier
-
-        project = load_dossier(root).project.name
-    except Exception:  # noqa: BLE001 - the name is a courtesy; the anchor stands without it
-        project = ""
     return Anchor(
         commit=report.head,
         count=len(report.commits),

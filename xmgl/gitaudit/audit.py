@@ -28,10 +28,10 @@ from pathlib import Path
 
 from xmgl.domain import lifecycle
 from xmgl.domain.stages import label
-from xmgl.dossier.stagescan import Stage
 from xmgl.gitaudit import auditsig as sig
 from xmgl.gitaudit import trailers as tr
 from xmgl.gitaudit.auditsource import CommitFacts, HistorySource
+from xmgl.gitaudit.stagescan import Stage
 
 FAST = "fast"
 REFERENCE = "reference"
@@ -104,6 +104,10 @@ class CommitResult:
     stage: Stage | None
     signature: sig.SigVerdict | None
     findings: list[Finding] = field(default_factory=list)
+    # the name listed for the verified key (parent's allowed_signers), only when it verified
+    signer_name: str | None = None
+    # the honoured lines of this commit's own allowed_signers: (principals, fingerprint, name)
+    signers_lines: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -137,6 +141,7 @@ class CommitResult:
                 "fingerprint": s.fingerprint,
                 "principals": list(s.principals),
             },
+            "signer_name": self.signer_name,
             "verdict": "pass" if self.ok else "fail",
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -215,6 +220,7 @@ class AuditReport:
             "replace_refs": self.replace_refs,
             "anchor": None if self.anchor is None else self.anchor.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
+            "failing_commits": [c.sha for c in self.failing_commits()],
             "commits": [c.to_dict() for c in self.commits],
             "cache_hits": self.cache_hits,
             "seconds": round(self.seconds, 3),
@@ -243,8 +249,8 @@ def verify(
     anchor: str | None = None,
     use_cache: bool = True,
 ) -> AuditReport:
-    from xmgl.dossier.transition import repo_prefix
     from xmgl.gitaudit import git as g
+    from xmgl.gitaudit.git import repo_prefix
     from xmgl.gitaudit.objects import replace_refs
 
     started = time.perf_counter()
@@ -315,6 +321,88 @@ def verify(
     return report
 
 
+@dataclass(frozen=True)
+class RangeBase:
+    """A commit already audited (by whoever keeps the record): a range audit stands on it.
+
+    ``visited`` are the stages the history had visited up to and including it, as
+    the full audit computed them (the lifecycle's side stages depend on them).
+    """
+
+    commit: str
+    visited: tuple[str, ...]
+
+
+@dataclass
+class RangeAudit:
+    report: AuditReport
+    stage: Stage | None
+    """The stage at the tip, as the audit read it."""
+    visited: tuple[str, ...]
+    """The stages visited up to the tip: the ``RangeBase`` of the next range."""
+
+
+def verify_range(git_dir: Path, tip: str, base: RangeBase | None = None) -> RangeAudit:
+    """Audit the commits reachable from ``tip`` but not from ``base.commit``, in any repository.
+
+    The same judgement as :func:`verify`, applied to the new commits only: each is
+    judged by its parents' allowed signers and stage, and the parents below the
+    range are taken as ``base`` says (already audited). Without ``base`` the whole
+    history of ``tip`` is audited, as :func:`verify` does for HEAD. Works in a bare
+    repository and inside git's pre-receive quarantine (objects not yet in a ref);
+    no work tree is looked at and no cache is read or written. A root commit
+    inside a range that has a base is a second trust root: ``multiple-roots``.
+    """
+    from xmgl.gitaudit import git as g
+    from xmgl.gitaudit.objects import replace_refs
+
+    started = time.perf_counter()
+    top = Path(git_dir)
+    findings: list[Finding] = []
+    refs = replace_refs(top)
+    if refs:
+        findings.append(
+            Finding(
+                "replace-refs",
+                f"仓库中有替换引用（refs/replace）：{'、'.join(refs)}。本审计已忽略替换。",
+                "替换引用不应存在于审计记录中；用 git replace -d 删除。",
+            )
+        )
+    args = ["--no-replace-objects", "-c", "core.commitGraph=false", "rev-list"]
+    args += ["--topo-order", "--reverse", tip]
+    if base is not None:
+        args += ["--not", base.commit]
+    ids = g.text(top, *args).split()
+    with HistorySource(top, "") as src:
+        facts = src.facts(ids)
+        in_range = {f.sha for f in facts}
+        below = sorted(
+            {p for f in facts for p in f.parents if p not in in_range},
+        )
+        below_facts = src.facts(below) if below else []
+        by_sha = {f.sha: f for f in [*below_facts, *facts]}
+        state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
+        for f in below_facts:
+            state[f.sha] = (f.stage, base.visited if base is not None else ())
+        verdicts = _signature_verdicts(top, facts, by_sha, FAST, None, src.blob_ok)
+        verdicts.update(_openpgp_verdicts(src, facts, by_sha))
+        results, trust_roots = _judge(facts, by_sha, verdicts, findings, state)
+    if base is not None:
+        for sha, _signers in trust_roots:
+            findings.append(
+                Finding(
+                    "multiple-roots",
+                    f"推送的提交中有另一个首次提交（根提交）{sha[:12]}：一个档案只能有一个信任根。",
+                    "不要把另一个仓库的历史合并进档案；从服务器上的历史继续工作（git pull）。",
+                    sha,
+                )
+            )
+    report = AuditReport(FAST, top, tip, results, findings, trust_roots, refs, None)
+    report.seconds = time.perf_counter() - started
+    stage, visited = state.get(tip, (None, base.visited if base is not None else ()))
+    return RangeAudit(report, stage, visited)
+
+
 # ---------------------------------------------------------------- signatures
 
 
@@ -349,7 +437,7 @@ def _cacheable(f: CommitFacts, blob: str | None, blob_ok) -> bool:
 def _signature_verdicts(top, facts, by_sha, method, cache, blob_ok) -> dict[str, sig.SigVerdict]:
     signers_cache: dict[str | None, sig.SignersFile] = {}
     texts: dict[str | None, str | None] = {None: None}
-    for f in facts:
+    for f in by_sha.values():  # the commits judged and, in a range, the parents they stand on
         if f.signers_blob is not None:
             texts[f.signers_blob] = f.signers_text
 
@@ -424,10 +512,14 @@ def _openpgp_verdicts(src, facts, by_sha) -> dict[str, sig.SigVerdict]:
 # ---------------------------------------------------------------- judgement
 
 
-def _judge(facts, by_sha, verdicts, repo_findings):
+def _judge(facts, by_sha, verdicts, repo_findings, state=None):
+    """Judge ``facts`` in order; ``state`` ({commit: (stage, visited)}) may hold the parents
+    a range stands on (:func:`verify_range`) and receives the state of each commit judged."""
     results: list[CommitResult] = []
     windows: dict[str | None, dict[str, bool]] = {}  # signers blob -> {fingerprint: has window}
-    state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
+    lines_cache: dict[str | None, tuple[tuple[str, str, str], ...]] = {}
+    if state is None:
+        state = {}
     trust_roots: list[tuple[str, list[tuple[str, str, str]]]] = []
     roots = [f for f in facts if f.commit is not None and not f.parents]
     if len(roots) > 1:
@@ -480,6 +572,8 @@ def _judge(facts, by_sha, verdicts, repo_findings):
         _judge_signers_file(f, by_sha, add)
         _judge_signature(f, by_sha, result.signature, add)
         _window_caveat(f, by_sha, result.signature, add, windows)
+        result.signers_lines = _lines_of(f, lines_cache)
+        result.signer_name = _signer_name(f, by_sha, result.signature, lines_cache)
         state[f.sha] = _judge_stage(f, by_sha, state, trailers, add)
         results.append(result)
     return results, trust_roots
@@ -880,6 +974,35 @@ def _judge_transition(f, before, after, visited, trailers, add) -> None:
 FAR_DAYS = 31  # a transition signed more than this long after its claimed date is flagged
 
 
+def _lines_of(f: CommitFacts, cache) -> tuple[tuple[str, str, str], ...]:
+    known = cache.get(f.signers_blob)
+    if known is None:
+        found = sig.read_signers(f.signers_text).fingerprints()
+        known = tuple((visible(p), visible(fp), visible(n)) for p, fp, n in found)
+        cache[f.signers_blob] = known
+    return known
+
+
+def _signer_name(f: CommitFacts, by_sha, v, cache) -> str | None:
+    """The name listed with the verified key and principal, in the list that judged it."""
+    if v is None or v.status != sig.GOOD or not v.fingerprint:
+        return None
+    judges = [by_sha[p] for p in f.parents if p in by_sha] if f.parents else [f]
+    email = visible(f.commit.committer.email)
+    for j in judges:
+        for principals, fp, name in _lines_of(j, cache):
+            if fp == v.fingerprint and email in principals.split(","):
+                return name or email
+    if sig.is_openpgp(f.commit):
+        from xmgl.gitaudit import openpgp
+
+        for j in judges:
+            for e in openpgp.parse(j.openpgp_text)[0]:
+                if e.fingerprint == v.fingerprint and e.principal == f.commit.committer.email:
+                    return visible(e.name) or email
+    return email
+
+
 def _window_caveat(f: CommitFacts, by_sha, v, add, windows) -> None:
     """Say so when a verdict rests on a validity window (judged at a date the signer chose)."""
     if v is None or not v.fingerprint or v.status in (sig.BAD, sig.UNSIGNED):
@@ -974,7 +1097,7 @@ def _judge_dates(f: CommitFacts, before: Stage | None, day: str | None, add) -> 
 
 
 def _worktree_stage(root: Path, last: CommitFacts | None, findings: list[Finding]) -> None:
-    from xmgl.dossier.stagescan import StageUnreadable, read_stage
+    from xmgl.gitaudit.stagescan import StageUnreadable, read_stage
 
     path = root / "project.yaml"
     if last is None or last.stage is None or not path.exists():

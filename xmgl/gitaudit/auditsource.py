@@ -15,7 +15,6 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xmgl.dossier.stagescan import Stage, StageUnreadable, read_stage
 from xmgl.gitaudit.objects import (
     Commit,
     CommitFormatError,
@@ -24,6 +23,7 @@ from xmgl.gitaudit.objects import (
     parse_commit,
     rev_list,
 )
+from xmgl.gitaudit.stagescan import Stage, StageUnreadable, read_stage
 
 PROJECT = "project.yaml"
 SIGNERS = ".xmgl/allowed_signers"

@@ -108,6 +108,18 @@ def top_level(root: Path) -> Path | None:
     return Path(out).resolve() if proc.returncode == 0 and out else None
 
 
+def repo_prefix(root: Path) -> tuple[Path, str]:
+    """The repository's top level and the dossier's path inside it (``''`` or ``'sub/'``)."""
+    top = top_level(root)
+    if top is None:
+        raise SigningError(
+            f"{root} 不是 git 仓库：阶段变更必须记录为签名提交。",
+            hint="用 “xmgl init” 新建档案（会建立 git 仓库并完成签名设置）。",
+        )
+    rel = Path(root).resolve().relative_to(top).as_posix()
+    return top, "" if rel == "." else rel + "/"
+
+
 def status(root: Path) -> list[tuple[str, str]]:
     """Uncommitted changes as ``(XY, path)`` pairs (``??`` for untracked), paths from the top."""
     out = git(

@@ -85,7 +85,7 @@ def write_json(data, fp) -> None:
     """
     import json
 
-    from xmgl.cli.output import _default
+    from xmgl.jsonio import default as _default
 
     enc = json.JSONEncoder(ensure_ascii=False, indent=2, default=_default)
     buf: list[str] = []

@@ -269,7 +269,7 @@ def write_docx(d: Draft, path: Path) -> None:
     _properties(doc, d)
     doc.add_paragraph(d.title, style="Title")
     doc.add_paragraph(
-        f"（根据各项目单位报送材料汇总，截至 {d.as_of.isoformat()}，"
+        f"（根据各项目单位报送材料汇总，截至{d.as_of.year}年{d.as_of.month}月{d.as_of.day}日，"
         "供市数据局会同市发展和改革局、市财政局审核）"
     )
 

@@ -797,6 +797,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                     "amount": wan_and_yuan(c.amount),
                     "subject": _opt(c.subject),
                     "date": iso(c.date),
+                    "date_cn": cn_date(c.date),
                     "this_period": within(c),
                 }
                 for c in contracts
@@ -804,6 +805,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
             "procurements": [
                 {
                     "date": iso(r.date),
+                    "date_cn": cn_date(r.date),
                     "subject": r.subject,
                     "method": r.method,
                     "winner": r.winner,
@@ -829,6 +831,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
             "payments": [
                 {
                     "date": iso(r.date),
+                    "date_cn": cn_date(r.date),
                     "contract": r.contract,
                     "amount": wan_and_yuan(r.amount),
                     "voucher": r.voucher or "",
@@ -1013,6 +1016,7 @@ def _change(d: Dossier, r: Node, this_period: bool) -> dict:
         status = "档案中未见批复"
     return {
         "date": iso(r.date),
+        "date_cn": cn_date(r.date),
         "aspect": r.aspect,
         "description": oneline(r.description),
         "amount_delta": wan_and_yuan(r.amount_delta) if r.amount_delta is not None else "",

@@ -269,7 +269,9 @@ def _new_entry_paragraph(doc, after, level: int):
 
 
 def _set_style(doc, p, name: str) -> None:
-    style_id = doc.styles[name].style_id
+    style_id = next((i for i, n in _STYLE_IDS.items() if n == name), None)
+    if style_id is None:
+        style_id = doc.styles[name].style_id
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
         ppr = OxmlElement("w:pPr")

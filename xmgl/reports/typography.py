@@ -155,6 +155,36 @@ def set_page_layout(doc: Document) -> None:
         section.header_distance = Mm(15)
         # The dash line of the page number sits 7 mm below the text block.
         section.footer_distance = Mm(21)
+        set_doc_grid(section)
+
+
+#: 28 characters in the 156 mm line: a character pitch of 156 mm / 28 ≈ 15.79 pt.
+CHARS_PER_LINE = 28
+LINES_PER_PAGE = 22
+TEXT_WIDTH = Mm(156)
+
+
+def char_space() -> int:
+    """``w:charSpace``: the character pitch minus the 3号 body size, in 1/4096 pt
+    (Word's "每行 28 字" writes the same), rounded down so 28 always fit."""
+    import math
+
+    pitch = TEXT_WIDTH.pt / CHARS_PER_LINE
+    return math.floor((pitch - SIZE_BODY.pt) * 4096)
+
+
+def set_doc_grid(section) -> None:
+    """``w:docGrid`` type linesAndChars: 22 lines of 28.95 pt, 28 characters a line."""
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)  # the last child CT_SectPr allows here (before sectPrChange)
+    for attr in list(grid.attrib):
+        del grid.attrib[attr]
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(round(LINE_PITCH.pt * 20)))
+    grid.set(qn("w:charSpace"), str(char_space()))
 
 
 def setup_styles(doc: Document) -> None:
@@ -173,6 +203,8 @@ def setup_styles(doc: Document) -> None:
     pf.space_before = pf.space_after = Pt(0)
     pf.widow_control = False  # keeps the 22-line grid
     _set_first_line_chars(normal, FIRST_LINE_CHARS, SIZE_BODY)
+    _condense(normal)
+    _no_snap(normal)
 
     title = _paragraph_style(doc, "Title")
     _set_fonts(title, FONT_TITLE, SIZE_TITLE, bold=False)
@@ -218,6 +250,72 @@ def setup_styles(doc: Document) -> None:
         _set_first_line_chars(toc, 0)
 
 
+#: Character spacing of body text in 1/20 pt (−0.3 pt): 28 characters of 15.7 pt
+#: fill the 156 mm line (439.6 of 442.2 pt) and a 29th does not fit. −0.25 pt is
+#: too little for LibreOffice, which then sets 27.
+CONDENSE_TWIPS = -6
+
+
+def _condense(style: BaseStyle) -> None:
+    rpr = style.element.get_or_add_rPr()
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        rpr.insert_element_before(
+            spacing,
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+            "w:specVanish",
+            "w:oMath",
+        )
+    spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
+
+
+def _no_snap(style: BaseStyle) -> None:
+    """``w:snapToGrid="0"``: text is laid out by its own spacing, not snapped to the
+    grid. LibreOffice gives a 16 pt character two cells of a 15.79 pt character grid
+    (14 characters a line); unsnapped, the condensed 3号 text runs 28 to a line and
+    the exact 28.95 pt line spacing gives the 22 lines, in LibreOffice and Word."""
+    ppr = style.element.get_or_add_pPr()
+    snap = ppr.find(qn("w:snapToGrid"))
+    if snap is None:
+        snap = OxmlElement("w:snapToGrid")
+        ppr.insert_element_before(
+            snap,
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        )
+    snap.set(qn("w:val"), "0")
+
+
 def add_font_fallbacks(doc: Document) -> None:
     """Add ``w:altName`` entries to word/fontTable.xml for the Chinese fonts used.
 
@@ -244,21 +342,32 @@ def add_font_fallbacks(doc: Document) -> None:
 
 
 def add_page_number_footer(doc: Document) -> None:
-    """Footer "— N —" in every section: a PAGE field, 4号宋体, centred."""
+    """Footer "— N —" in every section: a PAGE field, 4号半角宋体 (GB/T 9704 7.5.1):
+    odd pages at the right, even pages at the left, each 空一字 from the edge."""
+    doc.settings.odd_and_even_pages_header_footer = True
     for section in doc.sections:
-        footer = section.footer
-        footer.is_linked_to_previous = False
-        paragraphs = footer.paragraphs
-        for extra in paragraphs[1:]:
-            extra._p.getparent().remove(extra._p)
-        p = paragraphs[0]
-        for child in list(p._p):
-            if child.tag != qn("w:pPr"):
-                p._p.remove(child)
-        p.style = doc.styles["Footer"]
-        p.add_run(f"{EM_DASH} ")
-        _add_field(p, "PAGE", "1")
-        p.add_run(f" {EM_DASH}")
+        for footer, align in (
+            (section.footer, WD_PARAGRAPH_ALIGNMENT.RIGHT),
+            (section.even_page_footer, WD_PARAGRAPH_ALIGNMENT.LEFT),
+        ):
+            footer.is_linked_to_previous = False
+            paragraphs = footer.paragraphs
+            for extra in paragraphs[1:]:
+                extra._p.getparent().remove(extra._p)
+            p = paragraphs[0]
+            for child in list(p._p):
+                if child.tag != qn("w:pPr"):
+                    p._p.remove(child)
+            p.style = doc.styles["Footer"]
+            pf = p.paragraph_format
+            pf.alignment = align
+            if align == WD_PARAGRAPH_ALIGNMENT.RIGHT:
+                pf.right_indent = SIZE_PAGE_NUMBER  # 空一字
+            else:
+                pf.left_indent = SIZE_PAGE_NUMBER
+            p.add_run(f"{EM_DASH} ")
+            _add_field(p, "PAGE", "1")
+            p.add_run(f" {EM_DASH}")
 
 
 def add_toc(doc: Document, *, levels: str = "1-3", title: str | None = "目　录") -> Paragraph:
@@ -502,6 +611,14 @@ def _setup_doc_defaults(doc: Document) -> None:
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
     _set_rfonts(rpr, FONT_BODY)
+    # 3号 as the default size: the document grid's character pitch (w:charSpace) is
+    # counted from it, in Word and in LibreOffice alike
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            rpr.insert_element_before(el, "w:highlight", "w:u", "w:lang", *_RPR_AFTER_LANG)
+        el.set(qn("w:val"), str(round(SIZE_BODY.pt * 2)))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

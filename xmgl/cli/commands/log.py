@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
         fmt: TextOrJson = "text",
     ) -> None:
         """显示项目的阶段时间线（来自 git 历史中的阶段变更提交）。可信与否请用 xmgl audit verify 核验。"""
-        from xmgl.dossier.transition import repo_prefix
+        from xmgl.gitaudit.git import repo_prefix
         from xmgl.gitaudit.history import entries
 
         root = get_state(ctx).root()

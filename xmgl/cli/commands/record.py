@@ -87,11 +87,12 @@ def register(app: typer.Typer) -> None:
 def _commit(root, added) -> str:
     from xmgl.domain.schema import RECORD_KINDS
     from xmgl.dossier.loader import PROJECT_FILE
-    from xmgl.dossier.transition import document_paths, repo_prefix, require_allowed_signer
+    from xmgl.dossier.transition import document_paths, require_allowed_signer
     from xmgl.errors import PreconditionError
     from xmgl.gitaudit import git as g
     from xmgl.gitaudit import trailers as tr
     from xmgl.gitaudit.commit import signed_commit, unrelated_changes
+    from xmgl.gitaudit.git import repo_prefix
 
     _top, prefix = repo_prefix(root)
     name, email = g.identity(root)

@@ -214,76 +214,17 @@ def _list(root: Path, fmt: str, quiet: bool = False) -> None:
     from rich.markup import escape
 
     from xmgl.cli.output import console, print_json
-    from xmgl.dossier.transition import repo_prefix
-    from xmgl.errors import XmglError
-    from xmgl.gitaudit import allowed, signing
-    from xmgl.gitaudit import git as g
+    from xmgl.dossier.signers import signer_status
+    from xmgl.gitaudit import openpgp, signing
 
-    _top, prefix = repo_prefix(root)
-    committed = g.show_file(root, "HEAD", prefix + signing.ALLOWED_SIGNERS)
-    text = (committed or b"").decode("utf-8", "replace")
-    entries, bad = allowed.parse(text)
-    worktree = root / signing.ALLOWED_SIGNERS
-    differs = worktree.exists() and worktree.read_bytes() != (committed or b"")
-    try:
-        setup = signing.current_setup(root)
-        setup_error = None
-    except XmglError as err:
-        setup, setup_error = None, err.message
-    try:
-        _name, email = g.identity(root)
-    except XmglError:
-        email = None
-    mine = setup.public if setup is not None else None
-    decision = None
-    if mine is not None and email:
-        from xmgl.gitaudit import policy
-
-        decision = policy.may_sign(text, policy.public_key(mine.keytype, mine.key), email)
-    ok = bool(decision and decision.allowed)
-    from xmgl.gitaudit import openpgp
-
-    pgp_text = g.show_file(root, "HEAD", prefix + openpgp.SIGNERS)
-    pgp_entries, _ = openpgp.parse((pgp_text or b"").decode("utf-8", "replace"))
-    if setup is not None and setup.format == "openpgp" and setup.key_ref:
-        try:
-            mine_fpr = openpgp.fingerprint_of(setup.key_ref)
-        except XmglError:
-            mine_fpr = None
-        ok = any(e.fingerprint == mine_fpr and e.principal == email for e in pgp_entries)
+    status = signer_status(root)
     if fmt == "json":
-        print_json(
-            {
-                "openpgp_signers": [
-                    {"principal": e.principal, "fingerprint": e.fingerprint, "name": e.name}
-                    for e in pgp_entries
-                ],
-                "allowed_signers": [
-                    {
-                        "principals": list(e.principals),
-                        "name": e.name,
-                        "keytype": e.key.keytype,
-                        "fingerprint": e.fingerprint,
-                        "valid_after": e.option("valid-after"),
-                        "valid_before": e.option("valid-before"),
-                        "wildcard": e.wildcard,
-                    }
-                    for e in entries
-                ],
-                "invalid_lines": [n for n, _ in bad],
-                "uncommitted_changes": differs,
-                "local": {
-                    "format": setup.format if setup else None,
-                    "key": setup.key_ref if setup else None,
-                    "fingerprint": setup.fingerprint if setup else None,
-                    "email": email,
-                    "allowed": ok,
-                    "status": decision.status if decision else None,
-                    "error": setup_error,
-                },
-            }
-        )
+        print_json(status.to_dict())
         return
+    entries, pgp_entries, mine = status.entries, status.pgp_entries, status.mine
+    bad = [(n, "") for n in status.invalid_lines]
+    differs, setup, setup_error = status.uncommitted_changes, status.setup, status.setup_error
+    ok, decision, email = status.allowed, status.decision, status.email
     c = console()
     if not quiet:
         c.print(f"[bold]允许签名的人员[/]（已提交的 {signing.ALLOWED_SIGNERS}，{len(entries)} 人）")

@@ -49,73 +49,40 @@ def register(app: typer.Typer) -> None:
 
 
 def run(state, fmt: str, fail_on: str, stage: str | None) -> None:
-    from xmgl.domain import rules as R
     from xmgl.errors import DossierError, FindingsFound
+    from xmgl.validation import of_dossier, validate
 
     today = state.today()
-    root = state.directory
     try:
-        root = state.root()
-        dossier = state.dossier()
-    except DossierError as err:
-        findings = R.format_findings(err.problems, message=err.message, hint=err.hint)
-        _emit(fmt, findings, root=root, state=state, today=today, stage=None, name=None)
-        raise err.after_output() from None
-    target = stage or dossier.stage_name
-    findings = R.check(dossier, today, stage=stage)
-    notes = [d.message() for d in dossier.calendar.differences()] if dossier.calendar else []
-    _emit(
-        fmt,
-        findings,
-        root=root,
-        state=state,
-        today=today,
-        stage=target,
-        name=dossier.project.name,
-        notes=notes,
-    )
-    threshold = R.Severity(fail_on).rank
-    failed = [f for f in findings if f.severity.rank >= threshold]
+        result = of_dossier(state.dossier(), today, stage=stage)
+    except DossierError:
+        result = validate(state.directory, today, stage=stage)
+    _emit(fmt, result)
+    if not result.readable:
+        raise DossierError("档案无法读取。").after_output()
+    failed = result.failed(fail_on)
     if failed:
         raise FindingsFound(
             f"发现 {len(failed)} 个达到 --fail-on {fail_on} 级别的问题。"
         ).after_output()
 
 
-def _emit(fmt, findings, *, root, state, today, stage, name, notes=()) -> None:
-    """``notes``: said once, e.g. where the holiday file overrides chinese-calendar."""
-    from xmgl.cli import findings as out
+def _emit(fmt, result) -> None:
+    """Print ``result`` (a :class:`xmgl.validation.Validation`) as ``fmt`` asks."""
+    from xmgl.cli.output import print_json
 
     if fmt == "json":
-        from xmgl.cli.output import print_json
-
-        print_json(
-            {
-                "dossier": str(root),
-                "as_of": today.isoformat(),
-                "stage": stage,
-                "findings": [f.to_dict() for f in findings],
-                "summary": out.summary(findings),
-                "notes": list(notes),
-            }
-        )
+        print_json(result.to_json())
     elif fmt == "sarif":
-        from xmgl import __version__
-        from xmgl.cli.output import print_json
-        from xmgl.domain.rules import RULES
-
-        print_json(
-            out.sarif(
-                findings, root=root, rules=RULES, version=__version__, as_of=today, stage=stage
-            )
-        )
+        print_json(result.to_sarif())
     else:
+        from xmgl.cli import findings as out
         from xmgl.domain.stages import label
 
-        header = [f"校验：{name}" if name else f"校验：{root}"]
-        where = f"阶段：{label(stage)}" if stage else "档案无法读取"
-        if stage and stage != state.dossier().stage_name:
-            where += f"（按进入该阶段的要求，当前为 {label(state.dossier().stage_name)}）"
-        header.append(f"{where} · 日期：{today.isoformat()}")
-        header += [f"说明：{n}" for n in notes]
-        out.render_text(findings, header=header)
+        header = [f"校验：{result.name}" if result.name else f"校验：{result.root}"]
+        where = f"阶段：{label(result.stage)}" if result.stage else "档案无法读取"
+        if result.stage and result.stage != result.current:
+            where += f"（按进入该阶段的要求，当前为 {label(result.current)}）"
+        header.append(f"{where} · 日期：{result.as_of.isoformat()}")
+        header += [f"说明：{n}" for n in result.notes]
+        out.render_text(result.findings, header=header)

@@ -104,11 +104,12 @@ def loader_stage(data: bytes) -> Stage:
     """The stage exactly as ``xmgl validate``/``status``/``advance`` read it.
 
     Same decoding (UTF-8, a leading BOM dropped, UTF-16 refused), same control
-    character check and the same YAML composer as :mod:`xmgl.dossier.loader`;
+    character check and the same YAML composer (:mod:`xmgl.yamltext`) as the loader;
     a duplicate ``stage`` key, or a duplicate key inside it, is unreadable (the
     loader refuses the file), never "no stage".
     """
-    from xmgl.dossier.loader import _ILLEGAL, decode
+    from xmgl.domain.kinds import ILLEGAL as _ILLEGAL
+    from xmgl.yamltext import decode
 
     text, problems = decode(data, "project.yaml")
     if problems or text is None:
@@ -205,7 +206,7 @@ def _full(text: str) -> Stage:
 def _compose(text: str):
     from ruamel.yaml.error import YAMLError
 
-    from xmgl.dossier.loader import _compose as compose
+    from xmgl.yamltext import compose
 
     try:
         return compose(text)
