@@ -537,6 +537,35 @@ def write_repo(folder: Path, text: str, docs: dict[str, str]) -> None:
     git("commit", "-q", "-m", "建立项目档案")
 
 
+def write_bare(server: Path, name: str, text: str, docs: dict[str, str], recorded: bool) -> None:
+    """A bare repository ``server/repos/NAME.git`` as the 数据局's server holds it.
+
+    With ``recorded``, ``server/projects/NAME/state.json`` says the hook accepted
+    its tip (what ``xmgl hook post-receive`` writes); otherwise there is no record.
+    """
+    import json
+    import shutil
+
+    work = server / "work" / name
+    write_repo(work, text, docs)
+    bare = server / "repos" / f"{name}.git"
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run(
+        ["git", "clone", "-q", "--bare", "--no-local", "--template=", str(work), str(bare)],
+        env=env,
+        check=True,
+    )
+    subprocess.run(["git", "--git-dir", str(bare), "config", "xmgl.project", name], check=True)
+    tip = (work / ".git" / "refs" / "heads" / "main").read_text().strip()
+    shutil.rmtree(work)
+    if recorded:
+        state = server / "projects" / name
+        state.mkdir(parents=True)
+        (state / "state.json").write_text(
+            json.dumps({"tip": tip, "count": 1, "time": "2026-06-30T08:00:00Z"}), encoding="utf-8"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int)
@@ -544,6 +573,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20260630)
     ap.add_argument("--broken-rate", type=float, default=0.01)
     ap.add_argument("--jobs", type=int, default=(os.cpu_count() or 1) * 2)
+    ap.add_argument(
+        "--bare",
+        action="store_true",
+        help="a server directory: OUTDIR/repos/NNNNN.git bare repositories (no work tree), "
+        "most with the hook's record of an accepted tip",
+    )
     args = ap.parse_args(argv)
     out: Path = args.outdir
     if out.exists() and any(out.iterdir()):
@@ -560,9 +595,20 @@ def main(argv: list[str] | None = None) -> int:
             text, docs = breakage(text, docs, rng)
             broken += 1
         specs.append((out / f"{i:05d}", text, docs))
+    if args.bare:
+        (out / "xmgl-server.json").write_text('{"xmgl_server": 1, "refuse": ["audit"]}\n')
+        (out / "receipts.log").touch()
+        jobs = [
+            (write_bare, out, folder.name, text, docs, rng.random() > 0.02)
+            for folder, text, docs in specs
+        ]
+    else:
+        jobs = [(write_repo, *s) for s in specs]
     with ThreadPoolExecutor(args.jobs) as pool:
-        for f in [pool.submit(write_repo, *s) for s in specs]:
+        for f in [pool.submit(*j) for j in jobs]:
             f.result()
+    if args.bare:
+        (out / "work").rmdir()
     took = time.perf_counter() - started
     print(
         f"{args.n} 个档案（其中 {broken} 个故意损坏）已生成于 {out}，用时 {took:.1f} 秒"

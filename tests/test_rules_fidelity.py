@@ -261,3 +261,18 @@ def test_an_early_application_withdrawn_and_filed_in_time_is_done(example):
     assert "A17-APPLY-TOO-EARLY" in _a17(example, "2027-05-01")
     append_records(example, APPLICATION.format(date="2027-04-11") + KIND.format(kind=MLPS))
     assert _a17(example, "2027-05-01") == {}
+
+
+def test_an_empty_required_name_does_not_crash_the_rules(example):
+    """Found by tests/test_fuzz.py: `winner: |` (an empty block scalar) reached normalize(None)."""
+    from tests.conftest import replace_in_project as rp
+
+    rp(example, "winner: 营口某某工程监理有限公司", "winner: |")
+    try:
+        found = findings(example)
+    except Exception as err:  # a located loader problem is fine; a crash is not
+        from xmgl.errors import DossierError
+
+        assert isinstance(err, DossierError) and err.problems
+        return
+    assert "A14-PROCUREMENT-FOR-CONTRACT" in {f.rule for f in found}

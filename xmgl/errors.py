@@ -135,3 +135,9 @@ class FindingsFound(XmglError):
     """``validate`` or ``template check`` found problems at or above the threshold."""
 
     exit_code = ExitCode.FINDINGS
+
+
+class PushRefused(XmglError):
+    """The server's pre-receive hook refused a push; it has told the pusher why."""
+
+    exit_code = ExitCode.FINDINGS

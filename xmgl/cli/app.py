@@ -37,6 +37,8 @@ COMMANDS = (
     "signers",
     "log",
     "audit",
+    "server",
+    "hook",
 )
 
 
@@ -111,6 +113,8 @@ SUMMARIES = {
     "template": "检查报告模板",
     "signers": "管理允许签名的人员",
     "audit": "审计：核验签名历史、锚点、导出报告",
+    "server": "数据局服务器：裸仓库、信任根、回执",
+    "hook": "服务器端 git 钩子（pre-receive 审计）",
 }
 
 

@@ -18,9 +18,10 @@ class Format(StrEnum):
     SARIF = "sarif"
     CSV = "csv"
     XLSX = "xlsx"
+    HTML = "html"
 
 
-_FORMAT_NOTES = {Format.SARIF: "sarif（SARIF 2.1.0）"}
+_FORMAT_NOTES = {Format.SARIF: "sarif（SARIF 2.1.0）", Format.HTML: "html（看板网页）"}
 
 
 def format_option(*allowed: Format):

@@ -225,14 +225,14 @@ def convert_date(spec, text, tag):
 
 
 def convert_money(spec, text, tag):
-    from xmgl.domain.money import MoneyError, parse_money
+    from xmgl.domain.money import HOW_TO_WRITE, MoneyError, parse_money
 
     if tag is None and not text.strip():
         return None
     if tag == "bool":
         value: object = True
     elif tag == "int":
-        value = whole_number(text, '写整数元（1850000）或带单位（"185万元"）。')
+        value = whole_number(text, HOW_TO_WRITE + "。")
     elif tag == "float" and re.fullmatch(r"[+-]?\d+\.\d+", text.strip()):
         value = Decimal(text.strip())  # a bare 185.5: 元 or 万元? parse_money says which to write
     else:

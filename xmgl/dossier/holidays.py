@@ -50,6 +50,14 @@ def read_dossier_calendar(root: Path) -> tuple[Calendar, list[Problem]]:
     return Calendar(years), problems
 
 
+def read_calendar_bytes(raw: bytes | None) -> tuple[Calendar, list[Problem]]:
+    """The holiday file's bytes as read from a git tree (None: the tree has none)."""
+    if raw is None:
+        return Calendar(), []
+    reader = _Reader(HOLIDAY_FILE)
+    return Calendar(reader.read(raw)), reader.problems
+
+
 def load_file(path: Path) -> list[HolidayYear]:
     """A holiday file given on the command line; raise :class:`DossierError` if unreadable."""
     path = Path(path)

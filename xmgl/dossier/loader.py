@@ -60,12 +60,28 @@ def load_dossier(root: Path) -> Dossier:
     return load_text(root, path.read_bytes())
 
 
-def load_text(root: Path, raw: bytes, file: str = PROJECT_FILE) -> Dossier:
-    from xmgl.dossier.holidays import read_dossier_calendar
+def load_text(
+    root: Path,
+    raw: bytes,
+    file: str = PROJECT_FILE,
+    *,
+    files: frozenset[str] | None = None,
+    holidays: bytes | None = None,
+) -> Dossier:
+    """Load ``raw``; documents and the holiday file are looked up in ``root``.
 
-    reader = _Reader(Path(root), file)
+    With ``files`` — the regular files of a git tree (paths from the dossier's root,
+    ``/``-separated), and ``holidays`` the tree's holiday file if it has one — a
+    dossier read from a bare repository (xmgl.dossier.gitread), no file system.
+    """
+    from xmgl.dossier.holidays import read_calendar_bytes, read_dossier_calendar
+
+    reader = _Reader(Path(root), file, files)
     data = reader.read(raw)
-    calendar, holiday_problems = read_dossier_calendar(Path(root))
+    if files is None:
+        calendar, holiday_problems = read_dossier_calendar(Path(root))
+    else:
+        calendar, holiday_problems = read_calendar_bytes(holidays)
     if reader.problems:
         n = len(reader.problems)
         raise DossierError(
@@ -151,9 +167,10 @@ _QUOTE_OPEN = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(?P<q>["'])""
 
 
 class _Reader:
-    def __init__(self, root: Path, file: str) -> None:
+    def __init__(self, root: Path, file: str, files: frozenset[str] | None = None) -> None:
         self.root = root
         self.file = file
+        self.files = files
         self.problems: list[Problem] = []
 
     # ------------------------------------------------------------ helpers
@@ -423,6 +440,8 @@ class _Reader:
     def doc_path(self, vnode, spec: Field, value: str, path: str):
         name = f"“{spec.name}”（{spec.zh}）"
         rel = Path(value)
+        if self.files is not None:
+            return self.tree_path(vnode, name, value, path)
         target = (self.root / rel).resolve()
         try:
             target.relative_to(self.root.resolve())
@@ -445,6 +464,31 @@ class _Reader:
             )
             return None
         return rel.as_posix()
+
+    def tree_path(self, vnode, name: str, value: str, path: str):
+        """``doc_path`` against a git tree: the same messages, no file system."""
+        import posixpath
+
+        norm = posixpath.normpath(value)
+        if norm == ".." or norm.startswith("../"):
+            self.problem(
+                vnode,
+                path,
+                f"{name}指向档案目录以外：“{value}”。",
+                "把文件复制到档案目录内（如 docs/），再写相对路径。",
+                "path",
+            )
+            return None
+        if norm not in (self.files or ()):
+            self.problem(
+                vnode,
+                path,
+                f"{name}引用的文件不存在：“{value}”。",
+                "检查文件名（含扩展名）和所在目录，或把文件放进档案后提交。",
+                "missing-file",
+            )
+            return None
+        return Path(value).as_posix()
 
     # ------------------------------------------------------------ records
     def record(self, item, path: str) -> Node | None:

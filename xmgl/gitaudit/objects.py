@@ -82,8 +82,17 @@ class CommitFormatError(ValueError):
 def git_env(base: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for audit git processes: no replace refs, no grafts, no redirection."""
     env = dict(os.environ if base is None else base)
+    # git's own pre-receive quarantine (the pushed objects, not yet in the object
+    # store): the server's hook audits exactly those objects, so it keeps the pair
+    quarantine = env.get("GIT_QUARANTINE_PATH")
+    keep = (
+        ("GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES")
+        if quarantine and env.get("GIT_OBJECT_DIRECTORY") == quarantine
+        else ()
+    )
     for name in _REDIRECTING_ENV:
-        env.pop(name, None)
+        if name not in keep:
+            env.pop(name, None)
     env["GIT_NO_REPLACE_OBJECTS"] = "1"
     env["GIT_GRAFT_FILE"] = os.devnull
     # git trusts .git/objects/info/commit-graph for parents without checking it

@@ -23,6 +23,7 @@ MAX_FINDINGS = 20
 
 #: Folders never searched: VCS internals, caches, the dossiers' own output.
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "reports"})
+_BARE = frozenset({"HEAD", "objects", "refs"})
 
 
 # ------------------------------------------------------------------ discovery
@@ -31,7 +32,9 @@ def find_dossiers(paths: Iterable[Path]) -> list[Path]:
 
     A git working tree (a folder with ``.git``) without ``project.yaml`` is
     returned too — it was meant to be a dossier, and its row will say what is
-    missing. The search does not descend into a dossier, nor into hidden folders.
+    missing. A bare repository (``HEAD``, ``objects/``, ``refs/``: a server's
+    ``repos/*.git``) is a dossier read from its tip's git objects, no checkout.
+    The search does not descend into a dossier, nor into hidden folders.
     Each dossier appears once, in sorted order.
     """
     found: set[Path] = set()
@@ -49,6 +52,9 @@ def find_dossiers(paths: Iterable[Path]) -> list[Path]:
             if PROJECT_FILE in names or (".git" in names and folder != top):
                 found.add(folder.resolve())
                 continue
+            if names >= _BARE and (folder / "HEAD").is_file():
+                found.add(folder.resolve())  # a bare repository: the 数据局's server
+                continue
             for e in entries:
                 if e.name.startswith(".") or e.name in SKIP_DIRS:
                     continue
@@ -59,19 +65,29 @@ def find_dossiers(paths: Iterable[Path]) -> list[Path]:
 
 # ------------------------------------------------------------------ one dossier
 def check_one(task: tuple) -> dict:
-    """Load and check one dossier; never raises.
+    """Load and check one dossier (a folder or a bare repository's tip); never raises.
 
-    ``task``: (root, as_of, plan_year[, holiday years handed out for all dossiers]).
+    ``task``: (root, as_of, plan_year[, holiday years handed out for all dossiers
+    [, detail]]); with ``detail``, also the timeline the HTML page draws.
     """
     root, as_of, plan_year, *rest = task
     shared = rest[0] if rest else ()
+    detail = len(rest) > 1 and bool(rest[1])
     row: dict = {"path": root, "ok": False, "error": None, "problems": []}
     try:
         from xmgl.dossier.loader import load_dossier
         from xmgl.errors import DossierError, XmglError
 
+        bare = _is_bare(Path(root))
+        if bare:
+            row.update(_server_facts(Path(root)))
         try:
-            d = load_dossier(Path(root))
+            if bare:
+                from xmgl.dossier.gitread import load_from_git
+
+                d = load_from_git(Path(root), row.get("tip") or "HEAD")
+            else:
+                d = load_dossier(Path(root))
         except DossierError as err:
             row["error"] = err.message
             row["problems"] = [f"{p.location()}：{p.message}" for p in err.problems[:MAX_PROBLEMS]]
@@ -88,6 +104,8 @@ def check_one(task: tuple) -> dict:
 
             d.calendar = d.calendar.with_fallback(Calendar(shared))  # the dossier's file wins
         row.update(_facts(d, as_of, plan_year))
+        if detail:
+            row.update(_timeline(d, as_of))
         row["ok"] = True
     except Exception as err:  # noqa: BLE001 - a defect must cost one row, not the run
         row["ok"] = False
@@ -145,6 +163,91 @@ def _facts(d, as_of: date, plan_year: int | None) -> dict:
     if plan_year is not None:
         row["plan"] = _plan_entry(d, as_of, plan_year)
     return row
+
+
+# ------------------------------------------------------------------ bare repositories
+def _is_bare(path: Path) -> bool:
+    from xmgl.dossier.gitread import is_bare_repository
+
+    return is_bare_repository(path)
+
+
+def _server_facts(repo: Path) -> dict:
+    """The tip, and what the server's hook recorded about it (the audit state).
+
+    ``audit``: ``accepted`` (the tip is the one the hook audited and receipted),
+    ``diverged`` (the repository's tip is not the recorded one: changed outside
+    the hook), ``unrecorded`` (no record: not an xmgl server, or never pushed
+    through the hook), ``empty`` (nothing pushed yet).
+    """
+    import json
+
+    from xmgl.dossier.gitread import read_ref
+
+    tip = read_ref(repo)
+    out: dict = {"source": "git", "tip": tip, "audit": "empty" if tip is None else "unrecorded"}
+    server = repo.parent.parent
+    project = _project_id(repo)
+    out["project_id"] = project
+    state_file = server / "projects" / project / "state.json"
+    if (server / "xmgl-server.json").is_file() and state_file.is_file():
+        try:
+            state = json.loads(state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = {}
+        out["audit_tip"] = state.get("tip")
+        out["audit_time"] = state.get("time")
+        out["audit_count"] = state.get("count")
+        if tip is not None:
+            out["audit"] = "accepted" if state.get("tip") == tip else "diverged"
+    return out
+
+
+def _project_id(repo: Path) -> str:
+    """``xmgl.project`` from the repository's config (as xmgl server add wrote it), else its name."""
+    import re
+
+    try:
+        config = (repo / "config").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        config = ""
+    m = re.search(r"^\[xmgl\][^\[]*?^\s*project\s*=\s*(\S+)", config, re.M | re.S)
+    if m:
+        return m.group(1)
+    return repo.name[:-4] if repo.name.endswith(".git") else repo.name
+
+
+# ------------------------------------------------------------------ the HTML page's timeline
+def _timeline(d, as_of: date) -> dict:
+    """Stages as spans (from the ``stage_change`` records) and the pending deadlines."""
+    from xmgl.domain import deadlines as dl
+
+    changes = sorted(d.records_of("stage_change"), key=lambda c: c.date)
+    dates = [r.date for r in d.records if isinstance(getattr(r, "date", None), date)]
+    spans: list[dict] = []
+    if changes:
+        spans.append({"stage": changes[0].from_stage, "start": min([changes[0].date, *dates])})
+        spans += [{"stage": c.to_stage, "start": c.date} for c in changes]
+    else:
+        since = d.stage.since if d.stage is not None else None
+        start = since if isinstance(since, date) else (min(dates) if dates else as_of)
+        spans.append({"stage": d.stage_name, "start": start})
+    for a, b in zip(spans, spans[1:], strict=False):
+        a["end"] = b["start"]
+    spans[-1]["end"] = None
+    marks = [
+        {
+            "due": o.due.in_force,
+            "title": o.title,
+            "short": f"第{o.period}期{dl.KIND_ZH[o.kind]}" if o.period else dl.KIND_ZH[o.kind],
+            "clause": o.clause,
+            "status": o.status,
+            "days": o.days_left(as_of),
+        }
+        for o in dl.obligations(d, as_of)
+        if o.pending
+    ]
+    return {"stages": spans, "marks": marks}
 
 
 # ------------------------------------------------------------------ rules
@@ -244,6 +347,7 @@ def scan(
     as_of: date,
     *,
     plan_year: int | None = None,
+    detail: bool = False,
     jobs: int | None = None,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[dict], None] | None = None,
@@ -258,7 +362,7 @@ def scan(
     hands out (:class:`~xmgl.domain.holidays.HolidayYear`), used where a dossier's own
     ``.xmgl/holidays.yaml`` has no such year.
     """
-    tasks = [(str(r), as_of, plan_year, tuple(holidays)) for r in roots]
+    tasks = [(str(r), as_of, plan_year, tuple(holidays), detail) for r in roots]
     jobs = max(1, jobs or os.cpu_count() or 1)
     rows: list[dict] = []
     if jobs == 1 or len(tasks) < 4:

@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--anchor",
-                help="此前交付的锚点：提交哈希[:提交数量]，或 xmgl audit anchor 写出的文件。",
+                help="此前交付的锚点：提交哈希[:提交数量]、xmgl audit anchor 写出的文件、数据局的回执或回执日志。",
                 metavar="锚点",
                 show_default=False,
             ),
@@ -55,6 +55,10 @@ def register(app: typer.Typer) -> None:
         from xmgl.gitaudit.audit import verify as run
 
         root = get_state(ctx).root()
+        if anchor is not None:
+            from xmgl.server.receipts import resolve_anchor
+
+            anchor = resolve_anchor(anchor, root)
         report = run(
             root,
             method=REFERENCE if reference else FAST,
@@ -143,6 +147,10 @@ def register(app: typer.Typer) -> None:
 
         state = get_state(ctx)
         root = state.root()
+        if anchor is not None:
+            from xmgl.server.receipts import resolve_anchor
+
+            anchor = resolve_anchor(anchor, root)
         report = run(root, anchor=anchor)
         target = output_dir or (root / "reports")
         if not target.is_absolute():

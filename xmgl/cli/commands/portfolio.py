@@ -24,13 +24,14 @@ def register(app: typer.Typer) -> None:
         paths: Annotated[
             list[Path],
             typer.Argument(
-                help="要汇总的文件夹（其下每个含 project.yaml 的文件夹都是一个档案）。",
+                help="要汇总的文件夹（其下每个含 project.yaml 的文件夹、每个裸仓库都是一个档案）。",
                 metavar="路径...",
                 show_default=False,
             ),
         ],
         fmt: Annotated[
-            str, format_option(Format.TEXT, Format.JSON, Format.CSV, Format.XLSX)
+            str,
+            format_option(Format.TEXT, Format.JSON, Format.CSV, Format.XLSX, Format.HTML),
         ] = "text",
         output: Annotated[
             Path | None,
@@ -90,7 +91,7 @@ def register(app: typer.Typer) -> None:
             from xmgl.dossier.holidays import load_file
 
             shared = tuple(load_file(holidays.expanduser()))
-        rows, workers = _scan(found, today, plan_year, jobs, shared)
+        rows, workers = _scan(found, today, plan_year, jobs, shared, detail=fmt == "html")
         elapsed = time.perf_counter() - started
         _done_note(rows, elapsed, workers)
         for row in rows:
@@ -122,6 +123,10 @@ def _targets(plan_year: int | None, fmt: str, output: Path | None) -> list[Path]
         if fmt == "xlsx" and output is None:
             raise UsageError(
                 "--format xlsx 需要用 --output 指定文件。", hint="例如 --output 项目汇总.xlsx"
+            )
+        if fmt == "html" and output is None:
+            raise UsageError(
+                "--format html 需要用 --output 指定文件。", hint="例如 --output 看板.html"
             )
         return []
     if fmt not in ("text", "json"):
@@ -158,7 +163,9 @@ def _roots(base: Path, paths: list[Path]) -> list[Path]:
     return roots
 
 
-def _scan(found: list[Path], today, plan_year, jobs, holidays=()) -> tuple[list[dict], int]:
+def _scan(
+    found: list[Path], today, plan_year, jobs, holidays=(), detail=False
+) -> tuple[list[dict], int]:
     import os
 
     from rich.progress import (
@@ -200,6 +207,7 @@ def _scan(found: list[Path], today, plan_year, jobs, holidays=()) -> tuple[list[
             found,
             today,
             plan_year=plan_year,
+            detail=detail,
             jobs=workers,
             on_start=on_start,
             on_result=on_result,
@@ -234,6 +242,12 @@ def _emit(rows, summary, today, fmt, output, paths) -> None:
 
     if fmt == "xlsx":
         export.to_xlsx(rows, summary, today, output)
+        _wrote(output)
+        return
+    if fmt == "html":
+        from xmgl.portfolio.html import render
+
+        export.write_text(output, render(rows, summary, today))
         _wrote(output)
         return
     if fmt == "json":
