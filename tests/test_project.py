@@ -172,3 +172,12 @@ def test_no_test_skips_around_the_shared_helper():
             called = ast.unparse(node.func) if isinstance(node, ast.Call) else ""
             if called in ("pytest.skip", "pytest.importorskip"):
                 raise AssertionError(f"{path.name}:{node.lineno} skips; use tests.tools")
+
+
+def test_ci_type_checks_the_domain_and_the_audit():
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert set(config["files"]) == {"xmgl/domain", "xmgl/gitaudit"}
+    assert config["check_untyped_defs"] is True
+    assert "mypy" in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()

@@ -289,7 +289,7 @@ def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
         window = B.ACCEPTANCE.window(pre.date, d.calendar)
         after = [a for a in applications if pre.date < a.date]
         timely = [a for a in after if window.opens <= a.date and window.closes.is_met_by(a.date)]
-        app = (timely or after or [None])[0]
+        app = next(iter(timely or after), None)
         done = app.date if app else None
         later = [p for p in passed[i + 1 :] if p.date > pre.date]
         if later and not timely:

@@ -89,7 +89,7 @@ def money(d: Dossier, until: date | None = None) -> Money:
     )
 
 
-KEY_EVENTS = (
+KEY_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("纳入储备库", "reserve_entry", {}),
     ("报送年度计划", "plan_submission", {}),
     ("列入年度投资计划", "plan_inclusion", {}),

@@ -275,7 +275,9 @@ def from_command_line(spec, raw: str):
         items = [p for p in _SPLIT.split(raw) if p.strip()]
         if not items:
             raise KindError("值为空。")
-        out = [KINDS[kind.item].convert(spec, p, None) for p in items]
+        convert = KINDS[kind.item].convert
+        assert convert is not None  # list items are kinds with a converter
+        out = [convert(spec, p, None) for p in items]
         return [v for v in out if v is not None]
     if kind.convert is None:
         raise KindError(f"“{spec.name}” 是{kind.zh}，不能在命令行直接填写。")

@@ -431,6 +431,8 @@ _SEVERITY_ORDER = {
 def _cacheable(f: CommitFacts, blob: str | None, blob_ok) -> bool:
     """A verdict may be cached only if every object it read hashed to its id."""
     c = f.commit
+    if c is None:
+        return False
     return not f.tampered and not f.malformed_trees and not c.anomalies and blob_ok(blob)
 
 
@@ -472,12 +474,12 @@ def _signature_verdicts(top, facts, by_sha, method, cache, blob_ok) -> dict[str,
                 continue
             for blob in _judging_blobs(f, by_sha):
                 trusted = cache is not None and _cacheable(f, blob, blob_ok)
-                v = cache.get(f.sha, blob) if trusted else None
-                if v is None:
-                    v = sig.fast_verdict(f.commit, signers(blob))
-                    if trusted:
-                        cache.put(f.sha, blob, v)
-                per[(f.sha, blob)] = v
+                cached = cache.get(f.sha, blob) if cache is not None and trusted else None
+                if cached is None:
+                    cached = sig.fast_verdict(f.commit, signers(blob))
+                    if cache is not None and trusted:
+                        cache.put(f.sha, blob, cached)
+                per[(f.sha, blob)] = cached
     out: dict[str, sig.SigVerdict] = {}
     for f in facts:
         if f.commit is None:
@@ -582,6 +584,7 @@ def _judge(facts, by_sha, verdicts, repo_findings, state=None):
 def _judge_shape(f: CommitFacts, add) -> None:
     """What git could read differently from the audit, and dates no calendar has."""
     c = f.commit
+    assert c is not None  # only readable commits are judged
     if c.anomalies:
         add(
             Finding(
@@ -705,6 +708,7 @@ def _judge_signers_file(f: CommitFacts, by_sha, add) -> None:
 def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> None:
     if v is None or v.status == sig.GOOD:
         return
+    assert f.commit is not None  # only readable commits have a verdict
     email = f.commit.committer.email
     if v.status == sig.UNSIGNED:
         add(
@@ -747,7 +751,7 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
         if v.fingerprint in own_fps or any(
             v.fingerprint and fp.endswith(str(v.fingerprint)) for fp in own_fps
         ):
-            own_fps.add(v.fingerprint)
+            own_fps.add(str(v.fingerprint))
         parents_known = all(p in by_sha and by_sha[p].commit is not None for p in f.parents)
         if not f.parents:
             add(
@@ -848,6 +852,7 @@ def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> N
 
 
 def _when(f: CommitFacts) -> str:
+    assert f.commit is not None  # only readable commits are judged
     c = f.commit.committer
     return c.datetime.strftime("%Y-%m-%d %H:%M %z") if c.date_ok else str(c.timestamp)
 
@@ -985,7 +990,7 @@ def _lines_of(f: CommitFacts, cache) -> tuple[tuple[str, str, str], ...]:
 
 def _signer_name(f: CommitFacts, by_sha, v, cache) -> str | None:
     """The name listed with the verified key and principal, in the list that judged it."""
-    if v is None or v.status != sig.GOOD or not v.fingerprint:
+    if v is None or v.status != sig.GOOD or not v.fingerprint or f.commit is None:
         return None
     judges = [by_sha[p] for p in f.parents if p in by_sha] if f.parents else [f]
     email = visible(f.commit.committer.email)
@@ -1070,6 +1075,7 @@ def _judge_dates(f: CommitFacts, before: Stage | None, day: str | None, add) -> 
                     f.sha,
                 )
             )
+    assert f.commit is not None  # only readable commits are judged
     c = f.commit.committer
     if not c.date_ok:
         return

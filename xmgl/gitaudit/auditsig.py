@@ -258,7 +258,7 @@ def pgp_verdict(commit: Commit, listed_text: str | None, keys: dict[str, bytes])
 def is_openpgp(commit: Commit) -> bool:
     from xmgl.gitaudit import openpgp
 
-    return bool(commit.signature) and commit.signature.startswith(openpgp.ARMOR)
+    return bool(commit.signature and commit.signature.startswith(openpgp.ARMOR))
 
 
 # ---------------------------------------------------------------- reference path

@@ -194,7 +194,7 @@ class HistorySource:
     def _hash_ok(self, obj) -> bool:
         return _object_hash(self.fmt, obj.type, obj.data) == obj.sha
 
-    def _tree(self, obj) -> tuple[bool, dict[str, tuple[str, str]]]:
+    def _tree(self, obj) -> tuple[bool, dict[str, tuple[str, str]] | None]:
         known = self._trees.get(obj.sha)
         if known is None:
             entries, anomalies = read_tree(obj.data, self.hash_len)

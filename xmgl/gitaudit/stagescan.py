@@ -151,11 +151,11 @@ def _fast(data: bytes | str) -> Stage | None:
     stage: list[int] = []
     names: set[bytes] = set()
     for i, (_pos, line) in enumerate(tops):
-        m = _TOP_KEY.match(line)
-        if m is None or m.group(1) in names:
+        key = _TOP_KEY.match(line)
+        if key is None or key.group(1) in names:
             return None  # not a plain key, or a duplicate key: the loader refuses
-        names.add(m.group(1))
-        if m.group(1) == b"stage":
+        names.add(key.group(1))
+        if key.group(1) == b"stage":
             stage.append(i)
     if len(stage) != 1:
         return None  # no stage key (or several): only the loader may say so
@@ -246,7 +246,8 @@ def _scalar(node, where: str) -> str | None:
         raise StageUnreadable(f"{where} 不是单个值")
     if node.tag == _NULL:
         return None
-    if node.tag.startswith("!") or not node.tag.startswith("tag:yaml.org,2002:"):
+    tag = node.tag or ""
+    if tag.startswith("!") or not tag.startswith("tag:yaml.org,2002:"):
         raise StageUnreadable(f"{where} 带有不支持的标签 {node.tag}")
     return str(node.value)
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from xmgl.domain import bodies as B
 from xmgl.domain.bounds import ACCEPTANCE
 from xmgl.domain.deadlines import first_passed_acceptance
+from xmgl.domain.model import Node
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.regulation import EFFECTIVE
 from xmgl.domain.rules.base import ALL, E, I, W, hit, rule, since
@@ -339,7 +340,7 @@ def sanction_basis(ctx):
 @rule("A21-CONTRACT-REFS", 21, "第二十一条", E, ALL, "支付、分包、转让须对应已登记的合同")
 def contract_refs(ctx):
     d = ctx.d
-    seen: dict[str, object] = {}
+    seen: dict[str, Node] = {}
     for c in d.records_of("contract"):
         if c.id in seen:
             yield hit(
