@@ -60,7 +60,7 @@ def test_without_waiting_every_refusal_is_clear_and_every_success_is_there(examp
         if code == 0:
             assert f"并发第{k}笔" in present
         else:
-            assert code == 8, output
+            assert code == 9, output
             assert "档案正被另一个 xmgl 命令修改" in output
             assert "这次没有做任何修改" in output
             assert "Traceback" not in output
@@ -74,7 +74,7 @@ def test_a_held_lock_makes_writers_wait_then_refuse(example):
     with dossier_lock(example):
         p = spawn(example, *payment(1), XMGL_LOCK_TIMEOUT="0.5")
         [(code, output)] = finish([p])
-    assert code == 8, output
+    assert code == 9, output
     assert "等待它完成（最多 0.5 秒）" in output
     assert "等了 0.5 秒仍未结束" in output
     assert (example / "project.yaml").read_bytes() == before

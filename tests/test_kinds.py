@@ -232,3 +232,22 @@ def test_located_errors_show_the_path_dimmed_not_as_markup(example, xmgl):
     assert r.exit_code == 3
     assert "[dim]" not in r.stderr and "[/]" not in r.stderr
     assert "project.yaml:5:17  format_version" in r.stderr
+
+
+@pytest.mark.parametrize("blank", ["''", '""', "|", ">-", '" "'])
+def test_a_blank_required_value_is_reported_as_empty(example, blank):
+    n = line_of(example, "winner: 营口某某工程监理有限公司")
+    replace_in_project(example, "winner: 营口某某工程监理有限公司", f"winner: {blank}")
+    (p,) = [p for p in problems_of(example) if p.code == "required"]
+    assert p.line == n and "为空" in p.message
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [('"\\ud800"', "控制字符 U+D800"), ('"' + "长" * 300 + '"', "不是可用的文件路径")],
+)
+def test_document_paths_no_file_system_can_hold(example, written, expected):
+    """Found by the fuzz suite: a lone surrogate and a too-long name reached pathlib."""
+    replace_in_project(example, "scheme: docs/项目安全方案.md", f"scheme: {written}")
+    (p,) = [p for p in problems_of(example) if p.path == "security.scheme"]
+    assert expected in p.message

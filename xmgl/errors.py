@@ -36,7 +36,8 @@ class ExitCode(IntEnum):
     SIGNING = 5
     TEMPLATE = 6
     AUDIT_FAILED = 7
-    BUSY = 8
+    FILESYSTEM = 8
+    BUSY = 9
     INTERNAL = 70
     INTERRUPTED = 130
 
@@ -55,6 +56,7 @@ _MEANING = {
     ExitCode.SIGNING: "签名或 git 操作失败",
     ExitCode.TEMPLATE: "模板或报告生成失败",
     ExitCode.AUDIT_FAILED: "审计未通过",
+    ExitCode.FILESYSTEM: "文件读写失败",
     ExitCode.BUSY: "档案正被另一个命令修改",
     ExitCode.INTERNAL: "xmgl 内部错误",
     ExitCode.INTERRUPTED: "被中断",
@@ -161,3 +163,53 @@ class PushRefused(XmglError):
     """The server's pre-receive hook refused a push; it has told the pusher why."""
 
     exit_code = ExitCode.FINDINGS
+
+
+class FileSystemError(XmglError):
+    """A file could not be read or written: permission, read-only, disk full, gone."""
+
+    exit_code = ExitCode.FILESYSTEM
+
+
+def from_os_error(err: OSError) -> FileSystemError:
+    """What the operating system said, told in Chinese with what to do about it."""
+    import errno
+
+    path = err.filename or ""
+    where = f"“{path}”" if path else "文件"  # no spaces around Chinese quotes
+    said = f"（系统提示：{err.strerror}）" if err.strerror else ""
+    untouched = "xmgl 的写入是原子的：原有文件没有被改动。"
+    code = err.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return FileSystemError(
+            f"没有权限读写{where}{said}。",
+            hint="检查该文件及其所在目录的权限（ls -l），或请管理员授权。" + untouched,
+        )
+    if code == errno.EROFS:
+        return FileSystemError(
+            f"{where}所在的磁盘或目录是只读的，不能写入{said}。",
+            hint="把档案复制到可写的位置再操作；报告和导出可用 --output 写到别处。" + untouched,
+        )
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+        return FileSystemError(
+            f"磁盘空间已满（或超出配额），不能写入{where}{said}。",
+            hint="清理磁盘空间后重试。" + untouched,
+        )
+    if code == errno.ENOENT:
+        return FileSystemError(
+            f"找不到{where}{said}。", hint="检查路径是否写对，文件是否已被移走或删除。"
+        )
+    if code in (errno.EISDIR, errno.ENOTDIR):
+        return FileSystemError(
+            f"{where}的类型不对：需要文件的地方是目录，或需要目录的地方是文件{said}。",
+            hint="检查路径。",
+        )
+    if code == errno.ENAMETOOLONG:
+        return FileSystemError(f"文件名太长{said}。", hint="换一个短一些的路径或文件名。")
+    if code in (errno.EMFILE, errno.ENFILE):
+        return FileSystemError(f"打开的文件太多{said}。", hint="关闭其他程序后重试。")
+    if code == errno.EIO:
+        return FileSystemError(
+            f"读写{where}时发生磁盘错误{said}。", hint="检查磁盘或网络共享是否正常。"
+        )
+    return FileSystemError(f"读写{where}失败{said}。", hint="检查路径、权限和磁盘空间。")

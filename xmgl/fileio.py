@@ -36,9 +36,11 @@ def atomic_open(path: Path, mode: str = "wb", encoding: str | None = None) -> It
             os.fsync(fh.fileno())
         os.chmod(tmp, perms)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not exc.filename:
+            exc.filename = str(path)  # "disk full" says which file could not be written
         raise
     _sync_folder(path.parent)
 

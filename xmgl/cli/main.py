@@ -22,10 +22,12 @@ def run(argv: list[str]) -> int:
         argv = ["--help"]
     debug = "--debug" in argv
     json_out = _wants_json(argv)
-    from xmgl.cli.output import prepare_streams
-
-    prepare_streams()
     try:
+        _raise_on_interrupt()
+        from xmgl.cli.output import prepare_streams
+
+        prepare_streams()
+        _check_cwd(argv)
         from xmgl.cli import zh
 
         zh.install()
@@ -34,7 +36,9 @@ def run(argv: list[str]) -> int:
         from xmgl.cli.app import build, command_of
 
         command = get_command(build(only=command_of(argv)))
-        command.main(args=list(argv), prog_name="xmgl", standalone_mode=False)
+        result = command.main(args=list(argv), prog_name="xmgl", standalone_mode=False)
+        if result == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130)
+            raise KeyboardInterrupt
         return int(ExitCode.OK)
     except XmglError as err:
         if not err.shown:
@@ -43,11 +47,20 @@ def run(argv: list[str]) -> int:
             _traceback()
         return int(err.exit_code)
     except KeyboardInterrupt:
-        _stderr("已中断。档案未被修改（未完成的写入不会留下半个文件）。")
-        return int(ExitCode.INTERRUPTED)
+        return _interrupted()
     except BrokenPipeError:
         return 0
     except Exception as err:  # noqa: BLE001 - the one place that must catch everything
+        if type(err).__name__ == "Abort":  # Click's form of Ctrl-C / end of input
+            return _interrupted()
+        if isinstance(err, OSError):
+            from xmgl.errors import from_os_error
+
+            told = from_os_error(err)
+            _report(told, json_out)
+            if debug:
+                _traceback()
+            return int(told.exit_code)
         usage = _usage_error(err)
         if usage is not None:
             _report(usage, json_out)
@@ -61,6 +74,40 @@ def run(argv: list[str]) -> int:
             "这是 xmgl 的缺陷，不是你的操作问题。请加 --debug 重新运行，并把输出发给维护人员。"
         )
         return int(ExitCode.INTERNAL)
+
+
+def _raise_on_interrupt() -> None:
+    """From here on Ctrl-C raises KeyboardInterrupt, so pending writes clean up."""
+    import contextlib
+    import signal
+
+    with contextlib.suppress(ValueError, OSError):  # not the main thread (tests): leave it
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _interrupted() -> int:
+    import contextlib
+    import signal
+
+    with contextlib.suppress(ValueError, OSError):  # a second Ctrl-C changes nothing
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _stderr("已中断。档案未被修改（未完成的写入不会留下半个文件）。")
+    return int(ExitCode.INTERRUPTED)
+
+
+def _check_cwd(argv: list[str]) -> None:
+    """The current directory must exist (a deleted one fails everywhere, obscurely)."""
+    import os
+
+    try:
+        os.getcwd()
+    except OSError:
+        from xmgl.errors import FileSystemError
+
+        raise FileSystemError(
+            "当前目录已不存在（可能已被删除或移走）。",
+            hint="先 cd 到一个存在的目录（如档案目录）再运行 xmgl。",
+        ) from None
 
 
 def _wants_json(argv: list[str]) -> bool:
@@ -165,7 +212,11 @@ def _report(err: XmglError, json_out: bool) -> None:
 
 
 def _stderr(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr gone (closed pipe, full disk): nothing to do
+        pass
 
 
 def _traceback() -> None:

@@ -99,6 +99,15 @@ def console(stderr: bool = False, soft_wrap: bool = False):
     return c
 
 
+def echo(text: str) -> None:
+    """Plain text on stdout, through the stream prepared by :func:`prepare_streams`.
+
+    (``typer.echo`` would rewrap an ASCII stream's bytes as UTF-8 behind its back.)
+    """
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
 def print_json(data) -> None:
     """JSON on stdout; \\u escapes instead of characters the stream cannot encode."""
     text = dumps(data)

@@ -32,7 +32,8 @@ from decimal import Decimal
 from typing import Any
 
 # characters XML 1.0 forbids; they would break every generated document
-ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# (lone surrogates come only from "\ud800"-style escapes: no file name or document holds one)
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
 """Dates xmgl computes with: the regulation's deadlines run months past any date, and the

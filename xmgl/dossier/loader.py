@@ -314,8 +314,10 @@ class _Reader:
                 )
                 self.problem(key_node, sub, f"未知的键 “{key}”。", hint, "unknown-key")
                 continue
-            if value_node.tag == _TAG + "null":
-                empty.add(key)
+            if value_node.tag == _TAG + "null" or (
+                isinstance(value_node.value, str) and not value_node.value.strip()
+            ):
+                empty.add(key)  # null, '', "" or an empty block scalar: no value
             value = self.value(value_node, spec, sub)
             if value is not None:
                 out._set(key, value, self.loc(value_node, sub))
@@ -442,9 +444,19 @@ class _Reader:
         rel = Path(value)
         if self.files is not None:
             return self.tree_path(vnode, name, value, path)
-        target = (self.root / rel).resolve()
         try:
+            target = (self.root / rel).resolve()
             target.relative_to(self.root.resolve())
+            exists = target.is_file()
+        except OSError as exc:  # a name too long for the file system, a loop of links…
+            self.problem(
+                vnode,
+                path,
+                f"{name}不是可用的文件路径：“{value[:80]}”（{exc.strerror or exc}）。",
+                "写档案内文件的相对路径，如 docs/批复.pdf。",
+                "path",
+            )
+            return None
         except ValueError:
             self.problem(
                 vnode,
@@ -454,7 +466,7 @@ class _Reader:
                 "path",
             )
             return None
-        if not target.is_file():
+        if not exists:
             self.problem(
                 vnode,
                 path,

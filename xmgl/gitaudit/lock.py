@@ -19,7 +19,7 @@ the temporary folder named after the dossier's path.
 
 If the lock is taken, the command waits (``XMGL_LOCK_TIMEOUT`` seconds, 15 by
 default), saying so once on stderr, and then refuses with :class:`DossierBusy`
-(exit code 8).
+(exit code 9).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from xmgl.errors import DossierBusy, PreconditionError
+from xmgl.errors import DossierBusy, FileSystemError
 
 DEFAULT_TIMEOUT = 15.0
 
@@ -110,7 +110,7 @@ def dossier_lock(root: Path) -> Iterator[Path]:
                     "时自动释放，不要删除锁文件；要等更久，设置环境变量 XMGL_LOCK_TIMEOUT（秒）。",
                 ) from None
     except OSError as err:  # read-only medium, no permission, no space…
-        raise PreconditionError(
+        raise FileSystemError(
             f"无法取得档案锁：不能在 {path.parent} 中创建锁文件（{err.strerror or err}）。"
             "档案未被修改。",
             hint="检查档案目录（及其 .git 目录）是否可写：只读介质或没有写权限时不能修改档案。",

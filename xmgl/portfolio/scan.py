@@ -384,7 +384,8 @@ def scan(
     jobs = min(jobs, len(tasks))
     chunk = max(1, min(32, len(tasks) // (jobs * 16)))
     _warm_up()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts)
+    try:
         results = pool.map(check_one, tasks, chunksize=chunk)  # forks the workers now
         if on_start:
             on_start(len(tasks))
@@ -392,7 +393,23 @@ def scan(
             rows.append(row)
             if on_result:
                 on_result(row)
+    except BaseException:
+        # Ctrl-C (or any failure): only this process reports it; the workers, which
+        # ignore SIGINT, are stopped without printing anything.
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in workers:
+            proc.terminate()
+        raise
+    pool.shutdown(wait=True)
     return rows
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (one message, exit 130)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm_up() -> None:

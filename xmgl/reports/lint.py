@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
-from xmgl.reports.render import make_environment, open_template
+from xmgl.reports.render import external_relationships, make_environment, open_template
 
 ERROR = "error"
 WARNING = "warning"
@@ -35,6 +35,7 @@ TEXT_BESIDE_STRUCTURAL_TAG = "text-beside-structural-tag"
 UNBALANCED_TAG = "unbalanced-tag"
 SYNTAX_ERROR = "syntax-error"
 UNKNOWN_VARIABLE = "unknown-variable"
+EXTERNAL_RELATIONSHIP = "external-relationship"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,18 @@ def lint_template(
         findings += _check_paragraphs(paragraphs)
         findings += _check_structural_tags(paragraphs)
         findings += _check_jinja(tpl, env, label, xml, paragraphs, known_variables)
+    for part, kind, target in external_relationships(path):
+        findings.append(
+            LintFinding(
+                EXTERNAL_RELATIONSHIP,
+                WARNING,  # the report strips it (render.strip_external_relationships)
+                f"模板引用了外部资源（{kind}）：{target}。打开报告时 Word 会去访问这个地址"
+                "（可能泄露信息或载入远程内容）；生成的报告会去掉这个引用。"
+                "请在 Word 中删除该链接、链接的图片或附加模板后另存。",
+                f"关系文件 {part}",
+                target[:200],
+            )
+        )
     return findings
 
 

@@ -19,6 +19,7 @@ typed. So:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -159,7 +160,60 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     )
     # "|safe" would switch escaping off for a value; nothing in a report needs it.
     del env.filters["safe"]
+    env.globals["range"] = _bounded_range
     return env
+
+
+_budget: dict[str, float] = {}
+
+
+def _bounded_range(*args: int):
+    """``range`` for templates: every loop step counts against the rendering's budget."""
+    import time
+
+    steps = range(*args)
+    if len(steps) > MAX_LOOP_STEPS:
+        raise TemplateTooLargeError(
+            f"模板中的 range 太大（{len(steps):,} 步，上限 {MAX_LOOP_STEPS:,}）。"
+        )
+    for i in steps:
+        left = _budget.get("steps")
+        if left is not None:
+            _budget["steps"] = left - 1
+            if left <= 0 or (i % 1024 == 0 and time.monotonic() > _budget["deadline"]):
+                raise TemplateTooLargeError(
+                    f"模板的循环太多或太深（超过 {MAX_LOOP_STEPS:,} 步或 {MAX_RENDER_SECONDS:.0f} 秒），"
+                    "已停止渲染。检查模板中嵌套的 {% for %} 循环。"
+                )
+        yield i
+
+
+@contextlib.contextmanager
+def _time_limit():
+    """Caps one rendering: the loop budget, and on POSIX a wall-clock alarm."""
+    import signal
+    import threading
+    import time
+
+    _budget.update(steps=MAX_LOOP_STEPS, deadline=time.monotonic() + MAX_RENDER_SECONDS)
+
+    def expired(_signum, _frame):
+        raise TemplateTooLargeError(
+            f"模板渲染超过 {MAX_RENDER_SECONDS:.0f} 秒，已停止。检查模板中嵌套的循环。"
+        )
+
+    use_alarm = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    previous = None
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, MAX_RENDER_SECONDS)
+    try:
+        yield
+    finally:
+        _budget.clear()
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 class _GuardedDocxTemplate(DocxTemplate):
@@ -277,7 +331,8 @@ def render_template(
     validate_context(context)
     doc = open_template(template)
     try:
-        doc.render(dict(context), jinja_env=make_environment(), autoescape=True)
+        with _time_limit():
+            doc.render(dict(context), jinja_env=make_environment(), autoescape=True)
     except TemplateError:
         raise
     except jinja2.TemplateSyntaxError as exc:
@@ -294,6 +349,7 @@ def render_template(
     except (TypeError, ValueError, ArithmeticError) as exc:
         raise RenderError(f"模板中的表达式无法计算：{exc}") from exc
 
+    strip_external_relationships(doc.docx)
     for name, value in (properties or {}).items():
         setattr(doc.docx.core_properties, name, value)
     if finish is not None:  # a callable given the filled python-docx Document
@@ -321,6 +377,7 @@ def open_template(template: str | os.PathLike[str]) -> DocxTemplate:
     template = Path(template)
     if not template.is_file():
         raise TemplateOpenError(f"找不到模板文件：{template}")
+    preflight(template)
     doc = _GuardedDocxTemplate(template)
     try:
         doc.init_docx()
@@ -328,6 +385,133 @@ def open_template(template: str | os.PathLike[str]) -> DocxTemplate:
         # ValueError: a zip that is not a Word document (e.g. a renamed .xlsx)
         raise TemplateOpenError(f"无法读取模板 {template}：{exc}") from exc
     return doc
+
+
+# --- hostile files ---------------------------------------------------------------
+
+MAX_PART_BYTES = 32 * 1024 * 1024
+"""Largest uncompressed part a template may hold (a Word template is a few hundred kB)."""
+MAX_TOTAL_BYTES = 128 * 1024 * 1024
+"""Largest total uncompressed size: a zip bomb inflating to gigabytes is refused unread."""
+MAX_PARTS = 4000
+MAX_RENDER_SECONDS = 30.0
+"""Longest a template may take to render (nested loops of a hostile template)."""
+MAX_LOOP_STEPS = 2_000_000
+"""Most loop iterations (``range``) one rendering may make, all loops together."""
+
+
+class TemplateTooLargeError(TemplateOpenError):
+    """The template inflates past the caps (a zip bomb) or renders for too long."""
+
+
+def preflight(path: str | os.PathLike[str]) -> None:
+    """Check the .docx at ``path`` before any XML library reads it.
+
+    Refuses (TemplateOpenError, exit 6) a file that is not a zip, a zip whose parts
+    inflate past :data:`MAX_PART_BYTES` / :data:`MAX_TOTAL_BYTES` (zip bomb), an XML
+    part with a DOCTYPE or ENTITY declaration (Word never writes one; "billion
+    laughs" needs one), and an XML part that is not well-formed (a corrupt
+    document.xml or [Content_Types].xml), naming the part.
+    """
+    path = Path(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise TemplateOpenError(f"无法读取模板 {path}：不是 .docx（zip）文件（{exc}）") from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_PARTS:
+            raise TemplateTooLargeError(
+                f"模板 {path} 含有 {len(infos)} 个部件，超过上限 {MAX_PARTS}。"
+            )
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES:
+                raise TemplateTooLargeError(
+                    f"模板 {path} 解压后过大（部件 {info.filename} 为 {info.file_size:,} 字节，"
+                    f"上限 {MAX_PART_BYTES:,} 字节，合计上限 {MAX_TOTAL_BYTES:,} 字节），"
+                    "可能是“压缩炸弹”，已拒绝读取。"
+                )
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+            raise TemplateOpenError(
+                f"无法读取模板 {path}：缺少 [Content_Types].xml 或 word/document.xml，不是 Word 文档。"
+            )
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                data = _read_capped(zf, info)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+                raise TemplateOpenError(f"模板的部件 {info.filename} 已损坏：{exc}") from exc
+            head = data[:4096].upper()
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
+                raise TemplateOpenError(
+                    f"模板的部件 {info.filename} 含有 XML 实体声明（DOCTYPE/ENTITY）。Word 不会写出"
+                    "这种内容，它可能是“十亿笑声”之类的实体膨胀攻击，已拒绝读取。"
+                )
+            try:
+                etree.fromstring(data, parser=_strict_parser())
+            except etree.XMLSyntaxError as exc:
+                raise TemplateOpenError(
+                    f"模板的部件 {info.filename} 不是合法的 XML（已损坏）：{exc}"
+                ) from exc
+
+
+def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The part's bytes, never more than its declared (already capped) size."""
+    with zf.open(info) as fh:
+        data = fh.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise TemplateTooLargeError(f"部件 {info.filename} 解压后过大。")
+    return data
+
+
+def external_relationships(path: str | os.PathLike[str]) -> list[tuple[str, str, str]]:
+    """``(part, type, target)`` of every relationship that points outside the file."""
+    found = []
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if not name.endswith(".rels"):
+                continue
+            root = etree.fromstring(_read_capped(zf, zf.getinfo(name)), parser=_strict_parser())
+            for rel in root:
+                if rel.get("TargetMode") == "External":
+                    kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+                    found.append((name, kind, rel.get("Target") or ""))
+    return found
+
+
+_R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def strip_external_relationships(document) -> int:
+    """Remove every relationship to an outside target from the python-docx ``document``.
+
+    A hyperlink keeps its text; a linked image, an attached remote template, a
+    remote frame or object loses the link. Returns how many were removed.
+    """
+    removed = 0
+    for part in document.part.package.iter_parts():
+        rels = part.rels
+        external = {r_id for r_id, rel in list(rels.items()) if rel.is_external}
+        if not external:
+            continue
+        element = getattr(part, "_element", None)
+        if element is not None:
+            for el in list(element.iter()):
+                for attr in [a for a in el.attrib if a.startswith(_R_NS)]:
+                    if el.get(attr) in external:
+                        if el.tag.endswith("}attachedTemplate"):
+                            el.getparent().remove(el)
+                            break
+                        del el.attrib[attr]
+        for r_id in external:
+            store = getattr(rels, "_rels", rels)
+            store.pop(r_id, None)
+            removed += 1
+    return removed
 
 
 def check_package_xml(path: str | os.PathLike[str]) -> None:

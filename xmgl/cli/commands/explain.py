@@ -96,4 +96,6 @@ def _show(article: int, rule, fmt: str) -> None:
             for r in rules:
                 lines.append(f"  {r.id}  {SEVERITY_ZH[str(r.severity)]}  {r.clause}")
                 lines += wrap(r.title, 4)
-    typer.echo("\n".join(lines))
+    from xmgl.cli.output import echo
+
+    echo("\n".join(lines))

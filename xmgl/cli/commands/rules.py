@@ -80,7 +80,9 @@ def _rules(fmt: str) -> None:
         lines += wrap("适用：" + stages_text(r.stages), 4)
     lines.append("")
     lines.append(f"共 {len(RULES)} 条规则。“xmgl explain 规则编号” 查看条文和说明。")
-    typer.echo("\n".join(lines))
+    from xmgl.cli.output import echo
+
+    echo("\n".join(lines))
 
 
 def _matrix(fmt: str) -> None:
@@ -114,4 +116,6 @@ def _matrix(fmt: str) -> None:
             lines += wrap("文档：" + d, 6)
         if c.not_checkable:
             lines += wrap("不可机器核对：" + c.not_checkable, 6)
-    typer.echo("\n".join(lines))
+    from xmgl.cli.output import echo
+
+    echo("\n".join(lines))

@@ -7,6 +7,9 @@ import typer
 from xmgl.cli.common import AsOf, TextOrJson
 from xmgl.cli.state import get_state
 
+NARROW = 72
+"""Below this many columns ``status`` lists deadlines as blocks instead of a table."""
+
 
 def register(app: typer.Typer) -> None:
     @app.command("status")
@@ -92,7 +95,23 @@ def _render(d, today, found, todo) -> None:
         tail.append(o.clause, style="bold red" if o.status == dl.OVERDUE else "")
         c.print(tail)
 
-    if found:
+    if found and c.width < NARROW:
+        # Too narrow for the table: one block per deadline, text wrapped, dates never cut.
+        c.print()
+        c.print(Text("法定期限（截止日遇法定休假日顺延，民法典第二百零三条）", style="bold"))
+        for o in found:
+            head = Text(STATUS_SHORT[o.status], style=STATUS_STYLE[o.status])
+            head.append("  " + o.clause)
+            if o.done is not None:
+                head.append("  办结 " + o.done.isoformat(), style="dim")
+            c.print(head)
+            c.print(Text(o.title), style="red" if o.status == dl.OVERDUE else None)
+            c.print(Text("  名义截止 " + o.due.nominal.isoformat()))
+            c.print(
+                Text("  生效截止 ")
+                + Text(o.due.in_force.isoformat(), style="bold" if o.due.moved else "")
+            )
+    elif found:
         c.print()
         t = Table(
             title="法定期限（截止日遇法定休假日顺延，民法典第二百零三条）",
