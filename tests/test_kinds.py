@@ -251,3 +251,9 @@ def test_document_paths_no_file_system_can_hold(example, written, expected):
     replace_in_project(example, "scheme: docs/项目安全方案.md", f"scheme: {written}")
     (p,) = [p for p in problems_of(example) if p.path == "security.scheme"]
     assert expected in p.message
+
+
+def test_a_nul_in_an_argument_is_a_usage_error(xmgl, example, tmp_path):
+    """Found by the large fuzz run: calendar --ics '\\0' ended in exit 70."""
+    r = xmgl("-C", example, "calendar", "--ics", "a\x00b")
+    assert r.exit_code == 2 and "空字符" in r.stderr

@@ -96,8 +96,17 @@ def _interrupted() -> int:
 
 
 def _check_cwd(argv: list[str]) -> None:
-    """The current directory must exist (a deleted one fails everywhere, obscurely)."""
+    """The current directory must exist (a deleted one fails everywhere, obscurely);
+    no argument may hold a NUL character (no path or value can)."""
     import os
+
+    if any("\x00" in a for a in argv):
+        from xmgl.errors import UsageError
+
+        raise UsageError(
+            "参数中含有空字符（\\0），路径和取值都不能含有它。",
+            hint="检查调用 xmgl 的脚本是否把二进制数据当作参数传入。",
+        )
 
     try:
         os.getcwd()
