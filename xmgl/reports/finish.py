@@ -25,6 +25,8 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from xmgl.reports.typography import rpr_after
+
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
 _TABLE_NO = re.compile(r"^表\d+(?=　)")
@@ -140,23 +142,6 @@ def _copy_run(r, text: str):
     return new
 
 
-_RPR_AFTER_HIGHLIGHT = (
-    "w:u",
-    "w:effect",
-    "w:bdr",
-    "w:shd",
-    "w:fitText",
-    "w:vertAlign",
-    "w:rtl",
-    "w:cs",
-    "w:em",
-    "w:lang",
-    "w:eastAsianLayout",
-    "w:specVanish",
-    "w:oMath",
-)
-
-
 def _highlight(r) -> None:
     rpr = r.find(qn("w:rPr"))
     if rpr is None:
@@ -164,7 +149,7 @@ def _highlight(r) -> None:
         r.insert(0, rpr)
     h = OxmlElement("w:highlight")
     h.set(qn("w:val"), HIGHLIGHT)
-    rpr.insert_element_before(h, *_RPR_AFTER_HIGHLIGHT)
+    rpr.insert_element_before(h, *rpr_after("w:highlight"))
 
 
 def count_placeholders(path: Path) -> list[Placeholder]:

@@ -112,7 +112,24 @@ _SETTINGS_AFTER_UPDATE_FIELDS = (
     "w:decimalSymbol",
     "w:listSeparator",
 )
-_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+#: The children of ``w:rPr`` in the order ECMA-376 requires (CT_RPr); every insertion
+#: into a run's properties takes its "before" list from here.
+RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+    "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof",
+    "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+    "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath",
+)  # fmt: skip
+
+
+def rpr_after(tag: str) -> tuple[str, ...]:
+    """The ``w:rPr`` children that must come after ``tag``."""
+    return RPR_ORDER[RPR_ORDER.index(tag) + 1 :]
+
+
+_RPR_AFTER_LANG = rpr_after("w:lang")
 _TRPR_ORDER = (
     "w:cnfStyle",
     "w:divId",
@@ -261,28 +278,7 @@ def _condense(style: BaseStyle) -> None:
     spacing = rpr.find(qn("w:spacing"))
     if spacing is None:
         spacing = OxmlElement("w:spacing")
-        rpr.insert_element_before(
-            spacing,
-            "w:w",
-            "w:kern",
-            "w:position",
-            "w:sz",
-            "w:szCs",
-            "w:highlight",
-            "w:u",
-            "w:effect",
-            "w:bdr",
-            "w:shd",
-            "w:fitText",
-            "w:vertAlign",
-            "w:rtl",
-            "w:cs",
-            "w:em",
-            "w:lang",
-            "w:eastAsianLayout",
-            "w:specVanish",
-            "w:oMath",
-        )
+        rpr.insert_element_before(spacing, *rpr_after("w:spacing"))
     spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
 
 
