@@ -180,11 +180,12 @@ def _signed_commit(top: Path, message, write, include, env) -> str:
         )
     tmp_dir = Path(tempfile.mkdtemp(prefix="xmgl-commit-", dir=state))
     token = f"xmgl-transaction {uuid.uuid4()}\n"
+    subject = message.splitlines()[0] if message else ""
     journal = {
         "version": 1,
         "pid": os.getpid(),
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
-        "subject": message.splitlines()[0] if message else "",
+        "subject": subject,
         "ref": ref,
         "old": old,
         "commit": None,
@@ -270,7 +271,7 @@ def _signed_commit(top: Path, message, write, include, env) -> str:
             "分支还没有移动；下一次运行 xmgl 命令时会自动把这次提交补完。",
             hint="腾出磁盘空间或改正权限后运行 xmgl status。",
         ) from None
-    reflog = ("commit: " if old else "commit (initial): ") + journal["subject"]
+    reflog = ("commit: " if old else "commit (initial): ") + subject
     moved = g.git(top, "update-ref", "-m", reflog, "HEAD", sha, old or "", check=False)
     if moved.returncode != 0:  # the branch moved under us after all: put everything back
         for path in write:
