@@ -81,6 +81,9 @@ COMMANDS_THAT_WRITE = [
 
 
 @pytest.mark.parametrize(("argv", "what"), COMMANDS_THAT_WRITE)
+# An object left half-written (an open zipfile) prints "Exception ignored … Traceback"
+# when the process exits: make that a failure here.
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 def test_a_full_disk_is_exit_8_and_changes_nothing(xmgl, tmpfs, argv, what):
     root = _dossier_in(tmpfs)
     _fill(tmpfs)
@@ -204,3 +207,19 @@ def test_ctrl_c_during_portfolio_workers(tmp_path, after):
         lines = [line for line in r.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and lines[0].startswith("已中断"), r.stderr
     assert not out.exists()
+
+
+def test_ctrl_c_after_the_command_finished_changes_nothing(tmp_path):
+    """A Ctrl-C that arrives while the finished command shuts down (here: from an atexit
+    callback) leaves its exit code and prints nothing: the work is done and published."""
+    code = (
+        "import atexit, os, signal, sys\n"
+        "atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "sys.argv = ['xmgl', '--version']\n"
+        "from xmgl.cli.main import main\n"
+        "main()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, (r.returncode, r.stderr)
+    assert "xmgl" in r.stdout
+    assert r.stderr == "", r.stderr

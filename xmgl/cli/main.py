@@ -14,7 +14,12 @@ from xmgl.errors import DossierError, ExitCode, XmglError
 
 
 def main(argv: list[str] | None = None) -> None:
-    sys.exit(run(sys.argv[1:] if argv is None else argv))
+    code = run(sys.argv[1:] if argv is None else argv)
+    # The command is over, its outcome decided: a Ctrl-C from here on changes nothing.
+    # Left to Python, a signal in interpreter shutdown (which puts back the system's
+    # default handler) would end a finished command as "killed by SIGINT".
+    _ignore_interrupts()
+    sys.exit(code)
 
 
 def run(argv: list[str]) -> int:
@@ -85,12 +90,16 @@ def _raise_on_interrupt() -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
-def _interrupted() -> int:
+def _ignore_interrupts() -> None:
     import contextlib
     import signal
 
-    with contextlib.suppress(ValueError, OSError):  # a second Ctrl-C changes nothing
+    with contextlib.suppress(ValueError, OSError):  # not the main thread (tests): leave it
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _interrupted() -> int:
+    _ignore_interrupts()  # a second Ctrl-C changes nothing
     _stderr("已中断。档案未被修改（未完成的写入不会留下半个文件）。")
     return int(ExitCode.INTERRUPTED)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import io
 import os
 import re
 import zipfile
@@ -359,10 +360,16 @@ def render_template(
 
     tmp = temp_beside(target)
     try:
-        doc.save(tmp)
-        check_package_xml(tmp)
-        with open(tmp, "rb+") as fh:
+        # Zip in memory, then write once: a full disk fails the plain write (one
+        # OSError), never inside zipfile, whose unclosed archive would print
+        # "Exception ignored … Traceback" at exit.
+        buf = io.BytesIO()
+        doc.save(buf)
+        with open(tmp, "wb") as fh:
+            fh.write(buf.getbuffer())
+            fh.flush()
             os.fsync(fh.fileno())
+        check_package_xml(tmp)
         try:
             publish(tmp, target, force=force)
         except FileExistsError:
