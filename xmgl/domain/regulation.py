@@ -22,9 +22,18 @@ SOURCE = "dashiqiao-2025.txt"
 
 def text() -> str:
     """The regulation as published (notice, title and 第一条–第二十三条), UTF-8."""
-    from importlib.resources import files
+    import os
 
-    return files(__package__).joinpath(SOURCE).read_text(encoding="utf-8")
+    # A plain read beside this module: importlib.resources would cost every command
+    # (validate included) several milliseconds of imports. It remains the fallback
+    # for a package that is not a folder of files (a zip).
+    try:
+        with open(os.path.join(os.path.dirname(__file__), SOURCE), encoding="utf-8") as fh:
+            return fh.read()
+    except OSError:
+        from importlib.resources import files
+
+        return files(__package__).joinpath(SOURCE).read_text(encoding="utf-8")
 
 
 def _articles(published: str) -> dict[int, tuple[str, ...]]:

@@ -25,10 +25,8 @@ default), saying so once on stderr, and then refuses with :class:`DossierBusy`
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,6 +63,9 @@ def state_dir(root: Path) -> Path:
     found = git_dir(root)
     if found is not None:
         return found / "xmgl"
+    import hashlib  # only for a dossier outside git; every command reaches this module
+    import tempfile
+
     digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / "xmgl-locks" / digest
 
