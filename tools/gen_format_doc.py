@@ -15,11 +15,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from docblock import regenerate  # noqa: E402 - tools/ is the script's folder
+
 from xmgl.domain.schema import FACTS, RECORD_KINDS, Field  # noqa: E402
 
 DOC = REPO / "docs" / "dossier-format.md"
 BEGIN = "<!-- BEGIN GENERATED: xmgl/domain/schema.py -->"
-END = "<!-- END GENERATED -->"
 
 KIND_ZH = {
     "str": "文字（一行）",
@@ -76,16 +77,7 @@ def generate() -> str:
 
 
 def main() -> int:
-    text = DOC.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    new = text[:start] + "\n" + generate() + text[end:]
-    if "--check" in sys.argv:
-        if new != text:
-            print("docs/dossier-format.md is stale: run python tools/gen_format_doc.py")
-            return 1
-        return 0
-    DOC.write_text(new, encoding="utf-8")
-    return 0
+    return regenerate(DOC, BEGIN, generate(), "gen_format_doc.py", sys.argv)
 
 
 if __name__ == "__main__":

@@ -15,12 +15,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from docblock import regenerate  # noqa: E402 - tools/ is the script's folder
+
 from xmgl.domain import lifecycle  # noqa: E402
 from xmgl.domain.stages import MAIN, SIDE, STAGES, label  # noqa: E402
 
 DOC = REPO / "docs" / "lifecycle.md"
 BEGIN = "<!-- BEGIN GENERATED: xmgl/domain/lifecycle.py -->"
-END = "<!-- END GENERATED -->"
 
 
 def _events(t: lifecycle.Transition) -> str:
@@ -89,17 +90,7 @@ def generate() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = DOC.read_text(encoding="utf-8")
-    head, rest = text.split(BEGIN, 1)
-    _old, tail = rest.split(END, 1)
-    new = head + BEGIN + "\n" + generate() + END + tail
-    if "--check" in argv:
-        if new != text:
-            print("docs/lifecycle.md is stale: run python tools/gen_lifecycle_doc.py")
-            return 1
-        return 0
-    DOC.write_text(new, encoding="utf-8")
-    return 0
+    return regenerate(DOC, BEGIN, generate(), "gen_lifecycle_doc.py", argv)
 
 
 if __name__ == "__main__":

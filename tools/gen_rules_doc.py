@@ -16,24 +16,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from docblock import regenerate  # noqa: E402 - tools/ is the script's folder
+
 from xmgl.domain.rules import docs_table  # noqa: E402
 
 DOC = REPO / "docs" / "validate.md"
 BEGIN = "<!-- BEGIN GENERATED: xmgl/domain/rules -->"
-END = "<!-- END GENERATED -->"
 
 
 def main() -> int:
-    text = DOC.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    new = text[:start] + "\n" + docs_table() + text[end:]
-    if "--check" in sys.argv:
-        if new != text:
-            print("docs/validate.md is stale: run python tools/gen_rules_doc.py")
-            return 1
-        return 0
-    DOC.write_text(new, encoding="utf-8")
-    return 0
+    return regenerate(DOC, BEGIN, docs_table(), "gen_rules_doc.py", sys.argv)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from xmgl.errors import PreconditionError, SigningError
 from xmgl.gitaudit import git as g
+from xmgl.gitaudit.lock import say
 
 STEPS = (
     "locked",
@@ -371,7 +372,7 @@ def recover(top: Path) -> str | None:
             f"上次的 xmgl 提交（{what}，{when} 开始）在生成签名提交之前被中断：没有任何改动，"
             "已清理它留下的锁文件和临时文件。"
         )
-        _say(said)
+        say(said)
         return said
     ref, old = journal["ref"], journal.get("old")
     for lock in (g.git_path(top, "HEAD.lock"), g.git_path(top, ref + ".lock")):
@@ -383,7 +384,7 @@ def recover(top: Path) -> str | None:
         _finish(state, journal)
         g.git(top, "update-index", "-q", "--refresh", check=False)
         said = f"上次的 xmgl 提交（{what}）已经完成（{sha[:12]}），已清理它留下的临时文件。"
-        _say(said)
+        say(said)
         return said
     if at != old:
         _remove_if_ours(Path(journal["index_lock"]), journal["token"])
@@ -393,7 +394,7 @@ def recover(top: Path) -> str | None:
             f"（现在是 {(at or '无')[:12]}）。工作区可能还有那次提交写下的文件，"
             "请用 git status 检查。"
         )
-        _say(said)
+        say(said)
         return said
     from xmgl.fileio import atomic_write
 
@@ -411,7 +412,7 @@ def recover(top: Path) -> str | None:
         f"上次的 xmgl 提交（{what}）在签名提交 {sha[:12]} 生成之后被中断，"
         "已把它补完：工作区、暂存区和分支现在都是提交后的状态。"
     )
-    _say(said)
+    say(said)
     return said
 
 
@@ -439,14 +440,6 @@ def _remove_stale_temp_files(top: Path, state: Path, journal: dict | None) -> No
         for folder in [*state.glob("xmgl-commit-*"), *state.parent.glob("xmgl-commit-*")]:
             if str(folder) != current:
                 shutil.rmtree(folder, ignore_errors=True)
-
-
-def _say(text: str) -> None:
-    try:
-        sys.stderr.write(text + "\n")
-        sys.stderr.flush()
-    except (OSError, UnicodeError, ValueError):
-        pass
 
 
 def _mode_at_head(top: Path, path: str) -> str:

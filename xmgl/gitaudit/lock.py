@@ -100,7 +100,7 @@ def dossier_lock(root: Path) -> Iterator[Path]:
             lock.acquire(blocking=False)
         except Timeout:
             wait = _timeout()
-            _say(f"档案正被另一个 xmgl 命令修改，等待它完成（最多 {wait:g} 秒）……")
+            say(f"档案正被另一个 xmgl 命令修改，等待它完成（最多 {wait:g} 秒）……")
             try:
                 lock.acquire(timeout=wait)
             except Timeout:
@@ -157,7 +157,8 @@ def repair_if_pending(root: Path) -> None:
             pass
 
 
-def _say(text: str) -> None:
+def say(text: str) -> None:
+    """One line to the user on stderr; a stream that cannot take it changes nothing."""
     try:
         sys.stderr.write(text + "\n")
         sys.stderr.flush()
