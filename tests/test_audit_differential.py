@@ -45,10 +45,10 @@ def _sign(key: Key, payload: bytes, tmp: Path) -> str:
     return out
 
 
-def _payload(repo: Repo, when: int, email: str = EMAIL) -> bytes:
+def _payload(repo: Repo, when: int, email: str = EMAIL, message: str = "说明\n") -> bytes:
     tree = _empty_tree(repo)
     ident = f"Alice <{email}> {when} +0800"
-    return f"tree {tree}\nauthor {ident}\ncommitter {ident}\n\n说明\n".encode()
+    return f"tree {tree}\nauthor {ident}\ncommitter {ident}\n\n{message}".encode()
 
 
 def _empty_tree(repo: Repo) -> str:
@@ -110,6 +110,10 @@ def lab(tmp_path_factory, keys):
     commits["plain"] = _commit(repo, _payload(repo, WHEN), good)
     commits["s+l"] = _commit(repo, _payload(repo, WHEN), _s_plus_l(good))
     commits["pad bits"] = _commit(repo, _payload(repo, WHEN), _pad_bits(good))
+    # Longer than a pipe buffer: ssh-keygen refuses the signature before it
+    # reads the text, so git is always killed by SIGPIPE while writing it.
+    long = _payload(repo, WHEN, message="说明\n" * 40_000)
+    commits["pad bits, long"] = _commit(repo, long, _pad_bits(_sign(keys["alice"], long, tmp)))
     commits["rewrapped"] = _commit(repo, _payload(repo, WHEN), _rewrap(good))
     zero = _payload(repo, 0)
     commits["time 0"] = _commit(repo, zero, _sign(keys["alice"], zero, tmp))
@@ -152,6 +156,26 @@ def test_signature_encodings(lab, case, status):
     fast, ref = _both(repo, commits[case], text)
     _same(fast, ref)
     assert fast.status == status
+
+
+def test_git_killed_mid_log_leaves_no_commit_unjudged(lab):
+    """git dies of SIGPIPE on a signature ssh-keygen refuses unread; the rest are still judged."""
+    repo, commits, keys = lab
+    text = f"{EMAIL} {keys['alice'].line}\n"
+    order = ["plain", "pad bits, long", "rewrapped", "pad bits, long", "s+l"]
+    with ObjectReader(repo.path) as r:
+        batch = [r.commit(commits[case]) for case in dict.fromkeys(order)]
+    signers = sig.read_signers(text)
+    ref = sig.reference_verdicts(repo.path, batch, signers, text)
+    got = {case: ref[commits[case]].status for case in dict.fromkeys(order)}
+    assert got == {
+        "plain": sig.GOOD,
+        "pad bits, long": sig.BAD,
+        "rewrapped": sig.GOOD,
+        "s+l": sig.GOOD,
+    }
+    for c in batch:
+        assert ref[c.sha].status == sig.fast_verdict(c, signers).status
 
 
 # ---------------------------------------------------------------- allowed-signers mutations

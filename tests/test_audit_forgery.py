@@ -368,3 +368,27 @@ def test_an_absurd_timestamp_is_a_finding_not_a_crash(history, xmgl):
     assert failing(fast) == {sha: {"date-unreadable"}}
     r = xmgl("-C", history.root, "audit", "verify")
     assert r.exit_code == 7 and "date-unreadable" in r.stdout
+
+
+def test_the_audits_git_keeps_the_callers_config_and_prints_no_hint(history, monkeypatch):
+    """git_env adds its settings after the caller's and silences the grafts hint."""
+    from xmgl.gitaudit.objects import git_env
+
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "core.abbrev")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", "12")
+    proc = subprocess.run(
+        ["git", "-C", str(history.root), "log", "-1", "--format=%h"],
+        capture_output=True,
+        env=git_env(),
+        check=True,
+    )
+    assert len(proc.stdout.strip()) == 12  # the caller's setting still holds
+    assert proc.stderr == b""  # no "Support for <GIT_DIR>/info/grafts is deprecated"
+    got = subprocess.run(
+        ["git", "-C", str(history.root), "config", "core.commitGraph"],
+        capture_output=True,
+        env=git_env(),
+        check=False,
+    )
+    assert got.stdout.strip() == b"false"

@@ -281,7 +281,34 @@ def reference_verdicts(
     with tempfile.TemporaryDirectory(prefix="xmgl-audit-") as tmp:
         allowed = Path(tmp) / "allowed_signers"
         allowed.write_text(signers.honored_text(signers_text or ""), encoding="utf-8")
-        fmt = "%H%x00%G?%x00%GK%x00%GS"
+        letters = _git_letters(top, allowed, commits)
+        for c in commits:
+            if c.sha in letters:
+                status, fpr, signer = letters[c.sha]
+                v = _judge_letter(Path(tmp), allowed, c, status, fpr, signer)
+            else:
+                v = _judge_directly(Path(tmp), allowed, c)
+            if v.status == NOT_ALLOWED:  # the cause, from the lines that list the key
+                why = policy.why_not(signers.honored, v.fingerprint, c.committer.timestamp)
+                v = SigVerdict(why, v.fingerprint, v.principals, v.reason)
+            out[c.sha] = v
+    return out
+
+
+def _git_letters(
+    top: Path, allowed: Path, commits: list[Commit]
+) -> dict[str, tuple[str, str, str]]:
+    """git's ``%G? %GK %GS`` for each commit it could judge.
+
+    git dies of SIGPIPE when ssh-keygen refuses a signature before reading the
+    signed text (git restores SIGPIPE's default whatever its parent did): the
+    commits after that one get no line. git is asked again for those; the
+    commit it died on gets none and is judged by ssh-keygen directly.
+    """
+    fmt = "%H%x00%G?%x00%GK%x00%GS"
+    letters: dict[str, tuple[str, str, str]] = {}
+    todo = [c.sha for c in commits]
+    while todo:
         proc = subprocess.run(
             [
                 "git",
@@ -295,26 +322,36 @@ def reference_verdicts(
                 "log",
                 "--no-walk=unsorted",
                 f"--format={fmt}",
-                *[c.sha for c in commits],
+                *todo,
                 "--",
             ],
             capture_output=True,
             env=git_env(),
             check=False,
         )
-        letters: dict[str, tuple[str, str, str]] = {}
         for line in proc.stdout.decode("utf-8", "replace").splitlines():
             parts = line.split("\0")
             if len(parts) == 4:
                 letters[parts[0]] = (parts[1], parts[2], parts[3])
-        for c in commits:
-            status, fpr, signer = letters.get(c.sha, ("?", "", ""))
-            v = _judge_letter(Path(tmp), allowed, c, status, fpr, signer)
-            if v.status == NOT_ALLOWED:  # the cause, from the lines that list the key
-                why = policy.why_not(signers.honored, v.fingerprint, c.committer.timestamp)
-                v = SigVerdict(why, v.fingerprint, v.principals, v.reason)
-            out[c.sha] = v
-    return out
+        missing = [sha for sha in todo if sha not in letters]
+        if proc.returncode == 0 or not missing:
+            break
+        todo = missing[1:]  # git printed in order: it died on missing[0]
+    return letters
+
+
+def _judge_directly(tmp: Path, allowed: Path, c: Commit) -> SigVerdict:
+    """What git would have said had it not died: ssh-keygen verify, then check-novalidate."""
+    if c.signature is None:
+        return SigVerdict(UNSIGNED)
+    if not c.signature.startswith(SSH_ARMOR):
+        return SigVerdict(UNSUPPORTED, reason="不是 SSH 签名（可能是 OpenPGP 或 X.509）")
+    if _ssh_keygen_verify(tmp, allowed, c, c.committer.email):
+        return SigVerdict(GOOD, _ssh_keygen_novalidate(tmp, c), (c.committer.email,))
+    fingerprint = _ssh_keygen_novalidate(tmp, c)
+    if fingerprint:
+        return SigVerdict(NOT_ALLOWED, fingerprint)
+    return SigVerdict(BAD, reason="ssh-keygen：签名无效")
 
 
 def _judge_letter(tmp: Path, allowed: Path, c: Commit, status: str, fpr: str, signer: str):

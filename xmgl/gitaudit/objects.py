@@ -99,9 +99,13 @@ def git_env(base: dict[str, str] | None = None) -> dict[str, str]:
     # against the commit objects: the audit never reads it.
     given = env.get("GIT_CONFIG_COUNT", "")
     count = int(given) if given.isdigit() else 0
-    env[f"GIT_CONFIG_KEY_{count}"] = "core.commitGraph"
-    env[f"GIT_CONFIG_VALUE_{count}"] = "false"
-    env["GIT_CONFIG_COUNT"] = str(count + 1)
+    # GIT_GRAFT_FILE=/dev/null exists, so git would print a deprecation hint
+    # for it on every run: the audit's git says only what concerns the user.
+    settings = {"core.commitGraph": "false", "advice.graftFileDeprecated": "false"}
+    for i, (key, value) in enumerate(settings.items(), start=count):
+        env[f"GIT_CONFIG_KEY_{i}"] = key
+        env[f"GIT_CONFIG_VALUE_{i}"] = value
+    env["GIT_CONFIG_COUNT"] = str(count + len(settings))
     env["LC_ALL"] = "C"
     return env
 
