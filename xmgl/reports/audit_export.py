@@ -386,6 +386,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         "也可对每个提交手工运行 git -c gpg.ssh.allowedSignersFile=<上一提交的名单> "
         "log --no-walk --format='%G? %GK %GS' <提交>。"
     )
+    ty.keep_tokens_whole(doc.element.body)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -19,7 +19,9 @@ ships a thumbnail of an unrelated page; both are corrected.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -475,6 +477,77 @@ def set_core_properties(
     cp.modified = (modified or created).astimezone(utc).replace(tzinfo=None)
 
 
+# --- tokens that must not break -------------------------------------------------
+
+WORD_JOINER = "\u2060"
+#: A 文号 (GB/T 9704 7.2.4): 发文机关代字, 〔年份〕, 发文顺序号, "号". The 代字 is the
+#: run of Chinese characters right before the 〔 (at most eight).
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{0,8})(〔\d{4}〕\d+)(号)")
+
+
+def _glue(prefix: str, core: str, hao: str) -> str:
+    """The 文号 with a word joiner at every place a line could break inside it."""
+    joined = WORD_JOINER.join(prefix)
+    return f"{joined}{WORD_JOINER if prefix else ''}{core}{WORD_JOINER}{hao}"
+
+
+def keep_tokens_whole(body: etree._Element) -> int:
+    """Keep every 文号 on one line; returns how many were found.
+
+    LibreOffice breaks Chinese text before any character except the 禁则 ones
+    (it ignores a document's own 禁则 lists), so "〔2026〕12" and "号", or the
+    机关代字 and its 〔, can land on two lines. The 文号 becomes a run of its own
+    whose east-Asian language is en-US, so the Unicode line-break rules apply to
+    it, with U+2060 WORD JOINER (zero width, not in the PDF's text) at each
+    position those rules would break. Hashes and other Latin tokens need no
+    joiner: the document's Latin language (en-US) keeps a word whole.
+    """
+    found = 0
+    for r in list(body.iter(qn("w:r"))):
+        ts = r.findall(qn("w:t"))
+        if len(ts) != 1 or not ts[0].text or "〔" not in ts[0].text:
+            continue
+        text = ts[0].text
+        pieces: list[tuple[str, bool]] = []
+        pos = 0
+        for m in DOC_NUMBER.finditer(text):
+            if WORD_JOINER in m.group(0):
+                continue
+            if m.start() > pos:
+                pieces.append((text[pos : m.start()], False))
+            pieces.append((_glue(*m.groups()), True))
+            pos = m.end()
+        if not any(is_token for _, is_token in pieces):
+            continue
+        if pos < len(text):
+            pieces.append((text[pos:], False))
+        found += sum(1 for _, is_token in pieces if is_token)
+        parent = r.getparent()
+        index = parent.index(r)
+        for offset, (piece, is_token) in enumerate(pieces):
+            new = copy.deepcopy(r)
+            for t in new.findall(qn("w:t")):
+                t.text = piece
+                t.set(qn("xml:space"), "preserve")
+            if is_token:
+                _east_asian_language(new, "en-US")
+            parent.insert(index + offset, new)
+        parent.remove(r)
+    return found
+
+
+def _east_asian_language(r: etree._Element, language: str) -> None:
+    rpr = r.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        r.insert(0, rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
+    lang.set(qn("w:eastAsia"), language)
+
+
 # --- reading styles back ------------------------------------------------------
 
 
@@ -619,7 +692,9 @@ def _setup_doc_defaults(doc: Document) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
-    lang.set(qn("w:val"), "zh-CN")
+    # Latin text is en-US, Chinese zh-CN (as Word's Chinese Normal.dotm has it): a
+    # Latin "zh-CN" makes LibreOffice break hashes and the digits of a 文号 anywhere
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     ppr_default = defaults.find(qn("w:pPrDefault"))
     if ppr_default is not None:
