@@ -106,6 +106,17 @@ def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
         shutil.copytree(REPO / "tests/dossiers/merged-small", small)
         _cli("--as-of", "2026-05-05", "-C", small, "report", "fsr", "--merged")
         made["fsr_merged"] = small / "reports/可行性研究报告（代初步设计）.docx"
+        # period 1 with nothing invested or paid yet: zero amounts from two sources
+        zero = base / "zero"
+        shutil.copytree(EXAMPLE, zero, ignore=shutil.ignore_patterns("reports"))
+        edit_project(
+            zero,
+            lambda d: next(r for r in d["records"] if r["kind"] == "progress").update(
+                invested="0元"
+            ),
+        )
+        _cli("--as-of", "2026-06-10", "-C", zero, "report", "quarterly", "--period", "1")
+        made["quarterly_zero"] = zero / "reports/季度进展报告-第1期.docx"
 
         for name, failing in (("audit_pass", False), ("audit_fail", True)):
             h = _history_template.copy(base / name)
@@ -137,7 +148,7 @@ def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
     }
 
 
-KINDS = ("fsr", "fsr_merged", "quarterly", "audit_pass", "audit_fail", "plan")
+KINDS = ("fsr", "fsr_merged", "quarterly", "quarterly_zero", "audit_pass", "audit_fail", "plan")
 
 
 # ------------------------------------------------------------ tokens never broken
@@ -147,7 +158,8 @@ KINDS = ("fsr", "fsr_merged", "quarterly", "audit_pass", "audit_fail", "plan")
 def test_doc_numbers_and_hashes_are_whole_on_one_printed_line(documents, kind):
     made = documents[kind]
     written = Counter(m.group() for p in made.paragraphs() for rx in TOKENS for m in rx.finditer(p))
-    printed = Counter(m.group() for ln in made.lines() for rx in TOKENS for m in rx.finditer(ln))
+    lines = made.lines()
+    printed = {tok: sum(ln.count(tok) for ln in lines) for tok in written}
     if kind != "plan":  # the plan cites no 文号 and no hash
         assert written, f"{kind}: no 文号 or hash to check"
     broken = {tok: n - printed[tok] for tok, n in written.items() if printed[tok] < n}
@@ -184,3 +196,43 @@ def test_a_doc_number_or_hash_meets_the_line_end_at_every_position(tmp_path):
     for token in tokens:
         whole = sum(line.count(token) for line in lines)
         assert whole == 28, f"{token}: whole on one line {whole} times of 28"
+
+
+# ------------------------------------------------------------ one format for each
+
+
+#: Every way a date may be written: ISO (with or without a time), 年月日, dotted, slashed.
+DATE = re.compile(
+    r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?:T\d{2}:\d{2})?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日"
+    r"|(?<![\d.])\d{4}\.\d{1,2}\.\d{1,2}(?![\d.])"
+    r"|(?<![\d/])\d{4}/\d{1,2}/\d{1,2}(?![\d/])"
+)
+
+
+def date_style(text: str) -> str:
+    if "年" in text:
+        return "2026年6月15日"
+    return {"-": "2026-06-15", ".": "2026.06.15", "/": "2026/06/15"}[text[4]]
+
+
+#: A zero amount, in any of the ways a report could write it.
+ZERO = re.compile(r"(?<![\d.,])0(?:\.0+)?(?:万元（0(?:\.0+)?元）|万元|元)")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_way_to_write_a_date_in_each_document(documents, kind):
+    found: dict[str, list[str]] = {}
+    for p in documents[kind].paragraphs():
+        for m in DATE.finditer(p):
+            found.setdefault(date_style(m.group()), []).append(m.group())
+    assert found, f"{kind}: no date"
+    assert list(found) == ["2026年6月15日"], {k: v[:3] for k, v in found.items()}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_way_to_write_a_zero_amount_in_each_document(documents, kind):
+    forms = Counter(m.group() for p in documents[kind].paragraphs() for m in ZERO.finditer(p))
+    if kind == "quarterly_zero":  # nothing paid, nothing invested: zeros from both
+        assert sum(forms.values()) >= 3, forms
+    assert len(forms) <= 1, f"{kind}: {dict(forms)}"

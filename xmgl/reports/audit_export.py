@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -341,7 +342,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
                 )
                 for i, r in enumerate(trows, 1)
             ],
-            (11, 22, 26, 40, 28, 17, 12),
+            (10, 29, 29, 36, 24, 16, 12),
         )
         doc.add_paragraph(
             "“日期”是提交说明中所写的变更日期；“签名时间”是签名的提交时间（由签名人的电脑时钟"
@@ -363,7 +364,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
             doc,
             ("日期", "变更", "人员", "经办人", "核验"),
             [(r["日期"], r["变更"], r["人员"], r["经办人"], r["核验结论"]) for r in srows],
-            (25, 20, 60, 35, 16),
+            (29, 16, 60, 35, 16),
         )
         for r in srows:
             _mono(doc, f"{r['人员']}：", r["指纹"])
@@ -386,10 +387,37 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         "也可对每个提交手工运行 git -c gpg.ssh.allowedSignersFile=<上一提交的名单> "
         "log --no-walk --format='%G? %GK %GS' <提交>。"
     )
+    chinese_dates(doc.element.body)
     ty.keep_tokens_whole(doc.element.body)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+_ISO = re.compile(
+    r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?(?![\d-])"
+)
+
+
+def _cn(m: re.Match) -> str:
+    year, month, day, hm, sec, zone = m.groups()
+    text = f"{year}年{int(month)}月{int(day)}日"
+    if hm:
+        text += f" {hm}{sec or ''}"
+    if zone:
+        text += "（UTC）" if zone == "Z" else f"（UTC{zone}）"
+    return text
+
+
+def chinese_dates(body) -> None:
+    """Every date in the report in one form, as in the other reports: "2026年3月10日"
+    (a signing time "2026年3月10日 09:30:00（UTC+08:00）"), also where a commit's
+    own text (事由) quotes an ISO date. Hashes and commands hold no such pattern."""
+    from docx.oxml.ns import qn
+
+    for t in body.iter(qn("w:t")):
+        if t.text and "-" in t.text:
+            t.text = _ISO.sub(_cn, t.text)
 
 
 def _table(doc, header: tuple[str, ...], rows: list[tuple[str, ...]], widths_mm) -> None:
