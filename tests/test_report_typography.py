@@ -236,3 +236,62 @@ def test_one_way_to_write_a_zero_amount_in_each_document(documents, kind):
     if kind == "quarterly_zero":  # nothing paid, nothing invested: zeros from both
         assert sum(forms.values()) >= 3, forms
     assert len(forms) <= 1, f"{kind}: {dict(forms)}"
+
+
+# ------------------------------------------------------------ heading indentation
+
+MM = 72 / 25.4
+
+
+def printed_lines(pdf: Path) -> list[tuple[str, float, float]]:
+    """(text without spaces, x0, portrait) of every printed line."""
+    from lxml import etree
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout
+    root = etree.fromstring(out, etree.HTMLParser(encoding="utf-8"))
+    lines = []
+    for page in root.iter("page"):
+        portrait = float(page.get("width")) < float(page.get("height"))
+        for line in page.iter("line"):
+            text = "".join(w.text or "" for w in line.iter("word"))
+            lines.append((text, float(line.get("xmin")), portrait))
+    return lines
+
+
+HEADING_KINDS = ("fsr", "fsr_merged", "quarterly", "audit_pass", "plan")
+
+
+@pytest.mark.parametrize("kind", HEADING_KINDS)
+def test_headings_start_two_characters_in_like_the_body(documents, kind):
+    # GB/T 9704 7.3.3: 每个自然段左空二字 — the 一、（一）1.（1） headings too
+    made = documents[kind]
+    doc = docx.Document(str(made.docx))
+    headings = [
+        (p.style.name, p.text.replace(ty.WORD_JOINER, "").replace(" ", ""))
+        for p in doc.paragraphs
+        if p.style.name.startswith("Heading") and p.text.strip()
+    ]
+    assert {name for name, _ in headings} >= {"Heading 1"}, kind
+    lines = printed_lines(made.pdf)
+    two_chars = 2 * 16  # two 3号 characters
+    left = 28 * MM
+    checked = 0
+    for name, text in headings:
+        # the last line showing the heading: the body's, not the 目录 entry
+        shown = [
+            (x0, up)
+            for t, x0, up in lines
+            if t == text or (len(text) > 14 and t.startswith(text[:14]))
+        ]
+        assert shown, (kind, text)
+        x0, portrait = shown[-1]
+        if not portrait:  # the plan's landscape project list has margins of its own
+            continue
+        assert abs(x0 - left - two_chars) < 2, (kind, name, text, round(x0 - left, 1))
+        checked += 1
+    assert checked >= 3, kind
+    if kind == "fsr":  # the 目录 entries and the title stay where they were
+        toc = next(x0 for t, x0, _ in lines if t.startswith(headings[0][1][:12]))
+        assert abs(toc - 28 * MM) < 2

@@ -249,7 +249,9 @@ def setup_styles(doc: Document) -> None:
         spf.line_spacing = LINE_PITCH
         spf.space_before = spf.space_after = Pt(0)
         spf.keep_with_next = True
-        _set_first_line_chars(style, 0)
+        # GB/T 9704 7.3.3: every paragraph of the 正文 (the 一、（一）1.（1） headings
+        # are paragraphs of it) starts 空二字 and wraps flush left
+        _set_first_line_chars(style, FIRST_LINE_CHARS, SIZE_BODY)
         linked = _linked_style(doc, style)
         if linked is not None:
             _set_fonts(linked, font, SIZE_BODY, bold=bold)
@@ -263,6 +265,7 @@ def setup_styles(doc: Document) -> None:
 
     toc_heading = _paragraph_style(doc, "TOC Heading", base="Heading 1", outline_level=9)
     toc_heading.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    _set_first_line_chars(toc_heading, 0)  # centred: no indent from Heading 1
     for level in range(1, 4):
         toc = _paragraph_style(doc, f"toc {level}")
         toc.paragraph_format.left_indent = SIZE_BODY * 2 * (level - 1)
