@@ -228,11 +228,15 @@ def _mono(doc, label: str, token: str) -> None:
     The token stands alone on its own line, in a size at which the longest
     (64-hex SHA-256 id) fits the text width, so no line break falls inside it.
     """
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
     par = doc.add_paragraph()
     par.paragraph_format.keep_together = True
+    # not justified: the label's line ends in a line break, which Word and
+    # LibreOffice would stretch across the whole width ("签   名   密   钥")
+    par.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.LEFT
     if label:
         par.add_run(label)
         par.add_run().add_break()
@@ -334,7 +338,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
                 (
                     str(i),
                     r["变更日期（所写）"],
-                    r["签名时间"][:16].replace("T", " "),
+                    r["签名时间"][:16].replace("T", "\n"),  # the date over the time
                     f"{r['原阶段'].split('（')[0]} → {r['新阶段'].split('（')[0]}",
                     r["依据条款"],
                     r["经办人（核验的签名人）"],
@@ -342,7 +346,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
                 )
                 for i, r in enumerate(trows, 1)
             ],
-            (10, 29, 29, 36, 24, 16, 12),
+            (12, 33, 33, 28, 22, 16, 12),
         )
         doc.add_paragraph(
             "“日期”是提交说明中所写的变更日期；“签名时间”是签名的提交时间（由签名人的电脑时钟"
@@ -364,7 +368,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
             doc,
             ("日期", "变更", "人员", "经办人", "核验"),
             [(r["日期"], r["变更"], r["人员"], r["经办人"], r["核验结论"]) for r in srows],
-            (29, 16, 60, 35, 16),
+            (33, 18, 54, 35, 16),
         )
         for r in srows:
             _mono(doc, f"{r['人员']}：", r["指纹"])
@@ -433,6 +437,17 @@ def _table(doc, header: tuple[str, ...], rows: list[tuple[str, ...]], widths_mm)
         for i, text in enumerate(row):
             table.rows[r].cells[i].text = text
     ty.style_table(table, font_size_pt=10.5)
+    # 1 mm cell margins (not 1.9): a date "2026年10月20日" fits its column on one line
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(Mm(1).twips)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    ty.insert_tblpr_child(table._tbl.tblPr, margins)
     for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)  # the grid (LibreOffice, WPS)
         for cell in column.cells:

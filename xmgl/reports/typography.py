@@ -424,11 +424,11 @@ def style_table(table: Table, *, font_size_pt: float = 12, header_rows: int = 1)
         for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
             b.set(qn(f"w:{key}"), value)
         borders.append(b)
-    _insert_tblpr_child(tbl_pr, borders)
+    insert_tblpr_child(tbl_pr, borders)
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
-        _insert_tblpr_child(tbl_pr, tbl_w)
+        insert_tblpr_child(tbl_pr, tbl_w)
     tbl_w.set(qn("w:type"), "pct")
     tbl_w.set(qn("w:w"), "5000")  # 100 %
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -756,7 +756,8 @@ def _table_text_style(styles, name: str, size_pt: float, bold: bool) -> Paragrap
     return style
 
 
-def _insert_tblpr_child(tbl_pr, child) -> None:
+def insert_tblpr_child(tbl_pr, child) -> None:
+    """Insert ``child`` into ``w:tblPr`` in the order ECMA-376 requires."""
     order = (
         "w:tblStyle",
         "w:tblpPr",
