@@ -38,10 +38,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ruamel.yaml import YAML
     from ruamel.yaml.nodes import Node
+
+_Tops = tuple[tuple[int, bytes], ...]  # a version's top-level keys: (offset, name)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def loader_stage(data: bytes) -> Stage:
 _units: dict[bytes, int] = {}
 # The last version the fast path took whole: (its bytes, its top-level keys
 # as (offset, name)). The next version is compared with it.
-_last: tuple[bytes, tuple[tuple[int, bytes], ...]] | None = None
+_last: tuple[bytes, _Tops] | None = None
 
 
 def _fast(data: bytes | str) -> Stage | None:
@@ -155,7 +158,7 @@ def _fast(data: bytes | str) -> Stage | None:
         return None
 
 
-def _whole(data: bytes) -> tuple[tuple[int, bytes], ...] | None:
+def _whole(data: bytes) -> _Tops | None:
     """Judge every unit of ``data``: its top-level keys, or None (undecided)."""
     starts = [m.end() for m in _BOUNDARY.finditer(data)]
     if _kind(data, 0) is not None:
@@ -168,7 +171,7 @@ def _whole(data: bytes) -> tuple[tuple[int, bytes], ...] | None:
     return _judge_units(data, starts, len(data), first_checked=False)
 
 
-def _changed(data: bytes, prev: tuple[bytes, tuple[tuple[int, bytes], ...]]):
+def _changed(data: bytes, prev: tuple[bytes, _Tops]) -> _Tops | None:
     """Judge only the units of ``data`` that differ from the previous version.
 
     The units before the first difference and after the last one are the
@@ -204,7 +207,7 @@ def _changed(data: bytes, prev: tuple[bytes, tuple[tuple[int, bytes], ...]]):
     )
 
 
-def _judge_units(data: bytes, starts: list[int], end: int, *, first_checked: bool):
+def _judge_units(data: bytes, starts: list[int], end: int, *, first_checked: bool) -> _Tops | None:
     """The top-level keys of the units starting at ``starts`` (up to ``end``), or None.
 
     ``first_checked``: the unit before ``starts[0]`` was judged with the first
@@ -274,7 +277,7 @@ def _judge_unit(unit: bytes, kind: int) -> int:
     return _OK | (_OPENS_SEQ if _OPENS.match(unit) else 0)
 
 
-def _first_parser():
+def _first_parser() -> YAML:
     """The loader's first parser (libyaml when installed), as :func:`xmgl.yamltext.compose`."""
     from ruamel.yaml import YAML
 
@@ -282,7 +285,7 @@ def _first_parser():
 
 
 @lru_cache(maxsize=1)
-def _raw_parser():
+def _raw_parser() -> Any:
     parser = _first_parser().Parser
     return parser if hasattr(parser, "raw_parse") else None
 
