@@ -48,8 +48,8 @@ TESTS_FOR: dict[str, list[str]] = {
     ],
     "xmgl/domain/deadlines.py": [
         "tests/test_deadlines.py",
-        "tests/test_rules_bounds.py",
-        "tests/test_mutation_claims.py",
+        "tests/test_periods.py",
+        "tests/test_bounds.py",
     ],
     "xmgl/domain/rules/*": [
         "tests/test_rules.py",
@@ -57,7 +57,7 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_rules_fidelity.py",
         "tests/test_mutation_claims.py",
     ],
-    "xmgl/gitaudit/policy.py": ["tests/test_signers.py", "tests/test_audit.py"],
+    "xmgl/gitaudit/policy.py": ["tests/test_policy.py"],
     "xmgl/gitaudit/auditsig.py": ["tests/test_audit.py", "tests/test_audit_forgery.py"],
 }
 
