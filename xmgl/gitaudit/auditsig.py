@@ -174,10 +174,23 @@ class VerdictCache:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         except FileExistsError:
-            return self.key_path.read_bytes()
+            existing = self.key_path.read_bytes()
+            if len(existing) >= 32:
+                return existing  # another run made it first
+            self._replace_key(data)  # a short key file (a write cut short) is no key
         except OSError:
             pass  # no writable cache folder: this run's key only
         return data
+
+    def _replace_key(self, data: bytes) -> None:
+        tmp = self.key_path.with_name(f".{self.key_path.name}.{os.getpid()}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, self.key_path)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # this run's key only
 
     def _mac(self, key: str, value: list) -> str:
         msg = json.dumps([POLICY_VERSION, key, value], ensure_ascii=True, sort_keys=True)
