@@ -466,3 +466,71 @@ def test_next_actions_orders_overdue_open_then_not_yet_open(example):
     ]
     assert all(o.pending for o in todo)
     assert [o for o in found if o not in todo] == [found[0]]  # period 1, done
+
+
+# ------------------------------------------------------------------ boundaries of the clocks
+
+
+def terminated(day: str):
+    return {"kind": "termination", "date": D(day), "issuer": "大石桥市数据局", "reason": "停建"}
+
+
+def test_termination_stops_the_quarterly_reports_from_its_own_day(example):
+    # p1 ends 2026-06-10; p2 (06-11 … 09-10) is still running when the project stops
+    d = dossier(example, approval("2026-03-10"), terminated("2026-07-01"))
+    assert dl.quarterly_stop(d) == D("2026-07-01")
+    assert dl.quarterly_stop(d, D("2026-07-01")) == D("2026-07-01")  # known on its day
+    assert dl.quarterly_stop(d, D("2026-06-30")) is None
+    assert [o.period for o in dl.obligations(d, D("2026-07-01"))] == [1]
+    assert [o.period for o in dl.obligations(d, D("2026-06-30"))] == [1, 2]
+
+
+def test_the_earlier_of_acceptance_and_termination_stops_the_reports(example):
+    acc = {"kind": "acceptance", "date": D("2026-08-01"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), acc, terminated("2026-07-01"))
+    assert dl.quarterly_stop(d) == D("2026-07-01")
+    assert dl.quarterly_stop(d, D("2026-08-01")) == D("2026-07-01")
+
+
+def test_a_plan_call_is_listed_from_the_day_it_is_issued(example):
+    d = dossier(example, call("2025-06-10", "2025-07-15"))
+    o = of_kind(d, D("2025-06-10"), "plan_submission")
+    assert (o.starts, o.status, o.title) == (
+        D("2025-06-10"),
+        dl.OPEN,
+        "报送2026年度项目计划（截止 2025-07-15）",
+    )
+
+
+def test_next_actions_orders_by_the_day_that_matters_for_each_status(example):
+    """Open items by their last day in force; items not yet open by the day they open."""
+    d = dossier(
+        example,
+        approval("2025-06-10"),
+        report("2025-09-01", 1),
+        report("2025-12-01", 2),
+        prelim("2026-01-15"),  # window 2026-04-15 … 2026-07-15
+    )
+    todo = dl.next_actions(dl.obligations(d, D("2026-02-01"), ahead=D("2026-06-30")))
+    assert [(o.kind, o.period, o.status) for o in todo] == [
+        ("quarterly_report", 3, dl.OPEN),  # due 2026-03-10
+        ("acceptance_window", None, dl.NOT_YET_OPEN),  # opens 04-15 (closes 07-15)
+        ("quarterly_report", 4, dl.NOT_YET_OPEN),  # due 06-10
+        ("quarterly_report", 5, dl.NOT_YET_OPEN),  # due 09-10
+    ]
+    # once the window is open it ranks by its last day (07-15), after period 4 (06-10)
+    todo = dl.next_actions(dl.obligations(d, D("2026-05-01")))
+    assert [(o.kind, o.period, o.status) for o in todo] == [
+        ("quarterly_report", 3, dl.OVERDUE),
+        ("quarterly_report", 4, dl.OPEN),  # due 06-10
+        ("acceptance_window", None, dl.OPEN),  # opened 04-15, due 07-15
+    ]
+
+
+def test_quarterly_periods_use_the_holiday_files(example):
+    from tests.test_periods import MAY_2027
+
+    (first,) = dl.quarterly_periods(D("2027-02-03"), count=1, calendar=MAY_2027)
+    assert (first.end, first.due.in_force) == (D("2027-05-03"), D("2027-05-06"))
+    (plain,) = dl.quarterly_periods(D("2027-02-03"), count=1)
+    assert plain.due.in_force == D("2027-05-03")

@@ -63,6 +63,30 @@ def decide(keys: dict[str, Key], text: str, email: str = ALICE, when: int | None
         pytest.param(
             "alice@example.com,bob@example.com {a}", CAROL, "not-committer", (ALICE,), id="first"
         ),
+        # the committer's own line must allow git too, even when git's signer may sign
+        pytest.param(
+            'alice@example.com {a}\nbob@example.com namespaces="file" {a}',
+            BOB,
+            "not-committer",
+            (ALICE,),
+            id="committer-line-wrong-namespace",
+        ),
+        # why not is judged at the commit's time, not now (the window ended since)
+        pytest.param(
+            'alice@example.com namespaces="file",valid-before="20260401000000Z" {a}',
+            ALICE,
+            "key-wrong-namespace",
+            (),
+            id="why-not-at-commit-time",
+        ),
+        # an empty window (after > before) is a malformed line, never honoured
+        pytest.param(
+            f'alice@example.com valid-after="{AT}",valid-before="{BEFORE}" {{a}}',
+            ALICE,
+            "not-allowed",
+            (),
+            id="empty-window",
+        ),
         # ssh-keygen splits principals with strsep(): an empty one ends the list
         pytest.param(
             ",bob@example.com {a}", BOB, "key-wrong-namespace", (), id="empty-first-principal"
@@ -159,6 +183,10 @@ def test_may_sign_reads_the_file_as_the_audit_does(keys) -> None:
     listed = f"alice@example.com {keys['alice'].line}\n"
     assert policy.may_sign(listed, key, ALICE, T).status == policy.GOOD
     assert policy.may_sign(listed, key, ALICE).status == policy.GOOD  # now
+    # the commit's time, not now: a window that has ended since still holds for it
+    ended = f'alice@example.com valid-before="20260401000000Z" {keys["alice"].line}\n'
+    assert policy.may_sign(ended, key, ALICE, T).status == policy.GOOD
+    assert policy.may_sign(ended, key, ALICE).status == policy.KEY_EXPIRED
     # a wildcard line is not honoured: the key is not listed at all
     assert policy.may_sign(f"*@example.com {keys['alice'].line}\n", key, ALICE, T).status == (
         policy.NOT_LISTED
