@@ -534,3 +534,53 @@ def test_quarterly_periods_use_the_holiday_files(example):
     assert (first.end, first.due.in_force) == (D("2027-05-03"), D("2027-05-06"))
     (plain,) = dl.quarterly_periods(D("2027-02-03"), count=1)
     assert plain.due.in_force == D("2027-05-03")
+
+
+def test_quarterly_period_by_index(example):
+    d = dossier(example, approval("2026-03-10"))
+    third = dl.quarterly_period(d, 3)
+    assert (third.index, third.start, third.end) == (3, D("2026-09-11"), D("2026-12-10"))
+    assert dl.quarterly_period(d, 1).start == D("2026-03-11")
+    assert dl.quarterly_period(dossier(example, call("2025-06-10", "2025-07-15")), 1) is None
+
+
+def test_obligation_as_json(example):
+    """The keys and values ``status --format json`` prints for one obligation."""
+    d = dossier(example, approval("2026-03-10"), report("2026-06-08", 1), prelim("2026-08-20"))
+    as_of = D("2026-09-20")
+    found = {
+        "quarterly_report": of_kind(d, as_of, "quarterly_report", period=1),
+        "acceptance_window": of_kind(d, as_of, "acceptance_window"),
+    }
+    line = found["quarterly_report"].location.line
+    assert found["quarterly_report"].to_dict() == {
+        "kind": "quarterly_report",
+        "article": 16,
+        "clause": "第十六条",
+        "title": "第1期季度进展报告（2026-03-11 至 2026-06-10）",
+        "starts": "2026-03-10",
+        "opens": None,
+        "due_nominal": "2026-06-10",
+        "due_in_force": "2026-06-10",
+        "calendar_notice": None,
+        "done": "2026-06-08",
+        "status": "done",
+        "period": 1,
+        "file": "project.yaml",
+        "line": line,
+        "column": found["quarterly_report"].location.column,
+        "path": "records[1].period",
+    }
+    window = found["acceptance_window"].to_dict()
+    assert (window["opens"], window["due_nominal"], window["done"], window["period"]) == (
+        "2026-11-20",
+        "2027-02-20",
+        None,
+        None,
+    )
+    assert window["calendar_notice"].startswith("2027年的法定节假日安排不在")
+    assert (window["line"], window["column"]) == (
+        found["acceptance_window"].location.line,
+        found["acceptance_window"].location.column,
+    )
+    assert window["line"] > line > 0 and window["column"] > 0
