@@ -227,6 +227,26 @@ def test_a_short_key_file_is_replaced_not_trusted(tmp_path, short) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["attacker-key", "c.json", "key"]
 
 
+def test_a_short_key_file_that_cannot_be_replaced_is_not_used(tmp_path) -> None:
+    key = tmp_path / "key"
+    key.write_bytes(b"")
+    (tmp_path / f".key.{os.getpid()}").mkdir()  # the new key cannot be written there
+    cache = VerdictCache(tmp_path / "c.json", key)
+    assert len(cache.key) == 32  # this run's own key
+    assert key.read_bytes() == b""
+    assert (tmp_path / f".key.{os.getpid()}").is_dir()
+
+
+def test_cache_save_makes_its_folder_and_keeps_chinese_reasons(tmp_path) -> None:
+    path = tmp_path / "git" / "xmgl" / "audit-cache.json"
+    cache = VerdictCache(path, tmp_path / "key")
+    bad = SigVerdict("bad", None, (), "签名无效：namespace 不是 git")
+    cache.put("c1", None, bad)
+    cache.save()
+    assert path.read_bytes().isascii()
+    assert VerdictCache(path, tmp_path / "key").get("c1", None) == bad
+
+
 def test_default_key_path_follows_xdg(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert auditsig.default_key_path() == tmp_path / "xmgl" / "audit-cache.key"

@@ -12,6 +12,7 @@ them separately).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -189,8 +190,9 @@ class VerdictCache:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, self.key_path)
-        except OSError:
-            tmp.unlink(missing_ok=True)  # this run's key only
+        except OSError:  # this run's key only
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
     def _mac(self, key: str, value: list) -> str:
         msg = json.dumps([POLICY_VERSION, key, value], ensure_ascii=True, sort_keys=True)
