@@ -247,6 +247,64 @@ def test_cache_save_makes_its_folder_and_keeps_chinese_reasons(tmp_path) -> None
     assert VerdictCache(path, tmp_path / "key").get("c1", None) == bad
 
 
+def test_a_key_of_exactly_32_bytes_is_kept(tmp_path) -> None:
+    key = tmp_path / "key"
+    key.write_bytes(b"k" * 32)
+    assert VerdictCache(tmp_path / "c.json", key).key == b"k" * 32
+    assert key.read_bytes() == b"k" * 32
+
+
+def test_the_key_folder_is_made_private(tmp_path) -> None:
+    key = tmp_path / "cache" / "xmgl" / "audit-cache.key"
+    cache = VerdictCache(tmp_path / "c.json", key)
+    assert key.read_bytes() == cache.key
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+
+
+def test_a_key_made_by_another_run_meanwhile_is_used(tmp_path) -> None:
+    """Two audits start at once: the one that loses the O_EXCL race uses the winner's key."""
+    key = tmp_path / "key"
+
+    class Late(VerdictCache):
+        looked = 0
+
+        def _stored_key(self):
+            Late.looked += 1
+            if Late.looked == 1:  # the other run writes its key just after our first look
+                key.write_bytes(b"w" * 32)
+                return None
+            return super()._stored_key()
+
+    assert Late(tmp_path / "c.json", key).key == b"w" * 32
+    assert key.read_bytes() == b"w" * 32
+
+
+def test_one_broken_cache_entry_does_not_hide_the_others(tmp_path) -> None:
+    path, key = tmp_path / "cache.json", tmp_path / "key"
+    cache = VerdictCache(path, key)
+    cache.put("c2", "b", GOOD)
+    cache.save()
+    raw = json.loads(path.read_text())
+    raw["entries"] = {"c1:b": ["not", "a", "pair"], **raw["entries"]}
+    path.write_text(json.dumps(raw))
+    assert list(json.loads(path.read_text())["entries"]) == ["c1:b", "c2:b"]
+    assert VerdictCache(path, key).entries == {"c2:b": GOOD}
+
+
+def test_fast_verdict_unsupported_algorithm(tmp_path, listed) -> None:
+    """A well-formed signature with an algorithm ssh-keygen has dropped (ssh-dss)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from tests.test_sshsig import armor, build_sshsig, ed25519_sshsig, s
+
+    priv = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+    key_blob, sig_blob = ed25519_sshsig(priv, PAYLOAD)
+    dss = armor(build_sshsig(s(b"ssh-dss") + key_blob[15:], sig_blob))
+    verdict = fast_verdict(commit(dss), listed)
+    assert (verdict.status, verdict.fingerprint, verdict.principals) == ("unsupported", None, ())
+    assert "ssh-dss" in verdict.reason
+
+
 def test_default_key_path_follows_xdg(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert auditsig.default_key_path() == tmp_path / "xmgl" / "audit-cache.key"

@@ -162,12 +162,9 @@ class VerdictCache:
         self._load()
 
     def _key(self) -> bytes:
-        try:
-            data = self.key_path.read_bytes()
-            if len(data) >= 32:
-                return data
-        except OSError:
-            pass
+        stored = self._stored_key()
+        if stored is not None:
+            return stored
         data = os.urandom(32)
         try:
             self.key_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -175,13 +172,20 @@ class VerdictCache:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         except FileExistsError:
-            existing = self.key_path.read_bytes()
-            if len(existing) >= 32:
-                return existing  # another run made it first
+            stored = self._stored_key()
+            if stored is not None:
+                return stored  # another run made it first
             self._replace_key(data)  # a short key file (a write cut short) is no key
         except OSError:
             pass  # no writable cache folder: this run's key only
         return data
+
+    def _stored_key(self) -> bytes | None:
+        try:
+            data = self.key_path.read_bytes()
+        except OSError:
+            return None
+        return data if len(data) >= 32 else None
 
     def _replace_key(self, data: bytes) -> None:
         tmp = self.key_path.with_name(f".{self.key_path.name}.{os.getpid()}")
