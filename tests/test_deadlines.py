@@ -584,3 +584,96 @@ def test_obligation_as_json(example):
         found["acceptance_window"].location.column,
     )
     assert window["line"] > line > 0 and window["column"] > 0
+
+
+# ------------------------------------------------------------------ 第十七条 window, exactly
+
+
+def test_acceptance_window_counts_a_record_dated_today(example):
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"))
+    o = of_kind(d, D("2026-01-15"), "acceptance_window")  # the 初验 happened today
+    assert (o.opens, o.status) == (D("2026-04-15"), dl.NOT_YET_OPEN)
+    assert (
+        o.title
+        == "申请竣工验收（初验 2026-01-15 合格后3个月以上至6个月内：2026-04-15 至 2026-07-15）"
+    )
+    assert o.location.path == "records[1].date"
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"), applied("2026-05-06"))
+    o = of_kind(d, D("2026-05-06"), "acceptance_window")  # applied today
+    assert (o.done, o.status, o.location.path) == (D("2026-05-06"), dl.DONE, "records[2].date")
+
+
+def test_an_application_on_the_day_of_the_preliminary_acceptance_is_not_one(example):
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"), applied("2026-01-15"))
+    o = of_kind(d, D("2026-05-01"), "acceptance_window")
+    assert (o.done, o.status, o.location.path) == (None, dl.OPEN, "records[1].date")
+
+
+@pytest.mark.parametrize("timely", ["2026-04-15", "2026-05-01", "2026-07-15"])
+def test_the_application_inside_the_window_counts_over_an_early_one(example, timely):
+    # withdrawn and filed again: the early application (03-01) is not the one that counts
+    recs = [approval("2025-06-10"), prelim("2026-01-15"), applied("2026-03-01"), applied(timely)]
+    o = of_kind(dossier(example, *recs), D("2026-08-01"), "acceptance_window")
+    assert (o.done, o.status, o.location.path) == (D(timely), dl.DONE, "records[3].date")
+
+
+def test_a_lapsed_window_is_superseded_by_a_later_preliminary_acceptance(example):
+    # 初验 2025-01-10: window to 2025-07-10 lapses unused; 初验 again 2025-09-01
+    d = dossier(example, approval("2024-06-10"), prelim("2025-01-10"), prelim("2025-09-01"))
+    found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
+    assert [(o.starts, o.status) for o in found] == [(D("2025-09-01"), dl.NOT_YET_OPEN)]
+    # before the second 初验, the first window is simply overdue
+    o = of_kind(d, D("2025-08-01"), "acceptance_window")
+    assert (o.starts, o.status) == (D("2025-01-10"), dl.OVERDUE)
+    # three 初验, the first two lapsed: only the last window remains
+    d = dossier(
+        example,
+        approval("2024-06-10"),
+        prelim("2025-01-10"),
+        prelim("2025-09-01"),
+        prelim("2026-04-01"),
+    )
+    found = [o for o in dl.obligations(d, D("2026-05-01")) if o.kind == "acceptance_window"]
+    assert [o.starts for o in found] == [D("2026-04-01")]
+
+
+def test_a_used_window_stays_after_a_later_preliminary_acceptance(example):
+    recs = [approval("2024-06-10"), prelim("2025-01-10"), applied("2025-05-06")]
+    d = dossier(example, *recs, prelim("2025-09-01"))
+    found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
+    assert [(o.starts, o.status) for o in found] == [
+        (D("2025-01-10"), dl.DONE),
+        (D("2025-09-01"), dl.NOT_YET_OPEN),
+    ]
+
+
+# ------------------------------------------------------------------ the dossier's holiday file
+
+
+@pytest.mark.parametrize(
+    ("kind", "records"),
+    [
+        ("acceptance_window", [approval("2026-06-10"), prelim("2026-11-03")]),
+        ("rectification", [approval("2026-06-10"), failed("2027-02-03")]),
+        ("self_evaluation", [approval("2024-06-10"), passed("2025-05-03"), live("2025-05-03")]),
+        ("quarterly_report", [approval("2027-02-03")]),
+        ("plan_submission", [call("2027-03-01", "2027-05-03", year=2028)]),
+        (
+            "supervision_rectification",
+            [approval("2026-06-10"), finding("2027-03-01", "2027-05-03")],
+        ),
+    ],
+)
+def test_every_last_day_is_moved_by_the_dossiers_holiday_file(example, kind, records):
+    """The file's 2027 notice makes Monday 2027-05-03 a rest day: the last day is 05-06."""
+    from tests.test_periods import MAY_2027
+    from xmgl.domain.periods import Deadline
+
+    d = dossier(example, *records)
+    match = {"period": 1} if kind == "quarterly_report" else {}
+    plain = of_kind(d, D("2027-05-04"), kind, **match)
+    assert (plain.due.in_force, plain.status) == (D("2027-05-03"), dl.OVERDUE)  # weekends only
+    d.calendar = MAY_2027
+    o = of_kind(d, D("2027-05-04"), kind, **match)
+    assert o.due == Deadline(D("2027-05-03"), D("2027-05-06"))
+    assert o.status == dl.OPEN
