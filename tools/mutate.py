@@ -51,6 +51,7 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_periods.py",
         "tests/test_bounds.py",
     ],
+    "xmgl/domain/rules/timing.py": ["tests/test_rules_bounds.py"],
     "xmgl/domain/rules/*": [
         "tests/test_rules.py",
         "tests/test_rules_bounds.py",
