@@ -677,3 +677,33 @@ def test_every_last_day_is_moved_by_the_dossiers_holiday_file(example, kind, rec
     o = of_kind(d, D("2027-05-04"), kind, **match)
     assert o.due == Deadline(D("2027-05-03"), D("2027-05-06"))
     assert o.status == dl.OPEN
+
+
+# ------------------------------------------------------------------ 第十六条 stop, exactly
+
+
+def test_a_passed_reinspection_is_the_acceptance_that_stops_the_reports(example):
+    reinspected = {"kind": "reinspection", "date": D("2026-08-20"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), failed("2026-06-20"), reinspected)
+    first = dl.first_passed_acceptance(d)
+    assert (first.kind, first.date) == ("reinspection", D("2026-08-20"))
+    assert dl.first_passed_acceptance(d, D("2026-08-20")).date == D("2026-08-20")  # that day
+    assert dl.first_passed_acceptance(d, D("2026-08-19")) is None
+    assert dl.quarterly_stop(d) == D("2026-08-20")
+    assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == [1]
+
+
+def test_a_period_ending_on_the_filing_day_is_still_due(example):
+    # p1 ends 2026-06-10, the day the acceptance is filed: it has fully elapsed, so it is due
+    acc = {"kind": "acceptance", "date": D("2026-06-10"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), acc)
+    assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == [1]
+    acc = {"kind": "acceptance", "date": D("2026-06-09"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), acc)
+    assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == []
+
+
+def test_a_report_sent_today_is_done_today(example):
+    d = dossier(example, approval("2026-03-10"), report("2026-06-10", 1))
+    o = of_kind(d, D("2026-06-10"), "quarterly_report", period=1)
+    assert (o.done, o.status, o.location.path) == (D("2026-06-10"), dl.DONE, "records[1].period")
