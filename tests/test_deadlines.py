@@ -707,3 +707,64 @@ def test_a_report_sent_today_is_done_today(example):
     d = dossier(example, approval("2026-03-10"), report("2026-06-10", 1))
     o = of_kind(d, D("2026-06-10"), "quarterly_report", period=1)
     assert (o.done, o.status, o.location.path) == (D("2026-06-10"), dl.DONE, "records[1].period")
+
+
+# ------------------------------------------------------------------ 第十八条, exactly
+
+
+def rect_kinds(d, as_of):
+    return [o for o in dl.obligations(d, D(as_of)) if o.kind == "rectification"]
+
+
+def test_only_a_failed_acceptance_known_by_today_needs_rectifying(example):
+    d = dossier(example, approval("2025-06-10"), passed("2026-03-16"))
+    assert rect_kinds(d, "2026-07-01") == []  # passed: nothing to rectify
+    d = dossier(example, approval("2025-06-10"), failed("2026-03-16"))
+    assert rect_kinds(d, "2026-03-15") == []  # not failed yet
+    o = of_kind(d, D("2026-03-16"), "rectification")  # failed today
+    assert (o.starts, o.status) == (D("2026-03-16"), dl.OPEN)
+    assert o.title == "竣工验收不合格（2026-03-16）后3个月内完成整改"
+
+
+def test_each_failure_needs_its_rectification_whatever_came_before(example):
+    # a passed acceptance (of an earlier part) before a failed reinspection
+    d = dossier(
+        example,
+        approval("2025-06-10"),
+        passed("2026-01-10"),
+        failed("2026-03-16", kind="reinspection"),
+    )
+    (o,) = rect_kinds(d, "2026-07-01")
+    assert (o.starts, o.status, o.location.path) == (
+        D("2026-03-16"),
+        dl.OVERDUE,
+        "records[2].result",
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "counts"),
+    [
+        pytest.param(rectified("2026-03-16", "2026-05-01"), True, id="started-on-the-failure-day"),
+        pytest.param(rectified("2026-03-15", "2026-05-01"), False, id="started-before-the-failure"),
+        pytest.param(rectified("2026-03-20", "2026-05-01", "监督检查"), False, id="other-subject"),
+        pytest.param(
+            {"kind": "rectification", "date": D("2026-03-20"), "subject": "竣工验收"},
+            False,
+            id="not-completed",
+        ),
+        pytest.param(rectified("2026-03-20", "2026-06-02"), False, id="completed-after-today"),
+        pytest.param(rectified("2026-03-20", "2026-06-01"), True, id="completed-today"),
+    ],
+)
+def test_which_rectification_counts(example, record, counts):
+    d = dossier(example, approval("2025-06-10"), failed("2026-03-16"), record)
+    o = of_kind(d, D("2026-06-01"), "rectification")
+    if counts:
+        assert (o.done, o.status, o.location.path) == (
+            record["completed"],
+            dl.DONE,
+            "records[2].completed",
+        )
+    else:
+        assert (o.done, o.status, o.location.path) == (None, dl.OPEN, "records[1].result")
