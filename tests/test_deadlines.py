@@ -768,3 +768,111 @@ def test_which_rectification_counts(example, record, counts):
         )
     else:
         assert (o.done, o.status, o.location.path) == (None, dl.OPEN, "records[1].result")
+
+
+# ------------------------------------------------------------------ 第十九条, exactly
+
+
+def test_self_evaluation_clock_needs_both_acceptance_and_going_live(example):
+    assert (
+        dl.evaluation_start(dossier(example, approval("2023-01-10"), passed("2024-03-01"))) is None
+    )
+    assert dl.evaluation_start(dossier(example, approval("2023-01-10"), live("2024-03-05"))) is None
+    d = dossier(example, approval("2023-01-10"), passed("2024-03-01"), live("2024-03-05"))
+    day, rec = dl.evaluation_start(d)
+    assert (day, rec.kind) == (D("2024-03-05"), "go_live")
+    o = of_kind(d, D("2024-03-05"), "self_evaluation")  # listed from its first day
+    assert (o.starts, o.status, o.location.path) == (
+        D("2024-03-05"),
+        dl.NOT_YET_OPEN,
+        "records[2].date",
+    )
+    assert o.title == (
+        "自评价（通过验收并投入运行 2024-03-05 后12至24个月内：2025-03-05 至 2026-03-05）"
+    )
+    assert [o for o in dl.obligations(d, D("2024-03-04")) if o.kind == "self_evaluation"] == []
+
+
+@pytest.mark.parametrize(
+    ("evaluated", "done"),
+    [
+        ("2024-03-05", None),  # on the clock's first day: not an evaluation of the operation
+        ("2024-03-06", D("2024-03-06")),  # the day after: done (early)
+        ("2025-06-01", D("2025-06-01")),  # today: done
+        ("2025-06-02", None),  # after today: not yet known
+    ],
+)
+def test_which_self_evaluation_counts(example, evaluated, done):
+    d = dossier(
+        example,
+        approval("2023-01-10"),
+        passed("2024-03-01"),
+        live("2024-03-05"),
+        self_eval(evaluated),
+    )
+    o = of_kind(d, D("2025-06-01"), "self_evaluation")
+    assert o.done == done
+    assert o.location.path == ("records[3].date" if done else "records[2].date")
+
+
+# ------------------------------------------------------------------ 第二十条, exactly
+
+
+def test_a_finding_without_a_deadline_or_not_yet_made_sets_no_deadline(example):
+    no_deadline = {k: v for k, v in finding("2026-07-01", "2026-08-29").items() if k != "deadline"}
+    d = dossier(example, approval("2025-06-10"), no_deadline)
+    assert [o for o in dl.obligations(d, D("2026-09-01")) if o.kind.startswith("supervision")] == []
+    d = dossier(example, approval("2025-06-10"), finding("2026-07-01", "2026-08-28"))
+    assert [o.kind for o in dl.obligations(d, D("2026-06-30"))].count(
+        "supervision_rectification"
+    ) == 0
+    o = of_kind(d, D("2026-07-01"), "supervision_rectification")  # made today
+    assert (o.starts, o.status, o.location.path) == (
+        D("2026-07-01"),
+        dl.OPEN,
+        "records[1].deadline",
+    )
+    assert o.title == "大石桥市数据局监督检查（密码应用）问题限期整改"
+
+
+@pytest.mark.parametrize(
+    ("record", "counts"),
+    [
+        pytest.param(
+            rectified("2026-07-01", "2026-08-01", "监督检查"), True, id="started-same-day"
+        ),
+        pytest.param(rectified("2026-06-30", "2026-08-01", "监督检查"), False, id="started-before"),
+        pytest.param(rectified("2026-07-02", "2026-08-01"), False, id="acceptance-rectification"),
+        pytest.param(rectified("2026-07-02", "2026-08-10", "监督检查"), True, id="completed-today"),
+        pytest.param(
+            rectified("2026-07-02", "2026-08-11", "监督检查"), False, id="completed-later"
+        ),
+        pytest.param(
+            {"kind": "rectification", "date": D("2026-07-02"), "subject": "监督检查"},
+            False,
+            id="not-completed",
+        ),
+    ],
+)
+def test_which_supervision_rectification_counts(example, record, counts):
+    d = dossier(example, approval("2025-06-10"), finding("2026-07-01", "2026-08-28"), record)
+    o = of_kind(d, D("2026-08-10"), "supervision_rectification")
+    if counts:
+        assert (o.done, o.location.path) == (record["completed"], "records[2].completed")
+    else:
+        assert (o.done, o.location.path) == (None, "records[1].deadline")
+
+
+def test_one_rectification_answers_one_finding(example):
+    d = dossier(
+        example,
+        approval("2025-06-10"),
+        finding("2026-07-01", "2026-08-28"),
+        finding("2026-07-01", "2026-08-28"),
+        rectified("2026-07-02", "2026-08-01", "监督检查"),
+    )
+    found = [o for o in dl.obligations(d, D("2026-08-10")) if o.kind == "supervision_rectification"]
+    assert [(o.done, o.status, o.location.path) for o in found] == [
+        (D("2026-08-01"), dl.DONE, "records[3].completed"),
+        (None, dl.OPEN, "records[2].deadline"),
+    ]
