@@ -774,6 +774,10 @@ def test_which_rectification_counts(example, record, counts):
 
 
 def test_self_evaluation_clock_needs_both_acceptance_and_going_live(example):
+    only_passed = dossier(example, approval("2023-01-10"), passed("2024-03-01"))
+    assert [o.kind for o in dl.obligations(only_passed, D("2026-01-01"))].count(
+        "self_evaluation"
+    ) == 0
     assert (
         dl.evaluation_start(dossier(example, approval("2023-01-10"), passed("2024-03-01"))) is None
     )
