@@ -87,10 +87,35 @@ def compose(text: str):
     in pure Python, so that the problem reported (and translated below) is always
     worded the same way whichever parser is installed.
     """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    import warnings
 
-    try:
-        return YAML(typ="safe").compose(text)
-    except YAMLError:
-        return YAML(typ="safe", pure=True).compose(text)
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import ReusedAnchorWarning, YAMLError
+
+    with warnings.catch_warnings():
+        # a reused anchor is a warning to ruamel (printed to stderr with its
+        # source line); to xmgl it is an error with a line, like any other
+        warnings.simplefilter("error", ReusedAnchorWarning)
+        try:
+            try:
+                return YAML(typ="safe").compose(text)
+            except YAMLError:
+                return YAML(typ="safe", pure=True).compose(text)
+        except ReusedAnchorWarning as exc:
+            raise _reused_anchor(str(exc)) from None
+
+
+def _reused_anchor(said: str):
+    """ruamel's ReusedAnchorWarning text as a ComposerError at the second anchor."""
+    import re
+
+    from ruamel.yaml.composer import ComposerError
+    from ruamel.yaml.error import FileMark
+
+    name = re.search(r"found duplicate anchor '(.*?)'", said)
+    where = re.findall(r"line (\d+), column (\d+)", said)
+    first = int(where[0][0]) if where else 0
+    line, column = (int(where[-1][0]) - 1, int(where[-1][1]) - 1) if where else (0, 0)
+    mark = FileMark("<unicode string>", 0, line, column)
+    anchor = name.group(1) if name else "?"
+    return ComposerError(None, None, f"found duplicate anchor {anchor!r} first {first}", mark)
