@@ -166,8 +166,10 @@ def test_why_not_ignores_cert_authority_lines_and_unknown_keys(keys) -> None:
 def test_a_zero_or_missing_committer_date_is_judged_now(keys) -> None:
     # git passes no time to ssh-keygen for a committer date of 0: the window is read "now"
     assert policy.effective_time(T) == T
-    assert policy.effective_time(None) >= int(time.time()) - 5
-    assert abs(policy.effective_time(0) - time.time()) < 60
+    for missing in (None, 0):
+        before = int(time.time())
+        now = policy.effective_time(missing)
+        assert before <= now <= int(time.time())
     expired = 'alice@example.com valid-before="20200101000000Z" {a}'
     assert decide(keys, expired, when=1500000000).status == "good"  # 2017: before the end
     assert decide(keys, expired, when=0).status == "key-expired"
