@@ -822,7 +822,7 @@ def test_which_self_evaluation_counts(example, evaluated, done):
 # ------------------------------------------------------------------ 第二十条, exactly
 
 
-def test_a_finding_without_a_deadline_or_not_yet_made_sets_no_deadline(example):
+def test_a_supervision_finding_without_a_deadline_or_not_yet_made_sets_none(example):
     no_deadline = {k: v for k, v in finding("2026-07-01", "2026-08-29").items() if k != "deadline"}
     d = dossier(example, approval("2025-06-10"), no_deadline)
     assert [o for o in dl.obligations(d, D("2026-09-01")) if o.kind.startswith("supervision")] == []
@@ -837,6 +837,11 @@ def test_a_finding_without_a_deadline_or_not_yet_made_sets_no_deadline(example):
         "records[1].deadline",
     )
     assert o.title == "大石桥市数据局监督检查（密码应用）问题限期整改"
+    assert (o.article, o.clause) == (20, "第二十条")
+    # a finding without a deadline does not hide the next one
+    d = dossier(example, approval("2025-06-10"), no_deadline, finding("2026-07-02", "2026-08-28"))
+    (o,) = [o for o in dl.obligations(d, D("2026-09-01")) if o.kind.startswith("supervision")]
+    assert (o.starts, o.location.path) == (D("2026-07-02"), "records[2].deadline")
 
 
 @pytest.mark.parametrize(
@@ -867,7 +872,7 @@ def test_which_supervision_rectification_counts(example, record, counts):
         assert (o.done, o.location.path) == (None, "records[1].deadline")
 
 
-def test_one_rectification_answers_one_finding(example):
+def test_one_rectification_answers_one_supervision_finding(example):
     d = dossier(
         example,
         approval("2025-06-10"),
