@@ -603,21 +603,21 @@ def test_acceptance_window_counts_a_record_dated_today(example):
     assert (o.done, o.status, o.location.path) == (D("2026-05-06"), dl.DONE, "records[2].date")
 
 
-def test_an_application_on_the_day_of_the_preliminary_acceptance_is_not_one(example):
+def test_acceptance_window_ignores_an_application_on_the_preliminary_day(example):
     d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"), applied("2026-01-15"))
     o = of_kind(d, D("2026-05-01"), "acceptance_window")
     assert (o.done, o.status, o.location.path) == (None, dl.OPEN, "records[1].date")
 
 
 @pytest.mark.parametrize("timely", ["2026-04-15", "2026-05-01", "2026-07-15"])
-def test_the_application_inside_the_window_counts_over_an_early_one(example, timely):
+def test_acceptance_window_prefers_the_timely_application_over_an_early_one(example, timely):
     # withdrawn and filed again: the early application (03-01) is not the one that counts
     recs = [approval("2025-06-10"), prelim("2026-01-15"), applied("2026-03-01"), applied(timely)]
     o = of_kind(dossier(example, *recs), D("2026-08-01"), "acceptance_window")
     assert (o.done, o.status, o.location.path) == (D(timely), dl.DONE, "records[3].date")
 
 
-def test_a_lapsed_window_is_superseded_by_a_later_preliminary_acceptance(example):
+def test_acceptance_window_lapsed_gives_way_to_a_later_preliminary_acceptance(example):
     # 初验 2025-01-10: window to 2025-07-10 lapses unused; 初验 again 2025-09-01
     d = dossier(example, approval("2024-06-10"), prelim("2025-01-10"), prelim("2025-09-01"))
     found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
@@ -637,7 +637,7 @@ def test_a_lapsed_window_is_superseded_by_a_later_preliminary_acceptance(example
     assert [o.starts for o in found] == [D("2026-04-01")]
 
 
-def test_a_used_window_stays_after_a_later_preliminary_acceptance(example):
+def test_acceptance_window_used_stays_after_a_later_preliminary_acceptance(example):
     recs = [approval("2024-06-10"), prelim("2025-01-10"), applied("2025-05-06")]
     d = dossier(example, *recs, prelim("2025-09-01"))
     found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
@@ -682,7 +682,7 @@ def test_every_last_day_is_moved_by_the_dossiers_holiday_file(example, kind, rec
 # ------------------------------------------------------------------ 第十六条 stop, exactly
 
 
-def test_a_passed_reinspection_is_the_acceptance_that_stops_the_reports(example):
+def test_quarterly_reports_stop_at_a_passed_reinspection(example):
     reinspected = {"kind": "reinspection", "date": D("2026-08-20"), "result": "合格"}
     d = dossier(example, approval("2026-03-10"), failed("2026-06-20"), reinspected)
     first = dl.first_passed_acceptance(d)
@@ -693,7 +693,7 @@ def test_a_passed_reinspection_is_the_acceptance_that_stops_the_reports(example)
     assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == [1]
 
 
-def test_a_period_ending_on_the_filing_day_is_still_due(example):
+def test_quarterly_period_ending_on_the_filing_day_is_still_due(example):
     # p1 ends 2026-06-10, the day the acceptance is filed: it has fully elapsed, so it is due
     acc = {"kind": "acceptance", "date": D("2026-06-10"), "result": "合格"}
     d = dossier(example, approval("2026-03-10"), acc)
@@ -703,7 +703,7 @@ def test_a_period_ending_on_the_filing_day_is_still_due(example):
     assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == []
 
 
-def test_a_report_sent_today_is_done_today(example):
+def test_quarterly_report_sent_today_is_done_today(example):
     d = dossier(example, approval("2026-03-10"), report("2026-06-10", 1))
     o = of_kind(d, D("2026-06-10"), "quarterly_report", period=1)
     assert (o.done, o.status, o.location.path) == (D("2026-06-10"), dl.DONE, "records[1].period")
@@ -716,7 +716,7 @@ def rect_kinds(d, as_of):
     return [o for o in dl.obligations(d, D(as_of)) if o.kind == "rectification"]
 
 
-def test_only_a_failed_acceptance_known_by_today_needs_rectifying(example):
+def test_rectification_only_for_a_failure_known_by_today(example):
     d = dossier(example, approval("2025-06-10"), passed("2026-03-16"))
     assert rect_kinds(d, "2026-07-01") == []  # passed: nothing to rectify
     d = dossier(example, approval("2025-06-10"), failed("2026-03-16"))
