@@ -885,3 +885,23 @@ def test_one_rectification_answers_one_supervision_finding(example):
         (D("2026-08-01"), dl.DONE, "records[3].completed"),
         (None, dl.OPEN, "records[2].deadline"),
     ]
+
+
+# ------------------------------------------------------------------ 第八条, exactly
+
+
+def test_plan_submission_counts_for_its_own_year_only_and_from_its_day(example):
+    d = dossier(
+        example,
+        call("2025-06-10", "2025-07-15", year=2026),
+        call("2026-06-10", "2026-07-15", year=2027),
+        submitted("2025-07-10", year=2026),
+    )
+    found = [o for o in dl.obligations(d, D("2026-06-20")) if o.kind == "plan_submission"]
+    assert [(o.title[:10], o.done, o.status, o.location.path) for o in found] == [
+        ("报送2026年度项目", D("2025-07-10"), dl.DONE, "records[2].date"),
+        ("报送2027年度项目", None, dl.OPEN, "records[1].date"),
+    ]
+    d = dossier(example, call("2025-06-10", "2025-07-15"), submitted("2025-07-10"))
+    assert of_kind(d, D("2025-07-10"), "plan_submission").done == D("2025-07-10")  # today
+    assert of_kind(d, D("2025-07-09"), "plan_submission").done is None
