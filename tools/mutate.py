@@ -18,6 +18,10 @@ against its own test files (a short run), anything else against the whole suite.
 ``--rerun`` reuses a finished ``--work`` folder: it copies the repository again (the
 tests you wrote since) and runs only the mutants that survived or timed out last time.
 ``--mutants GLOB`` runs only the mutants whose names match (``'*x_add_months*'``).
+``--pytest-args="-kEXPR"`` (attached, one word) keeps only the tests named by EXPR: a
+group of mutants (``--mutants '*_rectifications__*'``) against the tests of that group is
+a short run even where the module's tests are slow. A ``--rerun`` must keep the same
+``--tests`` and ``--pytest-args``: mutmut forgets every verdict when they change.
 At the end the counts (mutants, killed, survived, timeouts) and the survivors are printed,
 one per line; ``--report FILE`` also writes each survivor's diff to FILE. Read one with
 ``cd WORK && mutmut show NAME`` (docs/contributing.md says how to judge them).
