@@ -103,3 +103,11 @@ def test_capital_writes_zero_for_skipped_places():
     assert capital(Decimal(1_000_010_000)) == "壹拾亿零壹万元整"
     assert capital(Decimal("10050.5")) == "壹万零伍拾元伍角"
     assert capital(Decimal("1.05")) == "壹元零伍分"
+
+
+@pytest.mark.parametrize("written", ["100000000000000000000000000", "1" + "0" * 40 + "元"])
+def test_an_amount_with_more_digits_than_decimal_keeps_is_refused(written):
+    # found by the kinds property test: quantizing to 分 raised InvalidOperation (exit 70)
+    with pytest.raises(MoneyError, match=f"^金额 “{written}” 位数过多，请核对$"):
+        parse_money(written)
+    assert parse_money("10000000000000000000000000") == Decimal(10**25)  # 28 digits with 分

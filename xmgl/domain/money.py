@@ -176,7 +176,11 @@ def parse_money(value: object) -> Decimal:
         amount = Decimal(_chinese_int(match["int"], value))
         if match["frac"]:
             amount += _chinese_fraction(match["frac"], value)
-    if amount != amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP):
+    try:
+        exact = amount == amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:  # more digits than Decimal keeps (28): no real amount
+        raise MoneyError(f"金额 “{value}” 位数过多，请核对") from exc
+    if not exact:
         raise MoneyError(f"金额 “{value}” 精确到了分以下，请核对")
     return _canonical(amount)
 
