@@ -194,7 +194,9 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path, after):
     assert r.returncode == 130, (r.returncode, r.stderr)
     lines = [line for line in r.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("已中断"), r.stderr
-    assert not out.exists() and not list(tmp_path.rglob("*.xmgl-tmp"))
+    # the report either exists and the message says so, or it does not exist at all
+    assert ("out.docx" in lines[0]) == out.exists(), (lines[0], out.exists())
+    assert not list(tmp_path.rglob("*.xmgl-tmp"))
 
 
 @pytest.mark.slow
@@ -232,3 +234,38 @@ def test_ctrl_c_after_the_command_finished_changes_nothing(tmp_path):
     assert r.returncode == 0, (r.returncode, r.stderr)
     assert "xmgl" in r.stdout
     assert r.stderr == "", r.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["report", "fsr", "--output", "{tmp}/out.docx"], "out.docx"),
+        (["record", "payment", "date=2026-11-20", "contract=HT-1", "amount=1万元"], "project.yaml"),
+    ],
+    ids=["report", "record"],
+)
+def test_an_interrupt_after_a_file_is_written_names_it(tmp_path, argv, name):
+    """Ctrl-C just after a file was put in place: exit 130 and the message says which file
+    exists (was: "档案未被修改" beside a finished report or a changed project.yaml)."""
+    root = _dossier_in(tmp_path)
+    code = (
+        "import sys\n"
+        "sys.argv[0] = 'xmgl'\n"
+        "import xmgl.fileio as f\n"
+        "def interrupt(folder):  # the file is in place; its folder's sync comes next\n"
+        "    raise KeyboardInterrupt\n"
+        "f._sync_folder = interrupt\n"
+        "from xmgl.cli.main import main\n"
+        "main()\n"
+    )
+    args = [a.format(tmp=tmp_path) for a in argv]
+    r = subprocess.run(
+        [sys.executable, "-c", code, "-C", str(root), "--as-of", "2026-11-27", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr)
+    (line,) = [x for x in r.stderr.splitlines() if x.strip()]
+    assert line.startswith("已中断。中断前已完整写出：") and name in line, line
+    assert "未被修改" not in line

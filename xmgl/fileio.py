@@ -16,6 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+_written: list[Path] = []
+
+
+def written() -> list[Path]:
+    """The files this process has put in place so far, in order (an interrupted command
+    says which of its outputs exist; files inside a .git folder are xmgl's own state)."""
+    return [p for p in _written if ".git" not in p.parts]
+
 
 @contextlib.contextmanager
 def atomic_open(path: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
@@ -36,6 +44,7 @@ def atomic_open(path: Path, mode: str = "wb", encoding: str | None = None) -> It
             os.fsync(fh.fileno())
         os.chmod(tmp, perms)
         os.replace(tmp, path)
+        _written.append(path)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -83,6 +92,7 @@ def publish(tmp: Path, target: Path, *, force: bool) -> None:
             if Path(target).exists():
                 raise FileExistsError(str(target)) from None
             os.replace(tmp, target)
+    _written.append(Path(target))
     _sync_folder(Path(target).parent)
 
 

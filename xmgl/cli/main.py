@@ -104,8 +104,23 @@ def _ignore_interrupts() -> None:
 
 def _interrupted() -> int:
     _ignore_interrupts()  # a second Ctrl-C changes nothing
-    _stderr("已中断。档案未被修改（未完成的写入不会留下半个文件）。")
+    fileio = sys.modules.get("xmgl.fileio")
+    done = fileio.written() if fileio is not None else []
+    if not done:
+        _stderr("已中断。档案未被修改（未完成的写入不会留下半个文件）。")
+    else:  # the interrupt came after a file was put in place: say which, never "nothing"
+        names = "、".join(_shown(p) for p in dict.fromkeys(done))
+        _stderr(f"已中断。中断前已完整写出：{names}；其余未写出（不会留下半个文件）。")
     return int(ExitCode.INTERRUPTED)
+
+
+def _shown(path) -> str:
+    import os
+
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
 
 
 def _check_cwd(argv: list[str]) -> None:

@@ -383,28 +383,44 @@ def scan(
     jobs = min(jobs, len(tasks))
     chunk = max(1, min(32, len(tasks) // (jobs * 16)))
     _warm_up()
-    # multiprocessing.Pool, not concurrent.futures: its terminate() stops the
-    # workers and joins its own threads. ProcessPoolExecutor, stopped by Ctrl-C,
-    # leaves a manager thread that races CPython 3.11's exit (tracebacks:
-    # InvalidStateError on the futures map() cancelled, EBADF on its wake-up pipe).
-    pool = ctx.Pool(processes=jobs, initializer=_ignore_interrupts)  # forks the workers now
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Stopped by Ctrl-C, the pool must end without a traceback or a leftover process:
+    # futures are never cancelled (CPython 3.11's manager thread then fails them:
+    # InvalidStateError), the workers are terminated here (none is started again, as
+    # multiprocessing.Pool may do, leaving an orphan that holds the output open) and
+    # the manager thread is waited for (else it races the exit hook: EBADF).
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts)
     try:
-        results = pool.imap(check_one, tasks, chunksize=chunk)
+        chunks = [tasks[i : i + chunk] for i in range(0, len(tasks), chunk)]
+        futures = [pool.submit(_check_many, c) for c in chunks]  # forks the workers now
         if on_start:
             on_start(len(tasks))
-        for row in results:
-            rows.append(row)
-            if on_result:
-                on_result(row)
+        for future in futures:
+            for row in future.result():
+                rows.append(row)
+                if on_result:
+                    on_result(row)
     except BaseException:
         # Ctrl-C (or any failure): only this process reports it; the workers, which
         # ignore SIGINT, are stopped without printing anything.
-        pool.terminate()
-        pool.join()
+        # every child this process started: a Ctrl-C between a worker's start and its
+        # entry in the pool's table would leave it out, and exit would wait for it forever
+        workers = multiprocessing.active_children()
+        pool.shutdown(wait=False)
+        for proc in workers:
+            proc.terminate()
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=10)
         raise
-    pool.close()
-    pool.join()
+    pool.shutdown(wait=True)
     return rows
+
+
+def _check_many(tasks: list[tuple]) -> list[dict]:
+    """In a worker: one chunk of dossiers."""
+    return [check_one(t) for t in tasks]
 
 
 def _ignore_interrupts() -> None:
