@@ -89,8 +89,40 @@ def compose(text: str):
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.parser import Parser
 
     try:
-        return YAML(typ="safe").compose(text)
+        yaml = YAML(typ="safe")
+        if yaml.Parser is not Parser:  # libyaml: see _OneVersionResolver
+            yaml.Resolver = _one_version_resolver()
+        return yaml.compose(text)
     except YAMLError:
         return YAML(typ="safe", pure=True).compose(text)
+
+
+_RESOLVER: list[type] = []
+
+
+def _one_version_resolver() -> type:
+    """ruamel's resolver, asking which YAML version applies once per document, not per scalar.
+
+    ruamel's ``VersionedResolver`` looks up the version for every scalar it resolves,
+    through attributes that the libyaml parser does not have (two exceptions raised and
+    caught each time: a third of the time of reading a dossier). With libyaml that
+    answer never changes within a document — it is always YAML 1.2, ``%YAML 1.1`` or
+    not — so the first answer is kept. The rules applied, their order and the tags
+    given are ruamel's own (tests/test_loader.py compares both on generated documents).
+    """
+    if not _RESOLVER:
+        from ruamel.yaml.resolver import VersionedResolver
+
+        class _OneVersionResolver(VersionedResolver):
+            @property
+            def versioned_resolver(self):
+                table = self.__dict__.get("_xmgl_table")
+                if table is None:
+                    table = self.__dict__["_xmgl_table"] = super().versioned_resolver
+                return table
+
+        _RESOLVER.append(_OneVersionResolver)
+    return _RESOLVER[0]

@@ -34,6 +34,9 @@ PROJECT_FILE = "project.yaml"
 
 _TAG = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
+_SHORT = {_TAG + t: t for t in _STANDARD_TAGS}  # full tag -> its name; the standard tags only
+_NULL = _TAG + "null"
+_STR = _TAG + "str"
 
 
 def find_root(start: Path) -> Path:
@@ -227,7 +230,7 @@ class _Reader:
                 _p(self.file, None, None, "", f"YAML 语法错误：{exc}", code="yaml-syntax")
             )
             return empty
-        if root is None or (root.tag == _TAG + "null" and not root.value):
+        if root is None or (root.tag == _NULL and not root.value):
             self.problems.append(
                 _p(
                     self.file,
@@ -271,13 +274,13 @@ class _Reader:
                 "type",
             )
             return out
-        if not self.tag_ok(mnode, path):
+        if self.tag_of(mnode, path) is None:
             return out
         by_name = {f.name: f for f in fields}
         seen: dict[str, object] = {}
         empty: set[str] = set()
         for key_node, value_node in mnode.value:
-            key = key_node.value if key_node.tag == _TAG + "str" else None
+            key = key_node.value if key_node.tag == _STR else None
             if key is None or key == "<<":
                 from ruamel.yaml.nodes import ScalarNode
 
@@ -314,11 +317,10 @@ class _Reader:
                 )
                 self.problem(key_node, sub, f"未知的键 “{key}”。", hint, "unknown-key")
                 continue
-            if value_node.tag == _TAG + "null" or (
-                isinstance(value_node.value, str) and not value_node.value.strip()
-            ):
+            tag = value_node.tag  # a property of ruamel's that computes: read it once
+            if tag == _NULL or (isinstance(value_node.value, str) and not value_node.value.strip()):
                 empty.add(key)  # null, '', "" or an empty block scalar: no value
-            value = self.value(value_node, spec, sub)
+            value = self.value(value_node, spec, sub, tag)
             if value is not None:
                 out._set(key, value, self.loc(value_node, sub))
         for spec in fields:
@@ -344,13 +346,16 @@ class _Reader:
         return out
 
     # ------------------------------------------------------------ values
-    def value(self, vnode, spec: Field, path: str):
-        """The value of ``vnode`` read as ``spec``'s kind (see :mod:`xmgl.domain.kinds`)."""
+    def value(self, vnode, spec: Field, path: str, tag: str | None = None):
+        """The value of ``vnode`` read as ``spec``'s kind (see :mod:`xmgl.domain.kinds`).
+
+        ``tag``: ``vnode.tag`` when the caller has read it already."""
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-        if not self.tag_ok(vnode, path):
+        short = self.tag_of(vnode, path, tag)
+        if short is None:
             return None
-        if isinstance(vnode, ScalarNode) and vnode.tag == _TAG + "null":
+        if isinstance(vnode, ScalarNode) and short == "null":
             return None
         kind = KINDS[spec.kind]
         if kind.shape == "mapping":
@@ -397,12 +402,16 @@ class _Reader:
                 "type",
             )
             return None
-        return self.scalar(vnode, spec, path)
+        return self.scalar(vnode, spec, path, short)
 
-    def tag_ok(self, node, path: str) -> bool:
-        tag = node.tag or ""
-        if tag.startswith(_TAG) and tag.removeprefix(_TAG) in _STANDARD_TAGS:
-            return True
+    def tag_of(self, node, path: str, tag: str | None = None) -> str | None:
+        """The name of ``node``'s standard tag (``str``, ``int`` …; ``tag`` if already read),
+        or None after reporting a tag that is not one of them."""
+        if tag is None:
+            tag = node.tag or ""
+        short = _SHORT.get(tag)
+        if short is not None:
+            return short
         self.problem(
             node,
             path or "<文档>",
@@ -410,9 +419,10 @@ class _Reader:
             "去掉以 ! 开头的标签，直接写值。",
             "type",
         )
-        return False
+        return None
 
-    def scalar(self, vnode, spec: Field, path: str):
+    def scalar(self, vnode, spec: Field, path: str, tag: str | None = None):
+        """``vnode`` read as ``spec``'s scalar kind (``tag``: its tag's name if already known)."""
         from ruamel.yaml.nodes import ScalarNode
 
         if not isinstance(vnode, ScalarNode):
@@ -423,9 +433,10 @@ class _Reader:
                 code="type",
             )
             return None
-        if not self.tag_ok(vnode, path):
-            return None
-        tag = vnode.tag.removeprefix(_TAG)
+        if tag is None:
+            tag = self.tag_of(vnode, path)
+            if tag is None:
+                return None
         if tag == "null":
             return None
         try:
