@@ -175,6 +175,8 @@ class _Reader:
         self.file = file
         self.files = files
         self.problems: list[Problem] = []
+        self._real_root: Path | None = None  # root.resolve(), once for all document paths
+        self._record_fields: dict[str, tuple[Field, ...]] = {}  # per record kind, once
 
     # ------------------------------------------------------------ helpers
     def problem(self, node, path, message, hint="", code="format") -> None:
@@ -457,7 +459,9 @@ class _Reader:
             return self.tree_path(vnode, name, value, path)
         try:
             target = (self.root / rel).resolve()
-            target.relative_to(self.root.resolve())
+            if self._real_root is None:
+                self._real_root = self.root.resolve()
+            target.relative_to(self._real_root)
             exists = target.is_file()
         except OSError as exc:  # a name too long for the file system, a loop of links…
             self.problem(
@@ -546,7 +550,10 @@ class _Reader:
                 kind_node, f"{path}.kind", f"未知的记录类型 “{kind}”。", hint, "unknown-key"
             )
             return None
-        rec = self.mapping(item, record_fields(kind), path)
+        fields = self._record_fields.get(kind)
+        if fields is None:
+            fields = self._record_fields[kind] = record_fields(kind)
+        rec = self.mapping(item, fields, path)
         if rec.get("date") is None:
             return None  # reported as missing; a record without a date cannot be ordered
         return rec
