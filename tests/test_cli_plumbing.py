@@ -150,3 +150,48 @@ def test_no_command_exits_around_the_error_hierarchy(path):
         if isinstance(node, ast.Constant) and node.value == 130:
             bad.append(("130", node.lineno))
     assert not bad, bad
+
+
+def _usage_mistakes(cmd) -> list[tuple[str, list[str]]]:
+    """One wrong command line per kind of mistake Click can find in ``cmd``."""
+    import click
+
+    mistakes = [("flag with a value", ["--help=1"]), ("unknown option", ["--zzz"])]
+    args = [p for p in cmd.params if p.param_type_name == "argument"]
+    if not any(p.nargs == -1 for p in args):
+        mistakes.append(("extra argument", [*["x"] * len(args), "extra-1", "extra-2"]))
+    if any(p.required for p in args):
+        mistakes.append(("missing argument", []))
+    for p in cmd.params:
+        if p.param_type_name != "option" or p.is_flag or p.name == "help":
+            continue
+        name = p.opts[0]
+        mistakes.append((f"{name} without its value", [name]))
+        if isinstance(p.type, click.types._NumberParamTypeBase):
+            mistakes.append((f"{name} not a number", [name, "x"]))
+        if isinstance(p.type, click.Choice):
+            mistakes.append((f"{name} not a choice", [name, "zzz"]))
+    return mistakes
+
+
+def _every_usage_mistake():
+    _root, commands = _commands()
+    for path, cmd in commands:
+        for what, argv in _usage_mistakes(cmd):
+            yield pytest.param(path, argv, id=f"{' '.join(path)}: {what}")
+
+
+@pytest.mark.parametrize(("path", "argv"), list(_every_usage_mistake()))
+def test_every_usage_mistake_is_told_in_chinese(path, argv, xmgl, tmp_path):
+    """Whatever Click finds wrong on any command's line is retold in Chinese (exit 2)."""
+    import re
+
+    from xmgl.cli.main import ENGLISH_RUN
+
+    result = xmgl("-C", str(tmp_path), *path, *argv)
+    assert result.exit_code == 2, result.output
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("错误：") and re.search("[\u4e00-\u9fff]", first), first
+    told = re.sub(r"“[^”]*”", "", result.stderr)  # the command lines it quotes
+    assert not re.search(ENGLISH_RUN, told), result.stderr
+    assert "Traceback" not in result.output

@@ -47,6 +47,29 @@ def test_syntax_error_reports_its_line(example, xmgl):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("stage_too", [False, True], ids=["project", "stage"])
+def test_a_reused_anchor_is_an_error_at_its_second_definition(example, xmgl, stage_too):
+    """YAML lets an anchor be defined again; ruamel only warns (on stderr, in English).
+
+    xmgl refuses it where it stands, in Chinese, and prints nothing else.
+    """
+    first = line_of(example, "  contact:")
+    replace_in_project(example, "  contact: ", "  contact: &who ")
+    if stage_too:
+        second = line_of(example, "  current: construction")
+        replace_in_project(example, "  current: construction", "  current: &who construction")
+    else:
+        second = line_of(example, "  fsr_author:")
+        replace_in_project(example, "  fsr_author: ", "  fsr_author: &who ")
+    (p,) = problems_of(example)
+    assert (p.code, p.line) == ("yaml-syntax", second)
+    assert p.message == f"锚点 &who 已在第 {first} 行定义过，这里又定义了一次"
+    result = xmgl("-C", example, "validate")
+    assert result.exit_code == 3
+    assert f"project.yaml:{second}:" in result.stdout + result.stderr
+    assert "Warning" not in result.output and "ruamel" not in result.output
+
+
 def test_wrong_types_each_reported(example):
     edit_project(example, lambda d: d["project"].__setitem__("construction_months", "十二"))
     edit_project(example, lambda d: d["security"].__setitem__("classified", "否"))

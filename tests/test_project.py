@@ -181,3 +181,29 @@ def test_ci_type_checks_the_domain_and_the_audit():
     assert set(config["files"]) == {"xmgl/domain", "xmgl/gitaudit"}
     assert config["check_untyped_defs"] is True
     assert "mypy" in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def _mypy_strict_flags() -> set[str]:
+    """The flags ``mypy --strict`` turns on, as the installed mypy's --help lists them."""
+    env = {**os.environ, "COLUMNS": "1000"}
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--help"], capture_output=True, text=True, env=env
+    ).stdout
+    found = re.search(r"enables the following flags:(.*?)\n\s*--", out, re.S)
+    assert found is not None, out
+    listed = re.sub(r"\s+", " ", re.sub(r"-\n\s+", "-", found.group(1)))
+    return {f.strip(" .").removeprefix("--").replace("-", "_") for f in listed.split(",")}
+
+
+def test_the_domain_and_the_audit_are_mypy_strict():
+    """`strict` is a command-line switch only: the override lists every flag it enables."""
+    import tomllib
+
+    mypy = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    strict = [o for o in mypy.get("overrides", []) if "xmgl.domain.*" in o["module"]]
+    assert len(strict) == 1, mypy.get("overrides")
+    assert set(strict[0]["module"]) == {"xmgl.domain.*", "xmgl.gitaudit.*"}
+    flags = _mypy_strict_flags()
+    assert "disallow_untyped_defs" in flags and "warn_return_any" in flags, flags
+    on = {k for k, v in strict[0].items() if v is True} | {k for k, v in mypy.items() if v is True}
+    assert flags <= on, f"missing from [[tool.mypy.overrides]]: {sorted(flags - on)}"

@@ -380,8 +380,12 @@ def test_the_log_survives_kills_at_any_moment(tmp_path):
     )
     rng = random.Random(14)
     for _ in range(6):
+        size = log.stat().st_size if log.exists() else 0
         procs = [subprocess.Popen([sys.executable, "-c", code, str(log)]) for _ in range(2)]
-        time.sleep(0.3 + rng.random() * 0.4)
+        deadline = time.monotonic() + 60  # a loaded machine starts Python slowly
+        while (log.stat().st_size if log.exists() else 0) <= size and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05 + rng.random() * 0.2)  # killed mid-append, somewhere
         for p in procs:
             os.kill(p.pid, signal.SIGKILL)
             p.wait()

@@ -10,15 +10,17 @@ tag, value, start and end marks.
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from tests.conftest import EXAMPLE
-from xmgl.yamltext import compose
+from xmgl.yamltext import _reused_anchor, compose
 
 # plain scalars on each side of every implicit resolver's pattern (1.1 and 1.2)
 WORDS = [
@@ -101,11 +103,16 @@ def shape(node):
 
 def ruamel_compose(text: str):
     """compose as it was: ruamel's safe loader as it comes (libyaml when installed), then
-    the pure-Python parser for a document libyaml refuses."""
-    try:
-        return YAML(typ="safe").compose(text)
-    except YAMLError:
-        return YAML(typ="safe", pure=True).compose(text)
+    the pure-Python parser for a document libyaml refuses; a reused anchor an error."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReusedAnchorWarning)
+        try:
+            try:
+                return YAML(typ="safe").compose(text)
+            except YAMLError:
+                return YAML(typ="safe", pure=True).compose(text)
+        except ReusedAnchorWarning as exc:
+            raise _reused_anchor(str(exc)) from None
 
 
 def assert_same(text: str) -> None:
@@ -152,3 +159,17 @@ def test_the_example_dossier_composes_as_ruamel_composes_it():
     walk(tree)
     # the example exercises more than strings: the comparison above means something
     assert {"tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"} <= tags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",  # an alias: the same node, its tag resolved once
+        "a: &x 1\nb: &x 2\n",  # a reused anchor: an error either way
+        "a: !!str 1\nb: !!int '2'\nc: !custom x\n",  # explicit tags are not resolved
+        "a: 1\n---\nb: 2\n",  # two documents: refused with the same words
+        "a: [1, 2\n",  # libyaml refuses, pure Python words the error
+    ],
+)
+def test_anchors_tags_and_errors_as_before(text):
+    assert_same(text)

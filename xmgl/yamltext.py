@@ -87,17 +87,42 @@ def compose(text: str):
     in pure Python, so that the problem reported (and translated below) is always
     worded the same way whichever parser is installed.
     """
+    import warnings
+
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.error import ReusedAnchorWarning, YAMLError
     from ruamel.yaml.parser import Parser
 
-    try:
-        yaml = YAML(typ="safe")
-        if yaml.Parser is not Parser:  # libyaml: see _OneVersionResolver
-            yaml.Resolver = _one_version_resolver()
-        return yaml.compose(text)
-    except YAMLError:
-        return YAML(typ="safe", pure=True).compose(text)
+    with warnings.catch_warnings():
+        # a reused anchor is a warning to ruamel (printed to stderr with its
+        # source line); to xmgl it is an error with a line, like any other
+        warnings.simplefilter("error", ReusedAnchorWarning)
+        try:
+            try:
+                yaml = YAML(typ="safe")
+                if yaml.Parser is not Parser:  # libyaml: see _one_version_resolver
+                    yaml.Resolver = _one_version_resolver()
+                return yaml.compose(text)
+            except YAMLError:
+                return YAML(typ="safe", pure=True).compose(text)
+        except ReusedAnchorWarning as exc:
+            raise _reused_anchor(str(exc)) from None
+
+
+def _reused_anchor(said: str):
+    """ruamel's ReusedAnchorWarning text as a ComposerError at the second anchor."""
+    import re
+
+    from ruamel.yaml.composer import ComposerError
+    from ruamel.yaml.error import FileMark
+
+    name = re.search(r"found duplicate anchor '(.*?)'", said)
+    where = re.findall(r"line (\d+), column (\d+)", said)
+    first = int(where[0][0]) if where else 0
+    line, column = (int(where[-1][0]) - 1, int(where[-1][1]) - 1) if where else (0, 0)
+    mark = FileMark("<unicode string>", 0, line, column)
+    anchor = name.group(1) if name else "?"
+    return ComposerError(None, None, f"found duplicate anchor {anchor!r} first {first}", mark)
 
 
 _RESOLVER: list[type] = []
@@ -111,7 +136,7 @@ def _one_version_resolver() -> type:
     caught each time: a third of the time of reading a dossier). With libyaml that
     answer never changes within a document — it is always YAML 1.2, ``%YAML 1.1`` or
     not — so the first answer is kept. The rules applied, their order and the tags
-    given are ruamel's own (tests/test_loader.py compares both on generated documents).
+    given are ruamel's own (tests/test_yaml_resolution.py compares both, node by node).
     """
     if not _RESOLVER:
         from ruamel.yaml.resolver import VersionedResolver

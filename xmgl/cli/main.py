@@ -27,6 +27,10 @@ def run(argv: list[str]) -> int:
         argv = ["--help"]
     debug = "--debug" in argv
     json_out = _wants_json(argv)
+    if not debug:  # a library's warning is Python's English, with a source line: not for users
+        import warnings
+
+        warnings.simplefilter("ignore")
     try:
         _raise_on_interrupt()
         from xmgl.cli.output import prepare_streams
@@ -167,7 +171,7 @@ def _usage_error(err: Exception) -> XmglError | None:
         param = err.param
         what = "/".join(param.opts) if param is not None else "参数"
         if param is not None and param.param_type_name == "argument":
-            what = (param.metavar or param.name or "参数").upper()
+            what = param.metavar or (param.name or "参数").upper()
         message = f"缺少{('参数' if param is None or param.param_type_name == 'argument' else '选项')} {what}。"
     elif name == "BadParameter":
         param = err.param
@@ -182,19 +186,39 @@ def _zh_click(text: str) -> str:
     import re
 
     replacements = (
+        # Click 8 and the Click that Typer >= 0.27 bundles word some of these differently
         (r"No such command '(.+?)'\.", r"没有这个命令：\1。"),
-        (r"Got unexpected extra arguments? \((.+)\)", r"多余的参数：\1"),
+        (r"Got unexpected extra arguments? \((.+)\)", r"多余的参数：\1。"),
+        (r"Got unexpected extra argument\(s\) \((.+)\)", r"多余的参数：\1。"),
         (r"'(.+?)' is not one of (.+)\.", r"“\1” 不是可选值之一（可选：\2）。"),
-        (r"'(.+?)' is not a valid integer\.", r"“\1” 不是整数。"),
+        (r"'(.*?)' is not a valid (?:integer|int)\.", r"“\1” 不是整数。"),
+        (r"'(.*?)' is not a valid (?:float|decimal)\.", r"“\1” 不是数字。"),
+        (r"'(.*?)' is not a valid boolean\..*", r"“\1” 不是是/否值（可写 true 或 false）。"),
+        (r"'(.*?)' does not match the formats? .*", r"“\1” 的格式不对。"),
         (r"Option '(.+?)' requires an argument\.", r"选项 \1 需要一个值。"),
+        (r"Option '(.+?)' requires (\d+) arguments\.", r"选项 \1 需要 \2 个值。"),
+        (r"Option '(.+?)' does not take a value\.", r"选项 \1 不带值（去掉 “=” 及后面的内容）。"),
+        (r"Argument '(.+?)' takes (\d+) values\.", r"参数 \1 需要 \2 个值。"),
+        (r"Takes (\d+) values but (\d+) given\.", r"需要 \1 个值，给了 \2 个。"),
+        (r"(\d+) values are required, but (\d+) given\.", r"需要 \1 个值，给了 \2 个。"),
         (r"Missing command\.", "缺少命令。"),
         (r"(\S+) is not in the range (\S+)<=x<=(\S+)\.", r"\1 超出允许的范围 \2–\3。"),
         (r"(\S+) is not in the range x<=(\S+)\.", r"\1 超出允许的范围（最大 \2）。"),
         (r"(\S+) is not in the range x>=(\S+)\.", r"\1 超出允许的范围（最小 \2）。"),
+        (r"Could not open file '(.+?)': (.+)", r"无法打开文件 “\1”：\2"),
+        (r"'(.+?)': (.+)", r"无法打开文件 “\1”：\2"),
     )
     for pattern, repl in replacements:
-        text = re.sub(pattern, repl, text)
+        text, n = re.subn(pattern, repl, text)
+        if n:
+            break
+    if re.search(ENGLISH_RUN, text):  # a message Click words in a way not listed above
+        return f"命令行写法有误（{text}）。"
     return text
+
+
+ENGLISH_RUN = r"[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}"
+"""Three English words in a row: what a Chinese message must not be made of."""
 
 
 def _report(err: XmglError, json_out: bool) -> None:

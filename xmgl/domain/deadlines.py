@@ -75,7 +75,7 @@ class Obligation:
         """Days from ``as_of`` to the last day in force: 0 on that day, negative when overdue."""
         return (self.due.in_force - as_of).days
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind,
             "article": self.article,
@@ -262,7 +262,7 @@ def quarterly_periods(
     return periods.periods_until(approval, B.QUARTERLY.step, until, count=count, calendar=calendar)
 
 
-def quarterly_period(d: Dossier, index: int):
+def quarterly_period(d: Dossier, index: int) -> periods.Period | None:
     """Period ``index`` (from 1) of 第十六条, counted from the approval date; None before approval."""
     approval = d.approval_date()
     if approval is None:

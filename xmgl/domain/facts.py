@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from xmgl.domain.model import Dossier, Location
+from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.schema import BUDGET_SUBJECTS, FSR, MERGED, PD, REAPPROVAL
 
 
@@ -78,7 +78,7 @@ def total_investment(d: Dossier) -> Decimal | None:
 
 
 def money(d: Dossier, until: date | None = None) -> Money:
-    def upto(kind):
+    def upto(kind: str) -> list[Node]:
         return [r for r in d.records_of(kind) if until is None or r.date <= until]
 
     return Money(

@@ -28,7 +28,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from xmgl.domain.schema import Field
+
+Scalar: TypeAlias = str | int | bool | date | Decimal
+"""A typed value of a scalar kind, as a converter returns it."""
+
+Converter: TypeAlias = "Callable[[Field, str, str | None], Scalar | None]"
+"""``convert(spec, text, tag)``: the typed value, ``None`` for no value, or a KindError."""
 
 # characters XML 1.0 forbids; they would break every generated document
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -60,7 +69,7 @@ class Kind:
     name: str
     zh: str
     shape: str  # "scalar", "sequence" (of item kind or of mappings) or "mapping"
-    convert: Callable[[Any, str, str | None], Any] | None = None
+    convert: Converter | None = None
     item: str | None = None  # the kind of each item of a sequence of scalars
 
     @property
@@ -71,7 +80,9 @@ class Kind:
 # ---------------------------------------------------------------- converters
 
 
-def _text(spec, text: str, tag: str | None, *, one_line: bool, strip: bool = True):
+def _text(
+    spec: Field, text: str, tag: str | None, *, one_line: bool, strip: bool = True
+) -> str | None:
     value = text.strip() if strip else text
     bad = ILLEGAL.search(value)
     if bad:
@@ -87,15 +98,15 @@ def _text(spec, text: str, tag: str | None, *, one_line: bool, strip: bool = Tru
     return value
 
 
-def convert_str(spec, text, tag):
+def convert_str(spec: Field, text: str, tag: str | None) -> str | None:
     return _text(spec, text, tag, one_line=True)
 
 
-def convert_text(spec, text, tag):
+def convert_text(spec: Field, text: str, tag: str | None) -> str | None:
     return _text(spec, text, tag, one_line=False, strip=tag is None)
 
 
-def convert_path(spec, text, tag):
+def convert_path(spec: Field, text: str, tag: str | None) -> str | None:
     value = _text(spec, text, tag, one_line=True)
     if value is None:
         return None
@@ -108,7 +119,7 @@ def convert_path(spec, text, tag):
     return value
 
 
-def convert_enum(spec, text, tag):
+def convert_enum(spec: Field, text: str, tag: str | None) -> str | None:
     value = _text(spec, text, tag, one_line=True)
     if value is None or not spec.choices or value in spec.choices:
         return value
@@ -120,7 +131,7 @@ def convert_enum(spec, text, tag):
     )
 
 
-def _range_hint(spec) -> str:
+def _range_hint(spec: Field) -> str:
     lo, hi = getattr(spec, "minimum", None), getattr(spec, "maximum", None)
     if lo is not None and hi is not None:
         return f"取值范围 {lo}–{hi}，写十进制阿拉伯数字，不要加引号。"
@@ -145,7 +156,7 @@ def whole_number(text: str, hint: str = "写十进制阿拉伯数字。") -> int
     return int(digits)
 
 
-def convert_int(spec, text, tag):
+def convert_int(spec: Field, text: str, tag: str | None) -> int | None:
     hint = _range_hint(spec)
     if tag is not None and tag != "int":
         if tag == "str" and _DECIMAL.match(text.strip()):
@@ -164,7 +175,7 @@ _TRUE = {"true", "yes", "是", "y"}
 _FALSE = {"false", "no", "否", "n"}
 
 
-def convert_bool(spec, text, tag):
+def convert_bool(spec: Field, text: str, tag: str | None) -> bool | None:
     low = text.strip().lower()
     if tag is None:  # the command line: the words people type
         if not low:
@@ -220,13 +231,13 @@ def parse_date(text: str) -> date:
     raise KindError(f"是不存在的日期 “{text}”：{why}。", "核对原始文件上的日期。", "date", why)
 
 
-def convert_date(spec, text, tag):
+def convert_date(spec: Field, text: str, tag: str | None) -> date | None:
     if tag is None and not text.strip():
         return None
     return parse_date(text)
 
 
-def convert_money(spec, text, tag):
+def convert_money(spec: Field, text: str, tag: str | None) -> Decimal | None:
     from xmgl.domain.money import HOW_TO_WRITE, MoneyError, parse_money
 
     if tag is None and not text.strip():
@@ -269,7 +280,7 @@ KINDS: dict[str, Kind] = {
 _SPLIT = re.compile(r"[,，、]")
 
 
-def from_command_line(spec, raw: str):
+def from_command_line(spec: Field, raw: str) -> Scalar | list[Scalar]:
     """``field=value`` typed on the command line → the field's typed value (KindError if not)."""
     kind = KINDS[spec.kind]
     if kind.item is not None:

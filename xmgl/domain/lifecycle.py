@@ -28,10 +28,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from xmgl.domain import bounds as B
 from xmgl.domain.schema import FSR, MERGED, PD, RECORD_KINDS
 from xmgl.domain.stages import MAIN, STAGES, label
+
+if TYPE_CHECKING:
+    from xmgl.domain.model import Dossier, Node
 
 RESUME = "*resume*"
 """Target of a move that returns to the regular stage an interruption interrupted."""
@@ -47,7 +51,7 @@ class Event:
     kind: str
     match: tuple[tuple[str, object], ...] = ()
 
-    def matches(self, record) -> bool:
+    def matches(self, record: Node) -> bool:
         return record.kind == self.kind and all(
             getattr(record, k, None) == v for k, v in self.match
         )
@@ -71,7 +75,7 @@ def _text(v: object) -> str:
     return str(v)
 
 
-def E(kind: str, **match) -> Event:  # noqa: N802 - short constructor for the table
+def E(kind: str, **match: object) -> Event:  # noqa: N802 - short constructor for the table
     return Event(kind, tuple(match.items()))
 
 
@@ -104,7 +108,14 @@ class Transition:
         return Transition(self.source, target, self.articles, self.events, self.zh, self.fresh)
 
 
-def _t(source, target, articles, events, zh, fresh=True) -> Transition:
+def _t(
+    source: str,
+    target: str,
+    articles: str | Sequence[str],
+    events: Event | Sequence[Event],
+    zh: str,
+    fresh: bool = True,
+) -> Transition:
     if isinstance(articles, str):
         articles = (articles,)
     if isinstance(events, Event):
@@ -395,7 +406,7 @@ def path_from_changes(initial: str, changes: Iterable[tuple[str, str]]) -> list[
     return path
 
 
-def visited_stages(dossier) -> list[str]:
+def visited_stages(dossier: Dossier) -> list[str]:
     """The stages the dossier has been in, from its ``stage_change`` records (oldest first)."""
     changes = dossier.records_of("stage_change")
     if not changes:
@@ -406,17 +417,20 @@ def visited_stages(dossier) -> list[str]:
     return path
 
 
-def entered_by_transition(dossier) -> date | None:
+def entered_by_transition(dossier: Dossier) -> date | None:
     """The date the current stage was entered by a recorded transition (None if never)."""
     last = dossier.last("stage_change", to_stage=dossier.stage_name)
-    return last.date if last is not None else None
+    if last is None:
+        return None
+    entered: date = last.date
+    return entered
 
 
 @dataclass(frozen=True)
 class Justification:
     """The record chosen to justify a move, or why none fits."""
 
-    record: object | None
+    record: Node | None
     event: Event | None
     earliest: date | None
     """Records dated before this day do not count (the move needs a new fact)."""
@@ -426,7 +440,7 @@ class Justification:
         return self.record is not None
 
 
-def justify(dossier, move: Transition, on: date) -> Justification:
+def justify(dossier: Dossier, move: Transition, on: date) -> Justification:
     """The latest record that justifies ``move`` on day ``on`` (the first of that day).
 
     A record counts if it matches one of the move's events and is dated no
@@ -434,8 +448,8 @@ def justify(dossier, move: Transition, on: date) -> Justification:
     than the day the current stage was entered by a transition.
     """
     earliest = entered_by_transition(dossier) if move.fresh else None
-    best = None
-    best_event = None
+    best: Node | None = None
+    best_event: Event | None = None
     for record in dossier.records:
         if record.date is None or record.date > on:
             continue
@@ -447,7 +461,7 @@ def justify(dossier, move: Transition, on: date) -> Justification:
     return Justification(best, best_event, earliest)
 
 
-def event_summary(record) -> str:
+def event_summary(record: Node) -> str:
     """One line naming a record: ``'contract 2026-06-01 HT-2026-001'``."""
     parts = [record.kind, record.date.isoformat()]
     for name in ("id", "document_no", "subject", "result", "contract"):
@@ -458,7 +472,7 @@ def event_summary(record) -> str:
     return " ".join(parts)
 
 
-def table_rows() -> list[dict]:
+def table_rows() -> list[dict[str, object]]:
     """The table as plain data (``xmgl stages --format json``, docs)."""
     return [
         {

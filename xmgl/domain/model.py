@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from xmgl.domain.holidays import PACKAGE, Calendar
 from xmgl.domain.schema import PROJECT_APPROVALS, Field
@@ -49,7 +50,11 @@ class Node:
         self._values[name] = value
         self._locs[name] = loc
 
-    def __getattr__(self, name: str):
+    # The value's type follows the field's kind in the schema (a table read at run time:
+    # ``Decimal | None`` for money, ``date | None`` for a date, ``list[Node]`` for a list
+    # …), so it cannot be spelt statically here: attribute reads are ``Any`` and the code
+    # that reads a field states the type of that field.
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
         values = object.__getattribute__(self, "_values")
@@ -60,7 +65,7 @@ class Node:
             raise AttributeError(f"no field {name!r} here")
         return [] if spec.kind in _EMPTY_LIST_KINDS else None
 
-    def get(self, name: str, default=None):
+    def get(self, name: str, default: object = None) -> Any:  # Any: as __getattr__
         value = self._values.get(name)
         return default if value is None else value
 
@@ -79,7 +84,7 @@ class Node:
     def items(self) -> Iterator[tuple[str, object]]:
         return iter(self._values.items())
 
-    def to_plain(self) -> dict:
+    def to_plain(self) -> dict[str, object]:
         """Plain data (str, int, bool, Decimal, date, lists, dicts) for JSON and templates."""
         return {k: _plain(v) for k, v in self._values.items()}
 
@@ -87,7 +92,7 @@ class Node:
         return f"Node({self.location.path or '<root>'}: {sorted(self._values)})"
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, Node):
         return value.to_plain()
     if isinstance(value, list):
@@ -105,7 +110,7 @@ class Dossier:
     calendar: Calendar = field(default=PACKAGE)
     """Working days for the deadlines: the dossier's holiday file, then the package."""
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:  # Any: the field's kind decides, as Node's
         # facts are reached directly: dossier.project.name, dossier.investment.budget …
         if name.startswith("_") or name in ("root", "file", "data", "calendar"):
             raise AttributeError(name)
@@ -113,20 +118,21 @@ class Dossier:
 
     @property
     def records(self) -> list[Node]:
-        return self.data.records
+        records: list[Node] = self.data.records
+        return records
 
     def records_of(self, *kinds: str) -> list[Node]:
         """Records of the given kinds, in date order (stable for the same date)."""
-        found = [r for r in self.data.records if r.kind in kinds]
+        found = [r for r in self.records if r.kind in kinds]
         return sorted(found, key=lambda r: r.date)
 
-    def first(self, kind: str, **match) -> Node | None:
+    def first(self, kind: str, **match: object) -> Node | None:
         for r in self.records_of(kind):
             if all(getattr(r, k) == v for k, v in match.items()):
                 return r
         return None
 
-    def last(self, kind: str, **match) -> Node | None:
+    def last(self, kind: str, **match: object) -> Node | None:
         for r in reversed(self.records_of(kind)):
             if all(getattr(r, k) == v for k, v in match.items()):
                 return r
@@ -134,7 +140,8 @@ class Dossier:
 
     @property
     def stage_name(self) -> str:
-        return self.data.stage.current
+        current: str = self.data.stage.current
+        return current
 
     @property
     def merged(self) -> bool:
@@ -145,5 +152,6 @@ class Dossier:
         """The 立项批复 date: the clock of 第十六条 starts here."""
         for r in self.records_of("approval"):
             if r.subject in PROJECT_APPROVALS:
-                return r.date
+                approved: date = r.date
+                return approved
         return None

@@ -17,6 +17,7 @@ Kinds of value:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from xmgl.domain.stages import STAGES
@@ -43,19 +44,34 @@ class Field:
         return None
 
 
-def F(name, kind, zh, **kw) -> Field:  # noqa: N802 - a short constructor keeps the table readable
-    if "choices" in kw:
-        kw["choices"] = tuple(kw["choices"])
-    if "fields" in kw:
-        kw["fields"] = tuple(kw["fields"])
-    return Field(name, kind, zh, **kw)
+def F(  # noqa: N802 - a short constructor keeps the table readable
+    name: str,
+    kind: str,
+    zh: str,
+    *,
+    required: bool = False,
+    choices: Iterable[str] = (),
+    minimum: int | None = None,
+    maximum: int | None = None,
+    article: str = "",
+) -> Field:
+    return Field(
+        name,
+        kind,
+        zh,
+        required=required,
+        choices=tuple(choices),
+        minimum=minimum,
+        maximum=maximum,
+        article=article,
+    )
 
 
-def S(name, zh, *fields: Field, required=False, article="") -> Field:  # noqa: N802
+def S(name: str, zh: str, *fields: Field, required: bool = False, article: str = "") -> Field:  # noqa: N802
     return Field(name, "section", zh, required=required, fields=tuple(fields), article=article)
 
 
-def L(name, zh, *fields: Field, required=False, article="") -> Field:  # noqa: N802
+def L(name: str, zh: str, *fields: Field, required: bool = False, article: str = "") -> Field:  # noqa: N802
     return Field(name, "list", zh, required=required, fields=tuple(fields), article=article)
 
 
@@ -335,7 +351,7 @@ class RecordKind:
     fields: tuple[Field, ...] = field(default=())
 
 
-def _rk(name, zh, article, *fields: Field) -> RecordKind:
+def _rk(name: str, zh: str, article: str, *fields: Field) -> RecordKind:
     return RecordKind(name, zh, article, tuple(fields))
 
 

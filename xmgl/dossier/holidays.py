@@ -94,8 +94,10 @@ class _Reader:
         self.problems.append(Problem(self.label, line, column, path, message, hint, "holidays"))
 
     def read(self, raw: bytes) -> list[HolidayYear]:
-        from ruamel.yaml import YAML
         from ruamel.yaml.error import YAMLError
+
+        from xmgl.dossier.loader import _translate_yaml_error
+        from xmgl.yamltext import compose
 
         try:
             text = raw.decode("utf-8-sig")
@@ -103,7 +105,7 @@ class _Reader:
             self.problem(None, "", "文件不是 UTF-8 编码。", "在编辑器中“另存为 UTF-8”后再试。")
             return []
         try:
-            root = YAML(typ="safe", pure=True).compose(text)
+            root = compose(text)
         except YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = mark.line + 1 if mark else None
@@ -113,7 +115,7 @@ class _Reader:
                     line,
                     None,
                     "",
-                    f"不是有效的 YAML：{getattr(err, 'problem', None) or err}",
+                    f"不是有效的 YAML：{_translate_yaml_error(str(getattr(err, 'problem', None) or err))}。",
                     "用 xmgl holidays import 重新生成该文件。",
                     "holidays",
                 )

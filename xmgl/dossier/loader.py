@@ -142,6 +142,10 @@ def _translate_yaml_error(problem: str) -> str:
         ("expected the node content", "这里缺少值，或有多余的符号"),
         ("expected '<document start>'", "文档开头有多余的内容"),
     )
+    reused = re.search(r"found duplicate anchor '(.*)' first (\d+)", problem)
+    if reused:
+        name, first = reused.groups()
+        return f"锚点 &{name} 已在第 {first} 行定义过，这里又定义了一次"
     for english, chinese in table:
         if english in problem:
             return chinese
@@ -220,6 +224,8 @@ class _Reader:
             column = mark.column + 1 if mark else None
             message = _translate_yaml_error(str(exc.problem or exc.context))
             hint = "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。"
+            if message.startswith("锚点 &"):
+                hint = "同一文件里锚点名只能定义一次：给其中一个改名，并核对每个 *引用 指向哪一个。"
             quote = _unclosed_quote(text, line) if line else None
             if quote and quote[0] < line:
                 line, column = quote[0], quote[1]

@@ -36,7 +36,7 @@ class Anchor:
             f"anchor: {self.spec}",
         ]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "commit": self.commit,
             "count": self.count,

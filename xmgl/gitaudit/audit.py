@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias
 
 from xmgl.domain import lifecycle
 from xmgl.domain.stages import label
 from xmgl.gitaudit import auditsig as sig
 from xmgl.gitaudit import trailers as tr
 from xmgl.gitaudit.auditsource import CommitFacts, HistorySource
+from xmgl.gitaudit.objects import Commit
 from xmgl.gitaudit.stagescan import Stage
 
 FAST = "fast"
@@ -81,7 +84,7 @@ class Finding:
         self.message = visible(self.message, newlines=True)
         self.hint = visible(self.hint, newlines=True)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "code": self.code,
             "severity": self.severity,
@@ -116,7 +119,7 @@ class CommitResult:
     def trailer(self, key: str) -> str | None:
         return tr.one(self.trailers, key)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         s = self.signature
         return {
             "commit": self.sha,
@@ -155,7 +158,7 @@ class AnchorResult:
     ok: bool
     head_count: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "spec": self.spec,
             "commit": self.commit,
@@ -199,7 +202,7 @@ class AuditReport:
         out[""] = tuple(sorted({f.code for f in self.findings if f.severity == ERROR}))
         return out
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "verdict": "pass" if self.ok else "fail",
             "method": self.method,
@@ -428,7 +431,19 @@ _SEVERITY_ORDER = {
 }
 
 
-def _cacheable(f: CommitFacts, blob: str | None, blob_ok) -> bool:
+BySha: TypeAlias = "dict[str, CommitFacts]"
+"""The commits read, by id (those judged and, in a range, the parents they stand on)."""
+Add: TypeAlias = "Callable[[Finding], None]"
+"""Where a judge puts a commit's findings."""
+StageState: TypeAlias = "tuple[Stage | None, tuple[str, ...]]"
+"""A commit's stage and the stages visited up to it."""
+SignerLines: TypeAlias = "tuple[tuple[str, str, str], ...]"
+"""A signers file's lines: (principals, fingerprint, name), made visible."""
+TrustRoot: TypeAlias = "tuple[str, list[tuple[str, str, str]]]"
+"""A root commit and the signers it lists."""
+
+
+def _cacheable(f: CommitFacts, blob: str | None, blob_ok: Callable[[str | None], bool]) -> bool:
     """A verdict may be cached only if every object it read hashed to its id."""
     c = f.commit
     if c is None:
@@ -436,14 +451,21 @@ def _cacheable(f: CommitFacts, blob: str | None, blob_ok) -> bool:
     return not f.tampered and not f.malformed_trees and not c.anomalies and blob_ok(blob)
 
 
-def _signature_verdicts(top, facts, by_sha, method, cache, blob_ok) -> dict[str, sig.SigVerdict]:
+def _signature_verdicts(
+    top: Path,
+    facts: list[CommitFacts],
+    by_sha: BySha,
+    method: str,
+    cache: sig.VerdictCache | None,
+    blob_ok: Callable[[str | None], bool],
+) -> dict[str, sig.SigVerdict]:
     signers_cache: dict[str | None, sig.SignersFile] = {}
     texts: dict[str | None, str | None] = {None: None}
     for f in by_sha.values():  # the commits judged and, in a range, the parents they stand on
         if f.signers_blob is not None:
             texts[f.signers_blob] = f.signers_text
 
-    def signers(blob):
+    def signers(blob: str | None) -> sig.SignersFile:
         if blob not in signers_cache:
             signers_cache[blob] = sig.read_signers(texts.get(blob))
         return signers_cache[blob]
@@ -458,7 +480,7 @@ def _signature_verdicts(top, facts, by_sha, method, cache, blob_ok) -> dict[str,
         or not (sig.is_openpgp(f.commit) or f.commit.committer.timestamp > sig.LAST_DATE)
     ]
     if method == REFERENCE:
-        groups: dict[str | None, list] = {}
+        groups: dict[str | None, list[Commit]] = {}
         for f in facts:
             if f.commit is None:
                 continue
@@ -489,7 +511,9 @@ def _signature_verdicts(top, facts, by_sha, method, cache, blob_ok) -> dict[str,
     return out
 
 
-def _openpgp_verdicts(src, facts, by_sha) -> dict[str, sig.SigVerdict]:
+def _openpgp_verdicts(
+    src: HistorySource, facts: list[CommitFacts], by_sha: BySha
+) -> dict[str, sig.SigVerdict]:
     """OpenPGP-signed commits: gpg, with the keys listed as of each parent (both methods)."""
     from xmgl.gitaudit import openpgp
 
@@ -514,15 +538,21 @@ def _openpgp_verdicts(src, facts, by_sha) -> dict[str, sig.SigVerdict]:
 # ---------------------------------------------------------------- judgement
 
 
-def _judge(facts, by_sha, verdicts, repo_findings, state=None):
+def _judge(
+    facts: list[CommitFacts],
+    by_sha: BySha,
+    verdicts: dict[str, sig.SigVerdict],
+    repo_findings: list[Finding],
+    state: dict[str, StageState] | None = None,
+) -> tuple[list[CommitResult], list[TrustRoot]]:
     """Judge ``facts`` in order; ``state`` ({commit: (stage, visited)}) may hold the parents
     a range stands on (:func:`verify_range`) and receives the state of each commit judged."""
     results: list[CommitResult] = []
     windows: dict[str | None, dict[str, bool]] = {}  # signers blob -> {fingerprint: has window}
-    lines_cache: dict[str | None, tuple[tuple[str, str, str], ...]] = {}
+    lines_cache: dict[str | None, SignerLines] = {}
     if state is None:
         state = {}
-    trust_roots: list[tuple[str, list[tuple[str, str, str]]]] = []
+    trust_roots: list[TrustRoot] = []
     roots = [f for f in facts if f.commit is not None and not f.parents]
     if len(roots) > 1:
         repo_findings.append(
@@ -581,7 +611,7 @@ def _judge(facts, by_sha, verdicts, repo_findings, state=None):
     return results, trust_roots
 
 
-def _judge_shape(f: CommitFacts, add) -> None:
+def _judge_shape(f: CommitFacts, add: Add) -> None:
     """What git could read differently from the audit, and dates no calendar has."""
     c = f.commit
     assert c is not None  # only readable commits are judged
@@ -640,7 +670,7 @@ def _root_signers(f: CommitFacts) -> list[tuple[str, str, str]]:
     return [(visible(p), visible(fp), visible(name)) for p, fp, name in found]
 
 
-def _judge_signers_file(f: CommitFacts, by_sha, add) -> None:
+def _judge_signers_file(f: CommitFacts, by_sha: BySha, add: Add) -> None:
     from xmgl.gitaudit import openpgp
 
     first_parent = by_sha.get(f.parents[0]) if f.parents else None
@@ -705,7 +735,7 @@ def _judge_signers_file(f: CommitFacts, by_sha, add) -> None:
         )
 
 
-def _judge_signature(f: CommitFacts, by_sha, v: sig.SigVerdict | None, add) -> None:
+def _judge_signature(f: CommitFacts, by_sha: BySha, v: sig.SigVerdict | None, add: Add) -> None:
     if v is None or v.status == sig.GOOD:
         return
     assert f.commit is not None  # only readable commits have a verdict
@@ -857,7 +887,13 @@ def _when(f: CommitFacts) -> str:
     return c.datetime.strftime("%Y-%m-%d %H:%M %z") if c.date_ok else str(c.timestamp)
 
 
-def _judge_stage(f: CommitFacts, by_sha, state, trailers, add):
+def _judge_stage(
+    f: CommitFacts,
+    by_sha: BySha,
+    state: dict[str, StageState],
+    trailers: dict[str, list[str]],
+    add: Add,
+) -> StageState:
     """Check the stage change of one commit; return its (stage, visited) state."""
     parents = [p for p in f.parents if p in state]
     parent_states = [state[p] for p in parents]
@@ -925,7 +961,14 @@ def _stage_label(stage: str | None) -> str:
     return label(stage) if stage else "（无）"
 
 
-def _judge_transition(f, before, after, visited, trailers, add) -> None:
+def _judge_transition(
+    f: CommitFacts,
+    before: Stage | None,
+    after: Stage | None,
+    visited: tuple[str, ...],
+    trailers: dict[str, list[str]],
+    add: Add,
+) -> None:
     source = tr.one(trailers, tr.FROM_STAGE)
     target = tr.one(trailers, tr.TO_STAGE)
     day = tr.one(trailers, tr.DATE)
@@ -979,7 +1022,7 @@ def _judge_transition(f, before, after, visited, trailers, add) -> None:
 FAR_DAYS = 31  # a transition signed more than this long after its claimed date is flagged
 
 
-def _lines_of(f: CommitFacts, cache) -> tuple[tuple[str, str, str], ...]:
+def _lines_of(f: CommitFacts, cache: dict[str | None, SignerLines]) -> SignerLines:
     known = cache.get(f.signers_blob)
     if known is None:
         found = sig.read_signers(f.signers_text).fingerprints()
@@ -988,7 +1031,12 @@ def _lines_of(f: CommitFacts, cache) -> tuple[tuple[str, str, str], ...]:
     return known
 
 
-def _signer_name(f: CommitFacts, by_sha, v, cache) -> str | None:
+def _signer_name(
+    f: CommitFacts,
+    by_sha: BySha,
+    v: sig.SigVerdict | None,
+    cache: dict[str | None, SignerLines],
+) -> str | None:
     """The name listed with the verified key and principal, in the list that judged it."""
     if v is None or v.status != sig.GOOD or not v.fingerprint or f.commit is None:
         return None
@@ -1008,7 +1056,13 @@ def _signer_name(f: CommitFacts, by_sha, v, cache) -> str | None:
     return email
 
 
-def _window_caveat(f: CommitFacts, by_sha, v, add, windows) -> None:
+def _window_caveat(
+    f: CommitFacts,
+    by_sha: BySha,
+    v: sig.SigVerdict | None,
+    add: Add,
+    windows: dict[str | None, dict[str, bool]],
+) -> None:
     """Say so when a verdict rests on a validity window (judged at a date the signer chose)."""
     if v is None or not v.fingerprint or v.status in (sig.BAD, sig.UNSIGNED):
         return
@@ -1036,7 +1090,7 @@ def _window_caveat(f: CommitFacts, by_sha, v, add, windows) -> None:
             return
 
 
-def _judge_dates(f: CommitFacts, before: Stage | None, day: str | None, add) -> None:
+def _judge_dates(f: CommitFacts, before: Stage | None, day: str | None, add: Add) -> None:
     """The claimed Xmgl-Date against the signed commit time and the previous stage's date.
 
     ``advance`` refuses a date before the current stage's date or after the day it
@@ -1173,7 +1227,14 @@ def _ancestors_count(sha: str, by_sha: dict[str, CommitFacts]) -> int:
     return len(seen)
 
 
-def _check_anchor(top, src, spec, facts, method, findings) -> AnchorResult:
+def _check_anchor(
+    top: Path,
+    src: HistorySource,
+    spec: str,
+    facts: list[CommitFacts],
+    method: str,
+    findings: list[Finding],
+) -> AnchorResult:
     from xmgl.gitaudit import git as g
 
     want, count = parse_anchor(spec)

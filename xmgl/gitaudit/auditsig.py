@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from xmgl.gitaudit import policy
 from xmgl.gitaudit.objects import Commit, git_env
@@ -65,11 +66,11 @@ class SigVerdict:
     principals: tuple[str, ...] = ()
     reason: str = ""
 
-    def to_list(self) -> list:
+    def to_list(self) -> list[object]:
         return [self.status, self.fingerprint, list(self.principals), self.reason]
 
     @classmethod
-    def from_list(cls, data: list) -> SigVerdict:
+    def from_list(cls, data: list[Any]) -> SigVerdict:  # Any: JSON of the cache, MAC-checked
         status, fpr, principals, reason = data
         return cls(status, fpr, tuple(principals), reason)
 
@@ -156,7 +157,7 @@ class VerdictCache:
         self.key = self._key()
         self.entries: dict[str, SigVerdict] = {}
         self.used: set[str] = set()
-        self.new: dict[str, list] = {}
+        self.new: dict[str, list[object]] = {}
         self.hits = 0
         self._load()
 
@@ -179,7 +180,7 @@ class VerdictCache:
             pass  # no writable cache folder: this run's key only
         return data
 
-    def _mac(self, key: str, value: list) -> str:
+    def _mac(self, key: str, value: list[object]) -> str:
         msg = json.dumps([POLICY_VERSION, key, value], ensure_ascii=True, sort_keys=True)
         return hmac.new(self.key, msg.encode(), hashlib.sha256).hexdigest()
 
@@ -354,7 +355,9 @@ def _judge_directly(tmp: Path, allowed: Path, c: Commit) -> SigVerdict:
     return SigVerdict(BAD, reason="ssh-keygen：签名无效")
 
 
-def _judge_letter(tmp: Path, allowed: Path, c: Commit, status: str, fpr: str, signer: str):
+def _judge_letter(
+    tmp: Path, allowed: Path, c: Commit, status: str, fpr: str, signer: str
+) -> SigVerdict:
     if c.signature is None or status == "N":
         return SigVerdict(UNSIGNED)
     if not c.signature.startswith(SSH_ARMOR):

@@ -12,14 +12,17 @@ each commit — parents, committer, message, signature and signed payload, the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 
 from xmgl.gitaudit.objects import (
     Commit,
     CommitFormatError,
     GitError,
     ObjectReader,
+    RawObject,
     parse_commit,
     rev_list,
 )
@@ -141,7 +144,12 @@ class HistorySource:
     def __enter__(self) -> HistorySource:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def commit_ids(self, head: str) -> list[str]:
@@ -181,7 +189,7 @@ class HistorySource:
             order.append(sha)
         return order
 
-    def _read_commits(self, ids) -> None:
+    def _read_commits(self, ids: Iterable[str]) -> None:
         todo = [i for i in dict.fromkeys(ids) if i not in self._commits]
         for sha, cobj in self.reader.read_many(todo):
             self._commits[sha] = self._commit(sha, cobj)
@@ -191,10 +199,10 @@ class HistorySource:
         obj = self.reader.read(sha)
         return None if obj is None else obj.type
 
-    def _hash_ok(self, obj) -> bool:
+    def _hash_ok(self, obj: RawObject) -> bool:
         return _object_hash(self.fmt, obj.type, obj.data) == obj.sha
 
-    def _tree(self, obj) -> tuple[bool, dict[str, tuple[str, str]] | None]:
+    def _tree(self, obj: RawObject) -> tuple[bool, dict[str, tuple[str, str]] | None]:
         known = self._trees.get(obj.sha)
         if known is None:
             entries, anomalies = read_tree(obj.data, self.hash_len)
@@ -296,7 +304,7 @@ class HistorySource:
             if f.sha == sha and what not in f.tampered:
                 f.tampered.append(what)
 
-    def _commit(self, sha: str, cobj) -> CommitFacts:
+    def _commit(self, sha: str, cobj: RawObject | None) -> CommitFacts:
         f = CommitFacts(sha, None)
         if cobj is None:
             f.missing.append(f"提交 {sha}")
@@ -312,7 +320,7 @@ class HistorySource:
             f.missing.append(f"提交 {sha} 无法解析：{exc}")
         return f
 
-    def _read_trees(self, ids) -> None:
+    def _read_trees(self, ids: Iterable[str]) -> None:
         todo = [i for i in dict.fromkeys(ids) if i not in self._trees]
         for sha, obj in self.reader.read_many(todo):
             if obj is None or obj.type != "tree":
@@ -320,7 +328,7 @@ class HistorySource:
             else:
                 self._tree(obj)
 
-    def _read_blobs(self, ids, *, keep: bool) -> None:
+    def _read_blobs(self, ids: Iterable[str | None], *, keep: bool) -> None:
         """Read and hash-check blobs as they arrive (git inflates the next meanwhile).
 
         ``keep``: keep the content (signers files); otherwise keep only the stage.
@@ -337,12 +345,12 @@ class HistorySource:
             else:
                 self._stage(obj)
 
-    def _keep(self, obj) -> tuple[bool, bytes]:
+    def _keep(self, obj: RawObject) -> tuple[bool, bytes]:
         known = (self._hash_ok(obj), obj.data)
         self._blobs[obj.sha] = known
         return known
 
-    def _stage(self, obj) -> tuple[bool, Stage | None, str | None]:
+    def _stage(self, obj: RawObject) -> tuple[bool, Stage | None, str | None]:
         known = self._stages.get(obj.sha)
         if known is None:
             ok = self._hash_ok(obj)
@@ -353,7 +361,9 @@ class HistorySource:
             self._stages[obj.sha] = known
         return known
 
-    def openpgp_keys(self, sha: str, fingerprints) -> tuple[dict[str, bytes], list[str]]:
+    def openpgp_keys(
+        self, sha: str, fingerprints: Iterable[str]
+    ) -> tuple[dict[str, bytes], list[str]]:
         """The listed OpenPGP key files as of commit ``sha``, and any that fail their hash."""
         keys: dict[str, bytes] = {}
         bad: list[str] = []

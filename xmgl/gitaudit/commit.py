@@ -42,6 +42,7 @@ import tempfile
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeAlias
 
 from xmgl.errors import PreconditionError, SigningError
 from xmgl.gitaudit import git as g
@@ -62,6 +63,10 @@ STEPS = (
     "done",
 )
 JOURNAL = "journal.json"
+Journal: TypeAlias = "dict[str, Any]"
+"""The journal's JSON object. Any: recover() reads back what _signed_commit wrote (str
+values, ``paths`` a list of str) from a file a crash, an older xmgl or a person may have
+left in any shape; a version-1 journal is taken as written, any other one is removed."""
 _TMP_SUFFIX = ".xmgl-tmp"
 
 
@@ -156,7 +161,13 @@ def signed_commit(
         return _signed_commit(top, message, dict(write or {}), list(include or []), env)
 
 
-def _signed_commit(top: Path, message, write, include, env) -> str:
+def _signed_commit(
+    top: Path,
+    message: str,
+    write: dict[str, bytes],
+    include: list[str],
+    env: dict[str, str] | None,
+) -> str:
     from xmgl.fileio import atomic_write
     from xmgl.gitaudit.lock import state_dir
 
@@ -182,7 +193,7 @@ def _signed_commit(top: Path, message, write, include, env) -> str:
     tmp_dir = Path(tempfile.mkdtemp(prefix="xmgl-commit-", dir=state))
     token = f"xmgl-transaction {uuid.uuid4()}\n"
     subject = message.splitlines()[0] if message else ""
-    journal = {
+    journal: Journal = {
         "version": 1,
         "pid": os.getpid(),
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -300,13 +311,13 @@ def _signed_commit(top: Path, message, write, include, env) -> str:
     return sha
 
 
-def _write_journal(state: Path, journal: dict) -> None:
+def _write_journal(state: Path, journal: Journal) -> None:
     from xmgl.fileio import atomic_write
 
     atomic_write(state / JOURNAL, json.dumps(journal, ensure_ascii=False, indent=1).encode())
 
 
-def _read_journal(state: Path) -> dict | None:
+def _read_journal(state: Path) -> Journal | None:
     try:
         data = json.loads((state / JOURNAL).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -327,13 +338,13 @@ def _remove_if_ours(lock: Path, token: str) -> bool:
     return True
 
 
-def _abandon(state: Path, journal: dict) -> None:
+def _abandon(state: Path, journal: Journal) -> None:
     """Undo a transaction that made no commit: only its own lock and temp files go."""
     _remove_if_ours(Path(journal["index_lock"]), journal["token"])
     _finish(state, journal)
 
 
-def _finish(state: Path, journal: dict) -> None:
+def _finish(state: Path, journal: Journal) -> None:
     shutil.rmtree(journal.get("tmp") or "", ignore_errors=True)
     with contextlib.suppress(FileNotFoundError):
         (state / JOURNAL).unlink()
@@ -426,7 +437,7 @@ def _remove_ref_lock_if_ours(lock: Path, sha: str) -> None:
         lock.unlink()
 
 
-def _remove_stale_temp_files(top: Path, state: Path, journal: dict | None) -> None:
+def _remove_stale_temp_files(top: Path, state: Path, journal: Journal | None) -> None:
     """Temp files of atomic writes cut short: ours by name, and no writer holds the lock."""
     names = [state / JOURNAL]
     names += [top / p for p in (journal or {}).get("paths", []) or [] if isinstance(p, str)]

@@ -89,7 +89,9 @@ def gpg_binary() -> str:
     return path
 
 
-def _gpg(*args: str, home: str | None = None, input: bytes | None = None):
+def _gpg(
+    *args: str, home: str | None = None, input: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ)
     if home is not None:
         env["GNUPGHOME"] = home

@@ -144,7 +144,8 @@ class _Wire:
         return self.take(1)[0]
 
     def u32(self) -> int:
-        return struct.unpack(">I", self.take(4))[0]
+        number: int = struct.unpack(">I", self.take(4))[0]  # ">I": one unsigned 32-bit int
+        return number
 
     def string(self) -> bytes:
         return self.take(self.u32())

@@ -34,6 +34,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ruamel.yaml.nodes import Node
 
 
 @dataclass(frozen=True)
@@ -203,30 +207,31 @@ def _full(text: str) -> Stage:
     return loader_stage(text.encode("utf-8"))
 
 
-def _compose(text: str):
+def _compose(text: str) -> Node | None:
     from ruamel.yaml.error import YAMLError
 
     from xmgl.yamltext import compose
 
     try:
-        return compose(text)
+        root: Node | None = compose(text)  # ruamel's compose: the root node, None if empty
     except YAMLError as exc:
         raise StageUnreadable(f"YAML 语法错误：{str(exc).splitlines()[0]}") from None
     except Exception as exc:  # noqa: BLE001 - anything the parser throws means "unreadable"
         raise StageUnreadable(f"无法解析：{type(exc).__name__}") from None
+    return root
 
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
 
-def _mapping_items(node, where: str) -> dict[str, object]:
+def _mapping_items(node: Node, where: str) -> dict[str, Node]:
     """Keys of a mapping node, as the loader reads them (a duplicate key is refused)."""
     from ruamel.yaml.nodes import MappingNode
 
     if not isinstance(node, MappingNode):
         raise StageUnreadable(f"{where}不是映射")
-    out: dict[str, object] = {}
+    out: dict[str, Node] = {}
     for key, value in node.value:
         name = key.value if key.tag == _STR else None
         if name is None or name == "<<":
@@ -237,7 +242,7 @@ def _mapping_items(node, where: str) -> dict[str, object]:
     return out
 
 
-def _scalar(node, where: str) -> str | None:
+def _scalar(node: Node | None, where: str) -> str | None:
     from ruamel.yaml.nodes import ScalarNode
 
     if node is None:
@@ -252,7 +257,7 @@ def _scalar(node, where: str) -> str | None:
     return str(node.value)
 
 
-def _from_node(root) -> Stage:
+def _from_node(root: Node | None) -> Stage:
     if root is None:
         return Stage(None, None)
     top = _mapping_items(root, "顶层")

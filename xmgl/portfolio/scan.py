@@ -375,7 +375,6 @@ def scan(
         return rows
 
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     try:
         ctx = multiprocessing.get_context("fork")  # cheap: workers inherit loaded modules
@@ -384,9 +383,13 @@ def scan(
     jobs = min(jobs, len(tasks))
     chunk = max(1, min(32, len(tasks) // (jobs * 16)))
     _warm_up()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts)
+    # multiprocessing.Pool, not concurrent.futures: its terminate() stops the
+    # workers and joins its own threads. ProcessPoolExecutor, stopped by Ctrl-C,
+    # leaves a manager thread that races CPython 3.11's exit (tracebacks:
+    # InvalidStateError on the futures map() cancelled, EBADF on its wake-up pipe).
+    pool = ctx.Pool(processes=jobs, initializer=_ignore_interrupts)  # forks the workers now
     try:
-        results = pool.map(check_one, tasks, chunksize=chunk)  # forks the workers now
+        results = pool.imap(check_one, tasks, chunksize=chunk)
         if on_start:
             on_start(len(tasks))
         for row in results:
@@ -396,12 +399,11 @@ def scan(
     except BaseException:
         # Ctrl-C (or any failure): only this process reports it; the workers, which
         # ignore SIGINT, are stopped without printing anything.
-        workers = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in workers:
-            proc.terminate()
+        pool.terminate()
+        pool.join()
         raise
-    pool.shutdown(wait=True)
+    pool.close()
+    pool.join()
     return rows
 
 

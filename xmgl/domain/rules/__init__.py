@@ -13,15 +13,15 @@ pick it up, ``matrix.py`` maps it to its clause. Plain Python: no CLI, docx or g
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from xmgl.domain.model import Dossier
 from xmgl.domain.rules import a02_a05, a03, a06_a07, a08_a10, a11_a15, a17_a23, timing  # noqa: F401
 from xmgl.domain.rules.base import (
     DRAFTING_GATE,
-    MAIN,
     REGISTRY,
-    SIDE,
     Context,
     Finding,
     Hit,
@@ -29,7 +29,29 @@ from xmgl.domain.rules.base import (
     Severity,
     main_stage,
 )
-from xmgl.domain.stages import STAGES
+from xmgl.domain.stages import MAIN, SIDE, STAGES
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class LoadProblem(Protocol):
+        """What :func:`format_findings` reads of a loader problem (:class:`xmgl.errors.Problem`)."""
+
+        @property
+        def file(self) -> str: ...
+        @property
+        def line(self) -> int | None: ...
+        @property
+        def column(self) -> int | None: ...
+        @property
+        def path(self) -> str: ...
+        @property
+        def message(self) -> str: ...
+        @property
+        def hint(self) -> str: ...
+        @property
+        def code(self) -> str: ...
+
 
 __all__ = [
     "MAIN",
@@ -117,7 +139,7 @@ def _severity(rule: Rule, ctx: Context) -> tuple[Severity, str]:
     return Severity.INFO, "（本项目不使用市本级财政性资金，本办法不适用（第二条），仅供参考。）"
 
 
-def _order(f: Finding):
+def _order(f: Finding) -> tuple[int, int, int, str]:
     return (f.article, f.location.line or 0, f.location.column or 0, f.rule)
 
 
@@ -125,7 +147,13 @@ FORMAT_ARTICLE = 0
 """Findings about the file itself (YAML syntax, types, missing fields) cite no article."""
 
 
-def format_findings(problems, *, message: str = "", hint: str = "", file: str = "project.yaml"):
+def format_findings(
+    problems: Iterable[LoadProblem],
+    *,
+    message: str = "",
+    hint: str = "",
+    file: str = "project.yaml",
+) -> list[Finding]:
     """The loader's problems (:class:`xmgl.errors.Problem`) as error findings.
 
     Rule id ``FORMAT-<CODE>`` (``FORMAT-YAML-SYNTAX``, ``FORMAT-REQUIRED`` …), article 0,

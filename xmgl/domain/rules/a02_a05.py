@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from xmgl.domain.rules.base import ALL, E, I, W, hit, rule
+from collections.abc import Iterator
+
+from xmgl.domain.rules.base import ALL, Context, E, Hit, I, W, hit, rule
 
 
 @rule("A2-SCOPE", 2, "第二条", I, ALL, "本办法只适用于使用市本级财政性资金的项目")
-def scope(ctx):
+def scope(ctx: Context) -> Iterator[Hit]:
     funding = ctx.d.funding
     if not ctx.in_scope:
         from xmgl.domain.rules.a11_a15 import BIDDING_LAW_48
@@ -30,7 +32,7 @@ def scope(ctx):
     ALL,
     "单独建设系统平台须属于四种除外情形之一",
 )
-def platform_exception(ctx):
+def platform_exception(ctx: Context) -> Iterator[Hit]:
     p = ctx.d.platform
     if p is not None and p.standalone and not p.exception:
         yield hit(
@@ -44,7 +46,7 @@ def platform_exception(ctx):
 
 
 @rule("A2-PLATFORM-BASIS", 2, "第二条", E, ALL, "单独建设系统平台的除外情形须有依据文件")
-def platform_basis(ctx):
+def platform_basis(ctx: Context) -> Iterator[Hit]:
     p = ctx.d.platform
     if p is not None and p.standalone and p.exception and not (p.basis or p.basis_document):
         yield hit(
@@ -57,7 +59,7 @@ def platform_basis(ctx):
 
 
 @rule("A5-CLOUD", 5, "第五条", E, ALL, "新建项目依托营口市级、省级政务云部署")
-def cloud(ctx):
+def cloud(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     dep = d.deployment
     if d.project.nature == "新建" and dep.cloud == "其他" and not dep.justification:
@@ -71,7 +73,7 @@ def cloud(ctx):
 
 
 @rule("A5-RESOURCE-PLATFORM", 5, "第五条", W, ALL, "新建项目接入统一政务信息资源库平台")
-def resource_platform(ctx):
+def resource_platform(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     dep = d.deployment
     if d.project.nature == "新建" and dep.resource_platform is not True:
@@ -84,7 +86,7 @@ def resource_platform(ctx):
 
 
 @rule("A5-MIGRATION-PLAN", 5, "第五条", W, ALL, "已建系统逐步向政务云迁移")
-def migration_plan(ctx):
+def migration_plan(ctx: Context) -> Iterator[Hit]:
     for system in ctx.d.deployment.existing_systems:
         if system.on_cloud is False and not system.migration_plan:
             yield hit(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from xmgl.domain import bodies as B
 from xmgl.domain import schema as S
-from xmgl.domain.rules.base import ALL, E, W, hit, rule
+from xmgl.domain.model import Node
+from xmgl.domain.rules.base import ALL, Context, E, Hit, W, hit, rule
 
 KNOWN = tuple(B.BODIES)
 
@@ -73,11 +76,13 @@ ISSUERS: tuple[tuple[str, str, dict[str, tuple[tuple[str, ...], str]]], ...] = (
 )
 
 
-def _named_bodies(ctx):
+def _named_bodies(
+    ctx: Context,
+) -> Iterator[tuple[Node, str, str, str | None, tuple[str, ...], str]]:
     """(record, field, written name, canonical body, allowed bodies, article) for each check."""
     for kind, field, by_subject in ISSUERS:
         for rec in ctx.d.records_of(kind):
-            written = getattr(rec, field)
+            written: str = getattr(rec, field)
             if not written:
                 continue
             entry = by_subject.get(_ANY_SUBJECT) or by_subject.get(rec.subject)
@@ -87,7 +92,7 @@ def _named_bodies(ctx):
             yield rec, field, written, B.canonical(written), allowed, article
 
 
-def _what(rec) -> str:
+def _what(rec: Node) -> str:
     from xmgl.domain.schema import RECORD_KINDS
 
     zh = RECORD_KINDS[rec.kind].zh
@@ -96,7 +101,7 @@ def _what(rec) -> str:
 
 
 @rule("A3-WRONG-BODY", 3, "第三条", E, ALL, "批复、审核、意见和报送对象须是第三条规定的部门")
-def wrong_body(ctx):
+def wrong_body(ctx: Context) -> Iterator[Hit]:
     for rec, field, written, body, allowed, article in _named_bodies(ctx):
         if body is not None and body not in allowed:
             yield hit(
@@ -109,7 +114,7 @@ def wrong_body(ctx):
 
 
 @rule("A3-UNKNOWN-BODY", 3, "第三条", W, ALL, "无法识别的出具（受理）单位")
-def unknown_body(ctx):
+def unknown_body(ctx: Context) -> Iterator[Hit]:
     for rec, field, written, body, allowed, article in _named_bodies(ctx):
         if body is None:
             who = "第三条列出的市级部门" if allowed == KNOWN else "或".join(allowed)

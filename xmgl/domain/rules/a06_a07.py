@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+from xmgl.domain.model import Node
 from xmgl.domain.rules.base import (
     ALL,
     DRAFTING_APPLICATION,
     DRAFTING_FSR,
+    Context,
     E,
+    Hit,
     I,
     W,
     hit,
@@ -40,9 +45,11 @@ STEP_ZH = dict(
 )
 
 
-def _requirement_rule(name: str, item: str, text: str, rule_id: str):
+def _requirement_rule(
+    name: str, item: str, text: str, rule_id: str
+) -> Callable[[Context], Iterator[Hit]]:
     @rule(rule_id, 6, f"第六条第{item}项", E, ALL, f"项目储备要求：{text}")
-    def check(ctx):
+    def check(ctx: Context) -> Iterator[Hit]:
         reserve = ctx.d.reserve
         section = reserve.get(name) if reserve is not None else None
         if section is None or not section.statement:
@@ -62,7 +69,7 @@ for _name, _item, _text, _id in REQUIREMENTS:
 
 
 @rule("A6-EVIDENCE", 6, "第六条", I, ALL, "储备要求的说明宜附佐证材料")
-def evidence(ctx):
+def evidence(ctx: Context) -> Iterator[Hit]:
     reserve = ctx.d.reserve
     if reserve is None:
         return
@@ -77,7 +84,7 @@ def evidence(ctx):
 
 
 @rule("A6-FIVE-SYNC", 6, "第六条第（五）项", E, ALL, "网络信息安全“五同步”")
-def five_synchronous(ctx):
+def five_synchronous(ctx: Context) -> Iterator[Hit]:
     reserve = ctx.d.reserve
     grid = reserve.get("five_synchronous") if reserve is not None else None
     if grid is None:
@@ -108,7 +115,7 @@ def five_synchronous(ctx):
 
 
 @rule("A6-RESERVE-ENTRY", 6, "第六条", W, since("plan"), "项目应先纳入项目储备库")
-def reserve_entry(ctx):
+def reserve_entry(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     if d.first("reserve_entry") is None:
         inclusion = d.first("plan_inclusion")
@@ -121,8 +128,8 @@ def reserve_entry(ctx):
         )
 
 
-def _cross(ctx):
-    cb = ctx.d.cross_boundary
+def _cross(ctx: Context) -> Node | None:
+    cb: Node | None = ctx.d.cross_boundary
     return cb if cb is not None and cb.kinds else None
 
 
@@ -135,7 +142,7 @@ def _cross(ctx):
     "跨部门等共建共享项目须明确牵头部门",
     drafting=DRAFTING_APPLICATION,
 )
-def lead(ctx):
+def lead(ctx: Context) -> Iterator[Hit]:
     cb = _cross(ctx)
     if cb is not None and not cb.lead_department:
         yield hit(
@@ -154,7 +161,7 @@ def lead(ctx):
     "共建共享项目须列明参建部门",
     drafting=DRAFTING_APPLICATION,
 )
-def participants(ctx):
+def participants(ctx: Context) -> Iterator[Hit]:
     cb = _cross(ctx)
     if cb is not None and not cb.participants:
         yield hit(
@@ -177,7 +184,7 @@ FLOWS = (("business_flow", "业务流"), ("data_flow", "数据流"), ("interface
     "明确各部门与总体工程的业务流、数据流和系统接口",
     drafting=DRAFTING_FSR,
 )
-def flows(ctx):
+def flows(ctx: Context) -> Iterator[Hit]:
     cb = _cross(ctx)
     if cb is None:
         return
@@ -202,7 +209,7 @@ def flows(ctx):
     "初步形成数据目录",
     drafting=DRAFTING_APPLICATION,
 )
-def data_catalog(ctx):
+def data_catalog(ctx: Context) -> Iterator[Hit]:
     cb = _cross(ctx)
     if cb is not None and not cb.data_catalog:
         yield hit(
@@ -213,7 +220,7 @@ def data_catalog(ctx):
 
 
 @rule("A7-UPPER-LEVEL", 7, "第七条第二款", W, since("feasibility"), "加强与上级项目的衔接")
-def upper_level(ctx):
+def upper_level(ctx: Context) -> Iterator[Hit]:
     cb = _cross(ctx)
     if cb is not None and "跨层级" in cb.kinds and not cb.upper_level_project:
         yield hit(

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+
 from xmgl.domain import bodies as B
 from xmgl.domain import merge as M
 from xmgl.domain.facts import total_investment_source
+from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.money import wan_and_yuan
-from xmgl.domain.rules.base import ALL, E, W, between, hit, rule, since
+from xmgl.domain.rules.base import ALL, Context, E, Hit, W, between, hit, rule, since
 from xmgl.domain.schema import MERGED
 
 
-def _stage_where(ctx):
-    return ctx.d.stage.where("current")
+def _stage_where(ctx: Context) -> Location:
+    where: Location = ctx.d.stage.where("current")
+    return where
 
 
 @rule("A8-SUBMISSION-MISSING", 8, "第八条", E, since("plan"), "列入年度计划须先按要求报送材料")
-def submission_missing(ctx):
+def submission_missing(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     submissions = d.records_of("plan_submission")
     inclusions = d.records_of("plan_inclusion")
@@ -38,7 +43,7 @@ def submission_missing(ctx):
         )
 
 
-def _opinions(d, subject: str, body: str, start, end) -> list:
+def _opinions(d: Dossier, subject: str, body: str, start: date | None, end: date) -> list[Node]:
     return [
         o
         for o in d.records_of("opinion")
@@ -57,7 +62,7 @@ def _opinions(d, subject: str, body: str, start, end) -> list:
     since("approved"),
     "实施的项目须列入年度项目投资计划",
 )
-def plan_inclusion(ctx):
+def plan_inclusion(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     if d.first("plan_inclusion") is not None:
         return
@@ -80,7 +85,7 @@ def plan_inclusion(ctx):
     ALL,
     "计划调整：主管部门申请→征求发改、财政意见→市政府同意",
 )
-def adjustment(ctx):
+def adjustment(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     dept = B.normalize(d.project.competent_department or "")
     for approval in d.records_of("approval"):
@@ -118,7 +123,7 @@ def adjustment(ctx):
     ALL,
     "年中纳入：先征求发改、财政、数据局意见→市政府同意→纳入计划",
 )
-def midyear(ctx):
+def midyear(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     for inc in d.records_of("plan_inclusion"):
         if not inc.midyear or not ctx.in_force(inc.date):
@@ -153,7 +158,7 @@ def midyear(ctx):
     between("feasibility", "merged_design"),
     "直接编报可研须列入相关规划或年度投资计划",
 )
-def direct_fsr(ctx):
+def direct_fsr(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     if d.first("plan_inclusion") is None:
         yield hit(
@@ -165,7 +170,7 @@ def direct_fsr(ctx):
         )
 
 
-def _merge_problems(ctx, *codes: str):
+def _merge_problems(ctx: Context, *codes: str) -> list[M.Problem]:
     """The 第十条 decision's problems of ``codes`` — only for a dossier that requests merging.
 
     The decision is :func:`xmgl.domain.merge.merge_allowed`, the same one
@@ -179,7 +184,7 @@ def _merge_problems(ctx, *codes: str):
 
 
 @rule("A10-MERGE-GROUNDS", 10, "第十条第二款、第三款", E, ALL, "合并编报可研和初步设计须有依据")
-def merge_grounds(ctx):
+def merge_grounds(ctx: Context) -> Iterator[Hit]:
     m = ctx.d.merged_fsr_pd
     for _ in _merge_problems(ctx, M.NO_GROUNDS):
         yield hit(
@@ -192,7 +197,7 @@ def merge_grounds(ctx):
 
 
 @rule("A10-MERGE-AMOUNT", 10, "第十条第三款", E, ALL, "以投资额为依据合并编报：总投资须低于200万元")
-def merge_amount_rule(ctx):
+def merge_amount_rule(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     for p in _merge_problems(ctx, M.AMOUNT_NOT_BELOW, M.AMOUNT_UNKNOWN):
         found = total_investment_source(d)
@@ -214,7 +219,7 @@ def merge_amount_rule(ctx):
 
 
 @rule("A10-MERGE-URGENT-BASIS", 10, "第十条第二款", E, ALL, "紧急建设合并编报须符合相关规定")
-def merge_urgent(ctx):
+def merge_urgent(ctx: Context) -> Iterator[Hit]:
     m = ctx.d.merged_fsr_pd
     for _ in _merge_problems(ctx, M.NO_URGENT_BASIS):
         yield hit(
@@ -234,9 +239,10 @@ def merge_urgent(ctx):
     ALL,
     "以技术方案简单、建设内容单一为依据合并编报须写明理由",
 )
-def merge_ground_reason(ctx):
+def merge_ground_reason(ctx: Context) -> Iterator[Hit]:
     m = ctx.d.merged_fsr_pd
     for p in _merge_problems(ctx, M.NO_REASON):
+        assert p.ground is not None  # merge_allowed names the ground that lacks its reason
         name = M.REASON_FIELD[p.ground]
         yield hit(
             f"以“{p.ground}”为依据合并编报，却没有写理由：第十条第三款的“{p.ground}”是需要"
@@ -248,7 +254,7 @@ def merge_ground_reason(ctx):
 
 
 @rule("A10-MERGE-UNDECLARED", 10, "第十条第二款、第三款", E, ALL, "可研代初步设计须申明合并编报")
-def merge_undeclared(ctx):
+def merge_undeclared(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     if d.merged:
         return

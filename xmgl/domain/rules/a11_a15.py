@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from xmgl.domain import bodies as B
 from xmgl.domain import schema as S
-from xmgl.domain.facts import BUDGET_SUBJECTS, budget_in_force
+from xmgl.domain.facts import budget_in_force
+from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.money import wan_and_yuan
-from xmgl.domain.rules.base import ALL, DRAFTING_FSR, E, W, hit, locate, rule, since
-from xmgl.domain.schema import COMPETITIVE_METHODS
+from xmgl.domain.rules.base import ALL, DRAFTING_FSR, Context, E, Hit, W, hit, locate, rule, since
+from xmgl.domain.schema import BUDGET_SUBJECTS, COMPETITIVE_METHODS
 
 BIDDING_LAW_48 = "《中华人民共和国招标投标法》第四十八条（中标人不得转让、肢解转让中标项目，不得分包主体、关键性工作）"
 """Binds every winning bidder whatever the funding: 第十四条第一款 restates it."""
@@ -19,8 +21,9 @@ BIDDING_LAW_48 = "《中华人民共和国招标投标法》第四十八条（�
 EVALUATED = {S.FSR: "可行性研究报告", S.PD: "初步设计", S.MERGED: "可研代初步设计"}
 
 
-def _stage_where(ctx):
-    return ctx.d.stage.where("current")
+def _stage_where(ctx: Context) -> Location:
+    where: Location = ctx.d.stage.where("current")
+    return where
 
 
 # ---------------------------------------------------------------- 第十一条
@@ -35,7 +38,7 @@ def _stage_where(ctx):
     "数据资源共享分析：信息资源目录、共享清单、流程",
     drafting=DRAFTING_FSR,
 )
-def data_sharing(ctx):
+def data_sharing(ctx: Context) -> Iterator[Hit]:
     ds = ctx.d.data_sharing
     parts = (
         ("catalog", "信息资源目录"),
@@ -61,7 +64,7 @@ def data_sharing(ctx):
     "政府购买服务须有自建与购买服务经济性比较",
     drafting=DRAFTING_FSR,
 )
-def service_comparison(ctx):
+def service_comparison(ctx: Context) -> Iterator[Hit]:
     sp = ctx.d.service_purchase
     if sp is not None and sp.used and not sp.comparison:
         yield hit(
@@ -89,7 +92,7 @@ SECURITY_DOCS = (
     "安全可靠情况说明、项目安全方案、密码应用方案",
     drafting=DRAFTING_FSR,
 )
-def security_docs(ctx):
+def security_docs(ctx: Context) -> Iterator[Hit]:
     for name, zh in SECURITY_DOCS:
         if not ctx.d.security.get(name):
             yield hit(
@@ -103,7 +106,7 @@ def security_docs(ctx):
 @rule(
     "A11-MLPS-LEVEL", 11, "第十一条第（三）项", W, since("feasibility"), "写明网络安全等级保护级别"
 )
-def mlps_level(ctx):
+def mlps_level(ctx: Context) -> Iterator[Hit]:
     sec = ctx.d.security
     if not sec.classified and sec.mlps_level is None:
         yield hit(
@@ -117,7 +120,7 @@ def mlps_level(ctx):
 # ---------------------------------------------------------------- 第十二条
 
 
-def project_approvals(d):
+def project_approvals(d: Dossier) -> list[Node]:
     return [a for a in d.records_of("approval") if a.subject in EVALUATED]
 
 
@@ -129,7 +132,7 @@ def project_approvals(d):
     frozenset({"preliminary_design"}) | since("approved"),
     "立项须有批复（可研、初步设计及概算，或可研代初步设计）",
 )
-def approval_missing(ctx):
+def approval_missing(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     fsr = d.first("approval", subject=S.FSR)
     pd = d.first("approval", subject=S.PD)
@@ -166,7 +169,7 @@ def approval_missing(ctx):
     ALL,
     "批复前须经第三方评估论证",
 )
-def eval_before_approval(ctx):
+def eval_before_approval(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     evaluations = d.records_of("evaluation")
     for a in project_approvals(d):
@@ -197,7 +200,7 @@ def eval_before_approval(ctx):
     ALL,
     "第三方中介机构须通过竞争性方式选择",
 )
-def evaluator_selection(ctx):
+def evaluator_selection(ctx: Context) -> Iterator[Hit]:
     for e in ctx.d.records_of("evaluation"):
         if ctx.in_force(e.date) and e.selection not in COMPETITIVE_METHODS:
             yield hit(
@@ -210,7 +213,7 @@ def evaluator_selection(ctx):
 
 
 @rule("A12-EVALUATOR-QUALIFIED", 12, "第十二条", E, ALL, "第三方中介机构须具有资质")
-def evaluator_qualified(ctx):
+def evaluator_qualified(ctx: Context) -> Iterator[Hit]:
     for e in ctx.d.records_of("evaluation"):
         if ctx.in_force(e.date) and e.qualified is False:
             yield hit(
@@ -230,7 +233,7 @@ def evaluator_qualified(ctx):
     ALL,
     "批复前密码应用方案须经市国家密码管理局审核通过",
 )
-def crypto_review(ctx):
+def crypto_review(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     reviews = [r for r in d.records_of("crypto_review") if r.result == "通过"]
     for a in project_approvals(d):
@@ -248,7 +251,7 @@ def crypto_review(ctx):
 
 
 @rule("A13-TENDER", 13, "第十三条", E, since("construction"), "招标投标制：建设前须有采购记录")
-def tender(ctx):
+def tender(ctx: Context) -> Iterator[Hit]:
     if ctx.d.first("procurement") is None:
         yield hit(
             "项目进入建设实施，却没有招标采购记录：第十三条要求落实招标投标制，第十四条要求依法"
@@ -259,7 +262,7 @@ def tender(ctx):
 
 
 @rule("A13-CONTRACT", 13, "第十三条", E, since("construction"), "合同管理制：建设前须签订合同")
-def contract(ctx):
+def contract(ctx: Context) -> Iterator[Hit]:
     if ctx.d.first("contract") is None:
         yield hit(
             "项目进入建设实施，却没有合同记录：第十三条要求落实合同管理制。",
@@ -276,7 +279,7 @@ def contract(ctx):
     since("construction"),
     "建设监理制：建设项目须有监理合同",
 )
-def supervision_contract(ctx):
+def supervision_contract(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     if d.project.nature == "运行维护":
         return
@@ -301,7 +304,7 @@ def supervision_contract(ctx):
     "中标单位不得转让中标项目",
     binds=BIDDING_LAW_48,
 )
-def transfer(ctx):
+def transfer(ctx: Context) -> Iterator[Hit]:
     for t in ctx.d.records_of("transfer"):
         yield hit(
             f"合同 {t.contract} 的中标项目转让给了“{t.party}”：第十四条规定项目中标单位不得向他人"
@@ -320,7 +323,7 @@ def transfer(ctx):
     "主体、关键性工作不得分包",
     binds=BIDDING_LAW_48,
 )
-def subcontract_main(ctx):
+def subcontract_main(ctx: Context) -> Iterator[Hit]:
     for s in ctx.d.records_of("subcontract"):
         if s.main_part:
             yield hit(
@@ -340,7 +343,7 @@ def subcontract_main(ctx):
     "不得将中标项目肢解后分别转让",
     binds=BIDDING_LAW_48,
 )
-def split_transfer(ctx):
+def split_transfer(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     amounts = {c.id: c.amount for c in d.records_of("contract")}
     totals: dict[str, Decimal] = {}
@@ -369,7 +372,7 @@ PROCURED_TYPES = ("建设", "监理", "运维")
     ALL,
     "合同相对方应经政府采购或招投标产生",
 )
-def procurement_for_contract(ctx):
+def procurement_for_contract(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     winners = {B.normalize(p.winner) for p in d.records_of("procurement")}
     for c in d.records_of("contract"):
@@ -387,7 +390,7 @@ def procurement_for_contract(ctx):
 
 
 @rule("A15-OVER-BUDGET", 15, "第十五条", E, since("procurement"), "合同和支付累计不得超过批复概算")
-def over_budget(ctx):
+def over_budget(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     budget = budget_in_force(d)
     if budget is None:
@@ -416,7 +419,7 @@ def over_budget(ctx):
     since("procurement"),
     "须记录批复概算，才能核对合同和支付",
 )
-def budget_unknown(ctx):
+def budget_unknown(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     if budget_in_force(d) is None and (d.first("contract") or d.first("procurement")):
         yield hit(
@@ -434,7 +437,7 @@ def budget_unknown(ctx):
     ALL,
     "批复概算须与概算批复记录一致",
 )
-def budget_mismatch(ctx):
+def budget_mismatch(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     fact = d.investment.budget
     if fact is None or any(r.subject == "重新审批" for r in d.records_of("approval")):
@@ -455,7 +458,7 @@ CONTROLLED = ("规模", "内容", "标准", "投资")
 
 
 @rule("A15-CHANGE-UNAPPROVED", 15, "第十五条", E, ALL, "不得擅自调整规模、内容、标准、投资")
-def change_unapproved(ctx):
+def change_unapproved(ctx: Context) -> Iterator[Hit]:
     for c in ctx.d.records_of("change"):
         if c.aspect in CONTROLLED and not c.approval_no:
             yield hit(
@@ -468,7 +471,7 @@ def change_unapproved(ctx):
 
 
 @rule("A15-INVESTMENT-INCREASE", 15, "第十五条", E, ALL, "增加投资须重新提级论证、重新审批")
-def investment_increase(ctx):
+def investment_increase(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     reapproved = d.first("approval", subject=S.REAPPROVAL) is not None
     for c in d.records_of("change"):
@@ -491,7 +494,7 @@ def investment_increase(ctx):
     ALL,
     "重新审批前须经市发展和改革局重新提级论证",
 )
-def reapproval_procedure(ctx):
+def reapproval_procedure(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     for a in d.records_of("approval"):
         if a.subject != "重新审批" or not ctx.in_force(a.date):

@@ -6,26 +6,32 @@ The time bounds of 第八条、第十六条–第二十条 are in ``timing``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 from xmgl.domain import bodies as B
 from xmgl.domain.bounds import ACCEPTANCE
 from xmgl.domain.deadlines import first_passed_acceptance
-from xmgl.domain.model import Node
+from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.regulation import EFFECTIVE
-from xmgl.domain.rules.base import ALL, E, I, W, hit, rule, since
+from xmgl.domain.rules.base import ALL, Context, E, Hit, I, W, hit, rule, since
 from xmgl.domain.schema import CLASSIFIED_REPORT, MLPS_REPORT
 
 
-def _stage_where(ctx):
-    return ctx.d.stage.where("current")
+def _stage_where(ctx: Context) -> Location:
+    where: Location = ctx.d.stage.where("current")
+    return where
 
 
-def passed_on(d):
+def passed_on(d: Dossier) -> date | None:
     """The first day the project passed completion acceptance (or its re-inspection)."""
     passed = first_passed_acceptance(d)
-    return passed.date if passed is not None else None
+    if passed is None:
+        return None
+    day: date = passed.date
+    return day
 
 
 # ---------------------------------------------------------------- 第十七条
@@ -39,7 +45,7 @@ def passed_on(d):
     since("acceptance_applied"),
     "竣工验收须由项目单位向市数据局申请",
 )
-def application_missing(ctx):
+def application_missing(ctx: Context) -> Iterator[Hit]:
     if ctx.d.first("acceptance_application") is None:
         yield hit(
             "项目处于竣工验收阶段，却没有竣工验收申请记录（第十七条第一款）。",
@@ -56,7 +62,7 @@ def application_missing(ctx):
     since("acceptance_applied"),
     "申请竣工验收前须初验合格",
 )
-def prelim_passed(ctx):
+def prelim_passed(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     passed = [p.date for p in d.records_of("preliminary_acceptance") if p.result == "合格"]
     application = d.first("acceptance_application")
@@ -86,7 +92,7 @@ ATTACHMENTS = (
 
 
 @rule("A17-ATTACHMENTS", 17, "第十七条第二款", E, ALL, "竣工验收申请须附五类材料")
-def attachments(ctx):
+def attachments(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     security_zh = (
         "安全风险评估报告（涉密信息系统安全保密测评报告）"
@@ -115,7 +121,7 @@ def attachments(ctx):
     ALL,
     "安全风险评估报告须与是否涉密相符（涉密：安全保密测评；非涉密：等级保护测评）",
 )
-def security_report(ctx):
+def security_report(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     wanted = CLASSIFIED_REPORT if d.security.classified else MLPS_REPORT
     what = "涉密" if d.security.classified else "非涉密"
@@ -157,7 +163,7 @@ def security_report(ctx):
     ALL,
     "竣工验收须经申请",
 )
-def acceptance_without_application(ctx):
+def acceptance_without_application(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     applications = d.records_of("acceptance_application")
     for a in d.records_of("acceptance"):
@@ -170,7 +176,7 @@ def acceptance_without_application(ctx):
 
 
 @rule("A17-THIRD-PARTY", 17, "第十七条第一款", W, ALL, "竣工验收由市数据局委托第三方完成")
-def third_party(ctx):
+def third_party(ctx: Context) -> Iterator[Hit]:
     for a in ctx.d.records_of("acceptance"):
         if not a.third_party:
             yield hit(
@@ -192,7 +198,7 @@ def third_party(ctx):
     ALL,
     "未经竣工验收或验收不合格的项目不得投入使用",
 )
-def in_use(ctx):
+def in_use(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     passed = passed_on(d)
     for g in d.records_of("go_live"):
@@ -208,7 +214,7 @@ def in_use(ctx):
 CONSTRUCTION = "建设"
 
 
-def _construction_contracts(d) -> dict[str, Decimal]:
+def _construction_contracts(d: Dossier) -> dict[str, Decimal]:
     return {c.id: c.amount for c in d.records_of("contract") if c.type == CONSTRUCTION}
 
 
@@ -220,7 +226,7 @@ def _construction_contracts(d) -> dict[str, Decimal]:
     ALL,
     "竣工验收不合格的项目不得继续支付建设资金",
 )
-def payment_after_failed(ctx):
+def payment_after_failed(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     failed = [a.date for a in d.records_of("acceptance") if a.result == "不合格"]
     if not failed:
@@ -252,7 +258,7 @@ def payment_after_failed(ctx):
     ALL,
     "竣工验收合格前不得付清建设合同",
 )
-def final_payment(ctx):
+def final_payment(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     passed = passed_on(d)
     contracts = _construction_contracts(d)
@@ -284,7 +290,7 @@ def final_payment(ctx):
     ALL,
     "自评价报告须报送市数据局和市财政局",
 )
-def self_eval_recipients(ctx):
+def self_eval_recipients(ctx: Context) -> Iterator[Hit]:
     for s in ctx.d.records_of("self_evaluation"):
         sent = {B.canonical(x) for x in s.sent_to}
         missing = [b for b in (B.DATA_BUREAU, B.FINANCE) if b not in sent]
@@ -301,7 +307,7 @@ def self_eval_recipients(ctx):
 
 
 @rule("A20-FINDING-DEADLINE", 20, "第二十条", W, ALL, "监督检查发现的问题应限期整改")
-def finding_deadline(ctx):
+def finding_deadline(ctx: Context) -> Iterator[Hit]:
     for f in ctx.d.records_of("supervision_finding"):
         if f.deadline is None:
             yield hit(
@@ -320,7 +326,7 @@ SANCTIONS = {
 
 
 @rule("A20-SANCTION-BASIS", 20, "第二十条", W, ALL, "暂缓、暂停、终止应以逾期不整改为前提")
-def sanction_basis(ctx):
+def sanction_basis(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     findings = d.records_of("supervision_finding")
     for kind, zh in SANCTIONS.items():
@@ -338,7 +344,7 @@ def sanction_basis(ctx):
 
 
 @rule("A21-CONTRACT-REFS", 21, "第二十一条", E, ALL, "支付、分包、转让须对应已登记的合同")
-def contract_refs(ctx):
+def contract_refs(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     seen: dict[str, Node] = {}
     for c in d.records_of("contract"):
@@ -362,7 +368,7 @@ def contract_refs(ctx):
 
 
 @rule("A21-STAGE-HISTORY", 21, "第二十一条", W, ALL, "当前阶段须与阶段变更记录一致")
-def stage_history(ctx):
+def stage_history(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     changes = d.records_of("stage_change")
     if changes and changes[-1].to_stage != d.stage_name:
@@ -376,7 +382,7 @@ def stage_history(ctx):
 
 
 @rule("A21-FUTURE-RECORD", 21, "第二十一条", W, ALL, "记录日期不应晚于今天")
-def future_record(ctx):
+def future_record(ctx: Context) -> Iterator[Hit]:
     for r in ctx.d.records:
         if r.date > ctx.as_of:
             yield hit(
@@ -391,7 +397,7 @@ def future_record(ctx):
 
 
 @rule("A23-BEFORE-EFFECTIVE", 23, "第二十三条", I, ALL, "本办法施行前批复的项目")
-def before_effective(ctx):
+def before_effective(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     approved = d.approval_date()
     if approved is not None and approved < EFFECTIVE:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar, cast
 
 from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.regulation import EFFECTIVE
@@ -55,7 +56,7 @@ class Finding:
     hint: str
     location: Location
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         """The finding as ``xmgl validate --format json`` writes it (see docs/validate.md)."""
         return {
             "rule": self.rule,
@@ -177,7 +178,7 @@ def severity_text(r: Rule) -> str:
 
 
 # what the records say about how far a project has come, latest first
-_EVIDENCE: tuple[tuple[str, str, dict], ...] = (
+_EVIDENCE: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("in_operation", "go_live", {}),
     ("accepted", "acceptance", {"result": "合格"}),
     ("acceptance_failed", "acceptance", {"result": "不合格"}),
@@ -209,7 +210,8 @@ def main_stage(dossier: Dossier, stage: str) -> str:
         return current
     for rec in reversed(dossier.records_of("stage_change")):
         if rec.from_stage in MAIN and rec.to_stage in SIDE:
-            return rec.from_stage
+            left: str = rec.from_stage
+            return left
     for found, kind, match in _EVIDENCE:
         if dossier.first(kind, **match) is not None:
             return found
@@ -217,6 +219,8 @@ def main_stage(dossier: Dossier, stage: str) -> str:
 
 
 # ---------------------------------------------------------------- context
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -227,7 +231,7 @@ class Context:
     as_of: date
     stage: str
     main: str
-    _cache: dict = field(default_factory=dict, repr=False)
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def d(self) -> Dossier:
@@ -248,10 +252,12 @@ class Context:
         """True if the stage evaluated (or its main-line stage) is ``stage`` or later."""
         return ORDER[self.main] >= ORDER[stage]
 
-    def cached(self, key: str, compute: Callable[[], object]):
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
         if key not in self._cache:
             self._cache[key] = compute()
-        return self._cache[key]
+        # the value stored under a key is what that key's compute returned: each key is
+        # computed by one call site, so the type is the one it was stored with
+        return cast(T, self._cache[key])
 
 
 def hit(message: str, hint: str, where: Location | Node) -> Hit:
@@ -278,6 +284,9 @@ def locate(node: Node, *names: str) -> Location:
 REGISTRY: list[Rule] = []
 _IDS: set[str] = set()
 
+Check = TypeVar("Check", bound="Callable[[Context], Iterable[Hit]]")
+"""A rule's check: the decorator registers it and hands it back unchanged."""
+
 
 def rule(
     id: str,  # noqa: A002 - the rule's id is its name in the regulation's tooling
@@ -289,10 +298,10 @@ def rule(
     *,
     drafting: frozenset[str] = frozenset(),
     binds: str = "",
-):
+) -> Callable[[Check], Check]:
     """Register the decorated ``check(ctx)`` as a rule (``drafting``, ``binds``: see :class:`Rule`)."""
 
-    def register(check: Callable[[Context], Iterable[Hit]]):
+    def register(check: Check) -> Check:
         if id in _IDS:
             raise ValueError(f"duplicate rule id {id}")
         if not drafting <= stages:

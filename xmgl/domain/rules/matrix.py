@@ -26,7 +26,7 @@ class Clause:
     documents: tuple[str, ...] = ()
     not_checkable: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "clause": self.id,
             "article": self.article,
@@ -40,8 +40,18 @@ class Clause:
         }
 
 
-def C(id, article, label, summary, *rules, **kw) -> Clause:  # noqa: A002, N802
-    return Clause(id, article, label, summary, tuple(rules), **kw)
+def C(  # noqa: N802 - a short constructor keeps the table readable
+    id: str,  # noqa: A002 - the clause's id, as Clause names it
+    article: int,
+    label: str,
+    summary: str,
+    *rules: str,
+    format: str = "",  # noqa: A002 - Clause.format
+    gates: tuple[str, ...] = (),
+    documents: tuple[str, ...] = (),
+    not_checkable: str = "",
+) -> Clause:
+    return Clause(id, article, label, summary, rules, format, gates, documents, not_checkable)
 
 
 ADVANCE = "xmgl advance {}：进入该阶段前按目标阶段运行全部规则，有错误即阻止"

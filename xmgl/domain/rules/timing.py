@@ -14,21 +14,23 @@ the user when it falls due.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterator
+
 from xmgl.domain import deadlines as DL
 from xmgl.domain.bounds import ACCEPTANCE as A17
 from xmgl.domain.bounds import QUARTERLY as A16
 from xmgl.domain.bounds import RECTIFICATION as A18
 from xmgl.domain.bounds import SELF_EVALUATION as A19
 from xmgl.domain.regulation import EFFECTIVE
-from xmgl.domain.rules.base import ALL, E, I, W, hit, rule, since
+from xmgl.domain.rules.base import ALL, Context, E, Hit, I, Severity, W, hit, rule, since
 
 
-def _obligations(ctx, kind: str):
+def _obligations(ctx: Context, kind: str) -> list[DL.Obligation]:
     every = ctx.cached("obligations", lambda: DL.obligations(ctx.d, ctx.as_of))
     return [o for o in every if o.kind == kind and o.due.nominal >= EFFECTIVE]
 
 
-def _due(o) -> str:
+def _due(o: DL.Obligation) -> str:
     text = o.due.in_force.isoformat()
     if o.due.moved:
         text += f"（名义截止日 {o.due.nominal.isoformat()} 为法定休假日，顺延）"
@@ -37,15 +39,38 @@ def _due(o) -> str:
     return text
 
 
-def _window(o) -> str:
-    return f"{o.opens.isoformat()} 至 {_due(o)}"
+def _done(o: DL.Obligation) -> str:
+    """The day ``o`` was done: said only of the statuses that have one (done, late)."""
+    assert o.done is not None, o.status
+    return o.done.isoformat()
 
 
-def timing_rule(rule_id, article, clause, severity, stages, title, kind, statuses, say, hint):
+def _opens(o: DL.Obligation) -> str:
+    """The first allowed day: said only of a window (an obligation that has one)."""
+    assert o.opens is not None, o.kind
+    return o.opens.isoformat()
+
+
+def _window(o: DL.Obligation) -> str:
+    return f"{_opens(o)} 至 {_due(o)}"
+
+
+def timing_rule(
+    rule_id: str,
+    article: int,
+    clause: str,
+    severity: Severity,
+    stages: frozenset[str],
+    title: str,
+    kind: str,
+    statuses: Collection[str],
+    say: Callable[[DL.Obligation, Context], str],
+    hint: str | Callable[[DL.Obligation], str],
+) -> Callable[[Context], Iterator[Hit]]:
     """A rule that reports obligations of ``kind`` in one of ``statuses``."""
 
     @rule(rule_id, article, clause, severity, stages, title)
-    def check(ctx):
+    def check(ctx: Context) -> Iterator[Hit]:
         for o in _obligations(ctx, kind):
             if o.status in statuses:
                 yield hit(say(o, ctx), hint(o) if callable(hint) else hint, o.location)
@@ -66,7 +91,7 @@ timing_rule(
     "plan_submission",
     {DL.DONE_LATE},
     lambda o, ctx: (
-        f"{o.title}：{o.done.isoformat()} 才报送，晚于截止日 {_due(o)}。"
+        f"{o.title}：{_done(o)} 才报送，晚于截止日 {_due(o)}。"
         "第八条要求项目单位按市数据局明确的要求和时限报送材料。"
     ),
     "核对报送日期；确属逾期报送的，应有市数据局同意补报的书面材料（放进档案并在记录 note 说明），"
@@ -127,7 +152,7 @@ timing_rule(
     "季度进展报告逾期报送",
     "quarterly_report",
     {DL.DONE_LATE},
-    lambda o, ctx: f"{o.title}于 {o.done.isoformat()} 报送，晚于截止日 {_due(o)}（第十六条）。",
+    lambda o, ctx: f"{o.title}于 {_done(o)} 报送，晚于截止日 {_due(o)}（第十六条）。",
     "已成事实，无需改动记录；以后的报告请按期报送（xmgl validate 会提示下一期的截止日）。",
 )
 timing_rule(
@@ -155,7 +180,7 @@ timing_rule(
     "acceptance_window",
     {DL.DONE_EARLY},
     lambda o, ctx: (
-        f"{o.done.isoformat()} 申请竣工验收，早于最早可申请日 {o.opens.isoformat()}："
+        f"{_done(o)} 申请竣工验收，早于最早可申请日 {_opens(o)}："
         f"第十七条规定{A17.quote}的，方可申请（{o.title}）。"
     ),
     f"核对申请日期；确属提前申请的，应撤回，待稳定运行满{A17.lower}个月后、{A17.upper}个月内"
@@ -196,8 +221,7 @@ timing_rule(
     "acceptance_window",
     {DL.DONE_LATE},
     lambda o, ctx: (
-        f"{o.done.isoformat()} 申请竣工验收，晚于期限 {_due(o)}："
-        + _A17_AGAIN.format(span=A17.span)
+        f"{_done(o)} 申请竣工验收，晚于期限 {_due(o)}：" + _A17_AGAIN.format(span=A17.span)
     ),
     "这次申请不能作为第十七条的竣工验收申请；" + _A17_NOW.format(lower=A17.lower, upper=A17.upper),
 )
@@ -239,7 +263,7 @@ timing_rule(
     f"竣工验收整改晚于{A18.upper}个月",
     "rectification",
     {DL.DONE_LATE},
-    lambda o, ctx: f"{o.title}：{o.done.isoformat()} 才完成，晚于期限 {_due(o)}（第十八条）。",
+    lambda o, ctx: f"{o.title}：{_done(o)} 才完成，晚于期限 {_due(o)}（第十八条）。",
     "已成事实；在复验申请中说明逾期原因。",
 )
 timing_rule(
@@ -279,7 +303,7 @@ timing_rule(
     "self_evaluation",
     {DL.DONE_EARLY},
     lambda o, ctx: (
-        f"{o.done.isoformat()} 的自评价早于最早日期 {o.opens.isoformat()}：第十九条规定"
+        f"{_done(o)} 的自评价早于最早日期 {_opens(o)}：第十九条规定"
         f"在通过验收并投入运行后{A19.span}开展（{o.title}）。"
     ),
     f"运行不满{A19.lower}个月的评价不能替代自评价；请在期限内重新开展并补录记录。",
@@ -293,7 +317,7 @@ timing_rule(
     f"自评价晚于投入运行后{A19.upper}个月",
     "self_evaluation",
     {DL.DONE_LATE},
-    lambda o, ctx: f"{o.done.isoformat()} 的自评价晚于期限 {_due(o)}（第十九条）。",
+    lambda o, ctx: f"{_done(o)} 的自评价晚于期限 {_due(o)}（第十九条）。",
     "已成事实；在自评价报告中说明逾期原因。",
 )
 timing_rule(
@@ -335,6 +359,6 @@ timing_rule(
     "监督检查整改逾期完成",
     "supervision_rectification",
     {DL.DONE_LATE},
-    lambda o, ctx: f"{o.title}：{o.done.isoformat()} 才完成，晚于期限 {_due(o)}（第二十条）。",
+    lambda o, ctx: f"{o.title}：{_done(o)} 才完成，晚于期限 {_due(o)}（第二十条）。",
     "已成事实；在整改报告中说明逾期原因。",
 )
