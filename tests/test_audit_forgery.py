@@ -111,6 +111,21 @@ def test_a_trust_root_whose_stage_the_old_scanner_could_not_see(history):
     assert codes(fast, sha) == {"stage-edited"}, failing(fast)
 
 
+def test_a_version_the_loader_refuses_below_the_stage_block_has_no_stage(history):
+    """A syntax error after the stage block: the loader refuses the file, so does the audit.
+
+    The fast reader used to read the stage from the lines above and pass the commit.
+    """
+    text = (history.root / "project.yaml").read_text(encoding="utf-8")
+    assert text.index("\nstage:") < text.index("\nrecords:")
+    broken = text + "  - kind: progress\n    note: [未闭合\n"
+    sha = commit_as(history, LIU, "liuxm", "补充记录", files={"project.yaml": broken})
+    fast, _ref = both(history.root)
+    assert failing(fast) == {sha: {"stage-unreadable"}}
+    message = next(f.message for c in fast.commits if c.sha == sha for f in c.findings)
+    assert "YAML 语法错误" in message
+
+
 # ---------------------------------------------------------------- 2. merges
 
 

@@ -122,12 +122,15 @@ def test_not_utf8_is_unreadable():
         read_stage(BASE.encode("gb18030"))
 
 
-def test_what_follows_the_stage_block_does_not_hide_it():
-    # a broken records list: the full parse gives up, the stage is still read
+def test_what_follows_the_stage_block_is_read_as_the_loader_reads_it():
+    # a broken records list: the loader refuses the file, so the stage is unreadable
+    # (the fast path used to read the stage from the lines before it and answer)
     broken = BASE + "  - kind: payment\n    amount: [1,\n"
     assert full_or_error(broken) == "unreadable"
-    assert read_stage(broken.encode("utf-8")) == Stage("construction", "2026-06-01")
-    # ... but a second column-0 "stage:" after it, real or inside a value, is never ignored
+    assert _fast(broken) is None
+    with pytest.raises(StageUnreadable):
+        read_stage(broken.encode("utf-8"))
+    # ... and a second column-0 "stage:" after it, real or inside a value, is never ignored
     sneaky = BASE + '  - kind: progress\n    description: "x\nstage:\n  current: accepted\n  y"\n'
     assert _fast(sneaky) is None
     assert read_stage(sneaky.encode("utf-8")) == _full(sneaky)
@@ -135,6 +138,64 @@ def test_what_follows_the_stage_block_does_not_hide_it():
     assert _fast(twice) is None
     with pytest.raises(StageUnreadable):
         read_stage(twice.encode("utf-8"))
+
+
+# Everything the loader refuses after the stage block (issue 9: the fast reader
+# answered where the loader refuses). Each is appended to the example, whose
+# stage block comes before its records.
+REFUSED_AFTER_THE_STAGE = {
+    "unclosed flow sequence": "  - kind: payment\n    amount: [1,\n",
+    "unclosed quote": '  - kind: progress\n    note: "说明\n',
+    "mapping in a plain value": "  - kind: progress\n    note: a: b\n",
+    "bad indentation": "  - kind: progress\n   date: 2026-06-05\n",
+    "entry after content": "  - kind: progress\n    note: x\n  date: 2026-06-05\n",
+    "control character": "  - kind: progress\n    note: a\x01b\n",
+    "DEL character": "  - kind: progress\n    note: a\x7fb\n",
+    "U+FFFF": "  - kind: progress\n    note: a\uffffb\n",
+    "undefined alias": "  - kind: progress\n    note: *nowhere\n",
+    "tab indentation": "  - kind: progress\n\tnote: x\n",
+    "null key": "null: 1\n",
+    "bool key": "true: 1\n",
+    "unknown escape": '  - kind: progress\n    note: "\\q"\n',
+    "second document": "---\nname: x\n",
+    "bad block scalar": "  - kind: progress\n    note: |0\n      x\n",
+    "stray sequence at top": "- x\n",
+}
+
+
+@pytest.mark.parametrize("name", list(REFUSED_AFTER_THE_STAGE))
+def test_a_file_the_loader_refuses_has_no_stage_wherever_the_fault_is(name):
+    text = BASE + REFUSED_AFTER_THE_STAGE[name]
+    assert full_or_error(text) == "unreadable", name
+    assert _fast(text) is None, name
+    with pytest.raises(StageUnreadable):
+        read_stage(text.encode("utf-8"))
+
+
+def test_invalid_utf8_after_the_stage_block_is_unreadable():
+    data = BASE.encode("utf-8") + b"  - kind: progress\n    note: \xff\xfe\n"
+    assert _fast(data) is None
+    with pytest.raises(StageUnreadable):
+        read_stage(data)
+
+
+def test_versions_compared_with_the_previous_one_are_judged_whole():
+    # the fast path looks only at what changed since the version before: a fault
+    # added to a version that was fine must still be seen, and removed again
+    records = "".join(
+        f"  - kind: progress\n    date: 2026-06-05\n    description: 第 {i} 次\n" for i in range(40)
+    )
+    good = BASE + records
+    assert _fast(good) == Stage("construction", "2026-06-01")
+    for fault in ("    note: [x\n", "    note: a\x01\n", "   bad: 1\n"):
+        cut = good.index("  - kind: progress\n    date: 2026-06-05\n    description: 第 20 次")
+        bad = good[:cut] + fault + good[cut:]
+        assert full_or_error(bad) == "unreadable", fault
+        assert _fast(good) is not None
+        assert _fast(bad) is None, fault
+        assert _fast(good) == Stage("construction", "2026-06-01")
+    moved = good.replace("  current: construction", "  current: accepted")
+    assert _fast(moved) == Stage("accepted", "2026-06-01")
 
 
 # ---------------------------------------------------------------- differential property test
@@ -244,3 +305,108 @@ def test_a_file_without_a_readable_stage_is_never_no_stage():
         read_stage(b"stage:\n  current: a\nstage:\n  current: b\n")
     with pytest.raises(StageUnreadable):
         read_stage(b"name: x\nname: y\nstage:\n  current: a\n")  # the loader refuses it
+
+
+# ------------------------------------------- faults anywhere, and versions one after another
+# The fast reader looks at units of the file and, for a new version, only at the
+# units that changed since the previous one. Whatever the fault and wherever it
+# is (before, in or after the stage block), the answer is the loader's or none.
+
+FAULT_LINES = [
+    "    note: [x",
+    '    note: "x',
+    "    note: a: b",
+    "   odd: 1",
+    "  stray: 1",
+    "\tnote: x",
+    "    note: a\x01",
+    "    note: a\x7f",
+    "    note: a\x85b",
+    "    note: *a",
+    "    note: &a x",
+    '    note: "\\q"',
+    "    note: |0",
+    "    note: |",
+    "      literal [ ] : #",
+    "    - nested",
+    "null: 1",
+    "true: 1",
+    "- top",
+    "---",
+    "...",
+    "%YAML 1.2",
+    "? k",
+    "  -",
+    "  -x",
+    "  - ",
+    "# c",
+    "",
+    "   ",
+    "records:",
+    "stage:",
+    "stage: x",
+    "  current: accepted",
+    "  since: 2026-11-01",
+    "project: {a: 1}",
+    "  - kind: progress",
+]
+FAULT_BYTES = [b":", b"-", b"#", b'"', b"'", b"[", b"]", b"{", b"}", b"&", b"*", b"!", b"|"]
+FAULT_BYTES += [b">", b" ", b"\n", b"\t", b"\x01", b"\xff", b"\r", b"  - ", b"\n  - a\n"]
+
+
+@st.composite
+def record_document(draw) -> list[str]:
+    lines = ["# 项目档案", "format_version: 1", "project:", "  name: 城市运行平台"]
+    stage = [
+        "stage:",
+        f"  current: {draw(st.sampled_from(STAGES))}",
+        f"  since: {draw(st.sampled_from(['2026-06-01', '2026-11-01']))}",
+    ]
+    records = ["records:"]
+    for i in range(draw(st.integers(0, 6))):
+        records += [
+            "  - kind: progress",
+            f"    date: 2026-06-0{i % 9 + 1}",
+            f"    note: 第 {i} 次",
+        ]
+    blocks = [stage, records]
+    if draw(st.booleans()):
+        blocks.reverse()
+    return lines + blocks[0] + blocks[1]
+
+
+@st.composite
+def damage(draw, lines: list[str]) -> bytes:
+    lines = list(lines)
+    for _ in range(draw(st.integers(0, 2))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(FAULT_LINES)))
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(data)))
+        cut = draw(st.integers(0, 1))
+        data = data[:at] + draw(st.sampled_from(FAULT_BYTES)) + data[at + cut :]
+    return data
+
+
+def fast_agrees(data: bytes) -> None:
+    expected = loader_or_error(data)
+    fast = _fast(data)
+    assert fast is None or fast == expected, (data, fast, expected)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_fault_anywhere_is_seen_as_the_loader_sees_it(data):
+    fast_agrees(data.draw(damage(data.draw(record_document()))))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_each_version_after_the_previous_is_the_loader_or_undecided(data):
+    lines = data.draw(record_document())
+    fast_agrees(("\n".join(lines) + "\n").encode("utf-8"))  # a fine version first
+    for _ in range(data.draw(st.integers(1, 4))):
+        version = data.draw(damage(lines))
+        fast_agrees(version)
+        if data.draw(st.booleans()):  # the next version grows from this one
+            lines = version.decode("utf-8", "replace").split("\n")[:-1]

@@ -22,7 +22,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 __all__ = [
     "Commit",
@@ -400,6 +400,23 @@ def _check_spec(spec: str) -> bytes:
     return spec.encode("utf-8")
 
 
+def _widen_pipe(pipe: IO[bytes] | None) -> None:
+    """Let git write up to 1 MiB ahead of the reader (Linux; elsewhere a no-op).
+
+    A history's blobs can add up to hundreds of megabytes; through the default
+    64 KiB pipe git and the audit take turns thousands of times, and on a busy
+    machine every turn waits for a CPU.
+    """
+    if pipe is None:
+        return
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError, ValueError):
+        pass
+
+
 class ObjectReader:
     """Reads objects of one repository through a single ``git cat-file --batch``.
 
@@ -427,10 +444,12 @@ class ObjectReader:
                 stdout=subprocess.PIPE,
                 stderr=self._stderr,
                 env=git_env(),
+                bufsize=1 << 16,
             )
         except OSError:
             self._stderr.close()
             raise
+        _widen_pipe(self._proc.stdout)
 
     # -- lifecycle --------------------------------------------------------
     def __enter__(self) -> ObjectReader:

@@ -1,32 +1,36 @@
 """The stage written in a version of ``project.yaml``, fast enough for thousands of versions.
 
 The audit needs ``stage.current`` and ``stage.since`` of every version of
-``project.yaml`` in the history. A full YAML parse costs about 20 ms a file
-(pure-Python ruamel), far too slow for 2,000 commits, so :func:`read_stage`
-first tries a cheap path that is *exact* on the files it accepts and falls
-back to the full parse on anything else:
+``project.yaml`` in the history, read exactly as the loader reads them
+(:func:`loader_stage`): a version the loader refuses — anywhere in the file,
+not only in the stage block — has no readable stage. A full parse costs far
+too much for 2,000 versions of a file that may grow to 230 kB, so
+:func:`read_stage` first tries a fast path that answers only where its answer
+is provably the loader's, and leaves everything else to the loader:
 
-1. every non-blank, non-comment line in column 0 must be a plain ``key:``
-   — so the top level is a block mapping without anchors, tags, merge keys,
-   complex keys or document markers — and exactly one of them is ``stage``;
-2. every line from the start of the file to the end of the stage block must
-   be valid UTF-8 without unusual line breaks, and a line that holds a quote
-   or a bracket must be a complete, one-line YAML construct (a quoted scalar,
-   a one-line flow collection, or a plain scalar that only contains them) —
-   so nothing before or in the stage block opens a multi-line quoted scalar or
-   flow collection, and every column-0 line up to there is structure;
-3. the stage block (up to the next column-0 key) is parsed on its own with
-   the real YAML parser (memoised, as it rarely changes).
+1. The file is cut into *units* at lines that start in column 0 (a top-level
+   key) and at lines that start with ``"  - "`` (an entry of a block sequence
+   at indentation 2, such as ``records``). YAML's block structure ends every
+   construct at such a line, except a quoted scalar or flow collection left
+   open — and a unit that leaves one open does not parse.
+2. Each unit must be valid UTF-8 without the characters the loader refuses,
+   without unusual line breaks, tabs, anchors or aliases, and must parse with
+   the loader's first parser in the same context it has in the file (a
+   top-level unit alone, a sequence entry as the first entry under a key).
+   A top-level unit must be one plain ``key`` that resolves to a string; a
+   sequence entry may only follow another entry or a key with nothing after
+   its colon. So the whole file parses if and only if every unit does, and
+   the top-level keys (unique, exactly one ``stage``) are the loader's.
+3. The stage block (up to the next top-level key) is parsed on its own with
+   the loader's parser (memoised, as it rarely changes).
 
-What follows the stage block cannot change how the lines before it are read;
-any column-0 ``stage:`` there (real or inside a multi-line value) sends the
-file to the full parse. The fast path does not check that the rest of the
-file is valid YAML — ``xmgl validate`` does; the audit only needs the stage.
-
-Anything outside these bounds — tabs, unusual line breaks, aliases in the stage
-block, a line the grammar does not know — goes to the full parse, which gives
-the same answer slowly or says the file cannot be read. Tests compare both
-paths on every file shape we could think of.
+Units are judged once per process (by their bytes, so a verdict cannot be
+carried over to other content), and a version is compared with the previous
+one: only the units that changed between them are looked at, so a 230 kB file
+that gained one record costs one small parse. Anything outside these bounds
+goes to the full parse, which gives the same answer slowly or says the file
+cannot be read. Tests compare both paths on every shape we could think of and
+on random ones (hypothesis).
 """
 
 from __future__ import annotations
@@ -34,10 +38,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ruamel.yaml import YAML
     from ruamel.yaml.nodes import Node
+
+_Tops = tuple[tuple[int, bytes], ...]  # a version's top-level keys: (offset, name)
 
 
 @dataclass(frozen=True)
@@ -54,42 +61,29 @@ class StageUnreadable(ValueError):
 
 
 _KEY = rb"[A-Za-z_][A-Za-z0-9_]*"
-_DQ = rb'"(?:[^"\\\n]|\\.)*"'
-_SQ = rb"'(?:[^'\n]|'')*'"
-_FPLAIN = rb"""[^\s"'\[\]{},:#&*!|>%@`?-](?:[^"'\[\]{},:#\n]*[^\s"'\[\]{},:#])?"""
-_FITEM = rb"(?:" + _DQ + rb"|" + _SQ + rb"|" + _FPLAIN + rb")"
-_FPAIR = rb"(?:" + _KEY + rb" *: +" + _FITEM + rb"|" + _KEY + rb" *:)"
-_FSEQ = rb"\[ *(?:" + _FITEM + rb"(?: *, *" + _FITEM + rb")* *,?)? *\]"
-_FMAP = rb"\{ *(?:" + _FPAIR + rb"(?: *, *" + _FPAIR + rb")* *,?)? *\}"
-_BPLAIN = rb"""[^\s"'\[\]{}#&*!|>%@`?:,-](?:(?! #)(?!: )[^\n])*?"""
-_VALUE = rb"(?:" + b"|".join((_DQ, _SQ, _FSEQ, _FMAP, _BPLAIN)) + rb")"
-_LINE = re.compile(
-    rb"^ *(?:- +)*(?:" + _KEY + rb":(?: +" + _VALUE + rb")?|" + _VALUE + rb")?(?: +#.*)?$"
-)
-_COMMENT = re.compile(rb"^ *#")
-_TOP_KEY = re.compile(rb"^(" + _KEY + rb"):(?:[ ].*)?$")
-_DELIMITER = re.compile(rb"[\"'\[\]{}]")
-_UNUSUAL = re.compile(rb"[\r\x0b\x0c\x1c-\x1e\t\x00]")
+_TOP_KEY = re.compile(rb"(" + _KEY + rb"):(?:[ ][^\n]*)?(?:\n|\Z)")
+# "key:" with nothing but a comment after the colon: a block sequence may follow
+_OPENS = re.compile(rb"" + _KEY + rb":(?: *| +#[^\n]*)\n(?:(?: *| *#[^\n]*)\n)*\Z")
+# a line that starts a unit: column 0 content, or an entry of a sequence at indentation 2
+_BOUNDARY = re.compile(rb"\n(?=[^ \n#]|  -(?:[ \n]|\Z))")
+_HEAD = re.compile(rb"(?:(?: *| *#[^\n]*)(?:\n|\Z))*\Z")
+# tabs, the C0 controls YAML or the loader refuse, an anchor or alias
+_REFUSED = re.compile(rb"[\t\x00-\x08\x0b-\x1f\x7f]|(?:^|[ \[{,])[&*]", re.M)
 # U+0085, U+2028, U+2029 (line breaks to YAML 1.1) and a byte-order mark, in UTF-8
 _UNUSUAL_SEQUENCES = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf")
-_TOP_LINE = re.compile(rb"\n[^ \n#][^\n]*")
-_FIRST_CONTENT = re.compile(rb"^( *)[^ \n#]", re.M)
 
-# Lines already shown to be harmless (no quote or bracket, or a complete one-line
-# construct). Versions of one file share almost all their lines, so after the
-# first version only the few new lines are looked at; the set test runs in C.
-_known_good: set[bytes] = set()
+HEAD, TOP, ITEM = 0, 1, 2
+_OK, _OPENS_SEQ = 1, 2
 
 
-def _line_ok(line: bytes) -> bool:
-    """Valid UTF-8, no unusual break or BOM, and no quote or bracket left open."""
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    if _UNUSUAL.search(line) or any(seq in line for seq in _UNUSUAL_SEQUENCES):
-        return False
-    return not _DELIMITER.search(line) or bool(_COMMENT.match(line) or _LINE.match(line))
+def _kind(data: bytes, at: int) -> int | None:
+    """What starts at ``at`` (just after a line break, or 0): a unit, or None."""
+    c = data[at : at + 1]
+    if c and c not in b" \n#":
+        return TOP
+    if data.startswith(b"  -", at) and data[at + 3 : at + 4] in (b" ", b"\n", b""):
+        return ITEM
+    return None
 
 
 def read_stage(data: bytes) -> Stage:
@@ -124,11 +118,16 @@ def loader_stage(data: bytes) -> Stage:
     return _from_node(_compose(text))
 
 
-_prefix_ok: dict[bytes, bool] = {}
+# Units already judged (by their bytes): _OK, _OK | _OPENS_SEQ, or 0 (refused).
+_units: dict[bytes, int] = {}
+# The last version the fast path took whole: (its bytes, its top-level keys
+# as (offset, name)). The next version is compared with it.
+_last: tuple[bytes, _Tops] | None = None
 
 
 def _fast(data: bytes | str) -> Stage | None:
     """The stage, or None for "undecided" (the loader must decide)."""
+    global _last
     if isinstance(data, str):
         data = data.encode("utf-8")
     if data.startswith(b"\xef\xbb\xbf"):  # the loader drops a leading BOM
@@ -137,37 +136,19 @@ def _fast(data: bytes | str) -> Stage | None:
         if b"\r" in data.replace(b"\r\n", b""):
             return None  # a lone CR is a line break to YAML, not to this scanner
         data = data.replace(b"\r\n", b"\n")
-    # Line breaks this scanner does not split at (NEL, LS, PS), a BOM or a NUL
-    # anywhere in the file: the loader decides.
-    if any(seq in data for seq in _UNUSUAL_SEQUENCES) or b"\0" in data:
-        return None
-    # The first line with content must be a column-0 key: a top-level mapping
-    # indented as a whole is read by YAML, not by this scanner.
-    first_content = _FIRST_CONTENT.search(data)
-    if first_content is not None and first_content.group(1):
-        return None
-    tops: list[tuple[int, bytes]] = []
-    first = data[: data.find(b"\n")] if b"\n" in data else data
-    if first and first[:1] not in b" #":
-        tops.append((0, first))
-    for m in _TOP_LINE.finditer(data):
-        tops.append((m.start() + 1, m.group()[1:]))
-    stage: list[int] = []
-    names: set[bytes] = set()
-    for i, (_pos, line) in enumerate(tops):
-        key = _TOP_KEY.match(line)
-        if key is None or key.group(1) in names:
-            return None  # not a plain key, or a duplicate key: the loader refuses
-        names.add(key.group(1))
-        if key.group(1) == b"stage":
-            stage.append(i)
-    if len(stage) != 1:
-        return None  # no stage key (or several): only the loader may say so
-    i = stage[0]
+    prev = _last
+    tops = _changed(data, prev) if prev is not None else None
+    if tops is None:
+        tops = _whole(data)
+        if tops is None:
+            return None
+    _last = (data, tops)
+    names = [name for _pos, name in tops]
+    if len(set(names)) != len(names) or names.count(b"stage") != 1:
+        return None  # a duplicate key (the loader refuses) or no stage: the loader says so
+    i = names.index(b"stage")
     begin = tops[i][0]
     end = tops[i + 1][0] if i + 1 < len(tops) else len(data)
-    if not _prefix_fine(data[:end]):
-        return None
     snippet = data[begin:end]
     if not snippet.endswith(b"\n"):
         snippet += b"\n"
@@ -177,25 +158,205 @@ def _fast(data: bytes | str) -> Stage | None:
         return None
 
 
-def _prefix_fine(prefix: bytes) -> bool:
-    """Every line up to the end of the stage block is harmless (cached: it rarely changes)."""
-    known = _prefix_ok.get(prefix)
-    if known is None:
-        lines = prefix.split(b"\n")
-        known = True
-        if not _known_good.issuperset(lines):
-            for line in set(lines).difference(_known_good):
-                if not _line_ok(line):
-                    known = False
-                    break
-            else:
-                if len(_known_good) > 500_000:
-                    _known_good.clear()
-                _known_good.update(lines)
-        if len(_prefix_ok) > 10_000:
-            _prefix_ok.clear()
-        _prefix_ok[prefix] = known
-    return known
+def _whole(data: bytes) -> _Tops | None:
+    """Judge every unit of ``data``: its top-level keys, or None (undecided)."""
+    starts = [m.end() for m in _BOUNDARY.finditer(data)]
+    if _kind(data, 0) is not None:
+        starts.insert(0, 0)
+    if not starts:
+        return None
+    head = data[: starts[0]]
+    if head and not _flags(head, HEAD):
+        return None  # content before the first key: not a plain top-level mapping
+    return _judge_units(data, starts, len(data), first_checked=False)
+
+
+def _changed(data: bytes, prev: tuple[bytes, _Tops]) -> _Tops | None:
+    """Judge only the units of ``data`` that differ from the previous version.
+
+    The units before the first difference and after the last one are the
+    previous version's, judged already, with the same unit boundaries around
+    them (a boundary depends on the 4 bytes after a line break only). None:
+    judge the whole file instead.
+    """
+    old, old_tops = prev
+    p = _common_prefix(old, data)
+    q = _common_suffix(old, data, min(len(old), len(data)) - p)
+    u = _boundary_before(data, p - 4)
+    if u == 0:
+        return None
+    v = _boundary_after(data, len(data) - q + 1)
+    starts = [u]
+    for m in _BOUNDARY.finditer(data, u):
+        if m.end() >= v:
+            break
+        starts.append(m.end())
+    middle = _judge_units(data, starts, v, first_checked=True)
+    if middle is None:
+        return None
+    if v < len(data) and _kind(data, v) == ITEM:
+        last = data[starts[-1] : v]
+        if not (_kind(data, starts[-1]) == ITEM or _units.get(last, 0) & _OPENS_SEQ):
+            return None
+    delta = len(data) - len(old)
+    v_old = v - delta
+    return (
+        tuple(t for t in old_tops if t[0] < u)
+        + middle
+        + tuple((pos + delta, name) for pos, name in old_tops if pos >= v_old)
+    )
+
+
+def _judge_units(data: bytes, starts: list[int], end: int, *, first_checked: bool) -> _Tops | None:
+    """The top-level keys of the units starting at ``starts`` (up to ``end``), or None.
+
+    ``first_checked``: the unit before ``starts[0]`` was judged with the first
+    unit already (same bytes around the boundary); otherwise it is the head.
+    """
+    tops: list[tuple[int, bytes]] = []
+    opens = False  # the unit before may be followed by a sequence entry
+    for k, start in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else end
+        unit = data[start:stop]
+        kind = TOP if data[start : start + 1] != b" " else ITEM
+        flags = _units.get(unit)
+        if flags is None:
+            flags = _flags(unit, kind)
+        if not flags:
+            return None
+        if kind == ITEM:
+            if not (opens or (k == 0 and first_checked)):
+                return None  # an entry after content: the loader refuses
+            opens = True
+        else:
+            m = _TOP_KEY.match(unit)
+            assert m is not None  # _flags checked it
+            tops.append((start, m.group(1)))
+            opens = bool(flags & _OPENS_SEQ)
+    return tuple(tops)
+
+
+def _flags(unit: bytes, kind: int) -> int:
+    """Judge one unit (memoised by its bytes): 0 if the fast path must step aside."""
+    flags = _judge_unit(unit, kind)
+    if len(_units) > 100_000:
+        _units.clear()
+    _units[unit] = flags
+    return flags
+
+
+def _judge_unit(unit: bytes, kind: int) -> int:
+    from xmgl.domain.kinds import ILLEGAL
+
+    if _REFUSED.search(unit) or any(seq in unit for seq in _UNUSUAL_SEQUENCES):
+        return 0
+    try:
+        text = unit.decode("utf-8")
+    except UnicodeDecodeError:
+        return 0
+    if ILLEGAL.search(text):
+        return 0
+    if kind == HEAD:
+        return _OK if _HEAD.match(unit) and _parses(text) else 0
+    if kind == ITEM:
+        # the same context as in the file: an entry of a sequence under a key
+        return _OK if _parses("x:\n" + text) else 0
+    key = _TOP_KEY.match(unit)
+    if key is None:
+        return 0  # a document marker, directive, quoted or complex key, sequence ...
+    try:
+        root = _first_parser().compose(text)
+    except Exception:  # noqa: BLE001 - anything the parser throws: the loader decides
+        return 0
+    items = getattr(root, "value", None)
+    if not isinstance(items, list) or len(items) != 1:
+        return 0
+    name = items[0][0]
+    if name.tag != _STR or name.value != key.group(1).decode("ascii"):
+        return 0  # e.g. "null:" or "_:" (an int to YAML 1.2): the loader refuses
+    return _OK | (_OPENS_SEQ if _OPENS.match(unit) else 0)
+
+
+def _first_parser() -> YAML:
+    """The loader's first parser (libyaml when installed), as :func:`xmgl.yamltext.compose`."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe")
+
+
+@lru_cache(maxsize=1)
+def _raw_parser() -> Any:
+    parser = _first_parser().Parser
+    return parser if hasattr(parser, "raw_parse") else None
+
+
+def _parses(text: str) -> bool:
+    """``text`` parses with the loader's first parser (only the syntax: no anchors here)."""
+    parser = _raw_parser()
+    try:
+        if parser is not None:
+            parser(text).raw_parse()
+        else:
+            _first_parser().compose(text)
+    except Exception:  # noqa: BLE001 - anything the parser throws: the loader decides
+        return False
+    return True
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    n = min(len(a), len(b))
+    if a.startswith(b[:n]) if len(b) <= len(a) else b.startswith(a):
+        return n
+    lo, step = 0, 4096
+    while lo + step <= n and a[lo : lo + step] == b[lo : lo + step]:
+        lo += step
+    hi = min(lo + step, n)  # a difference lies in [lo, hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
+    la, lb = len(a), len(b)
+    if limit <= 0:
+        return 0
+    if a[la - limit :] == b[lb - limit :]:
+        return limit
+    s, step = 0, 4096
+    while s + step <= limit and a[la - s - step : la - s] == b[lb - s - step : lb - s]:
+        s += step
+    lo, hi = s, min(s + step, limit)  # a difference lies in the last (lo, hi] bytes
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _boundary_before(data: bytes, limit: int) -> int:
+    """The last unit start in (0, limit], or 0."""
+    i = data.rfind(b"\n", 0, limit) if limit > 0 else -1
+    while i >= 0:
+        if _kind(data, i + 1) is not None:
+            return i + 1
+        i = data.rfind(b"\n", 0, i)
+    return 0
+
+
+def _boundary_after(data: bytes, start: int) -> int:
+    """The first unit start at or after ``start`` (>= 1), or the end of ``data``."""
+    i = data.find(b"\n", start - 1)
+    while i >= 0:
+        if _kind(data, i + 1) is not None:
+            return i + 1
+        i = data.find(b"\n", i + 1)
+    return len(data)
 
 
 @lru_cache(maxsize=512)
