@@ -19,6 +19,7 @@ from tests.conftest import REPO
 from tests.test_deadlines import applied, approval, dossier, failed, live, passed, prelim
 from xmgl.domain import bounds as B
 from xmgl.domain import deadlines as dl
+from xmgl.domain import periods
 from xmgl.domain.lifecycle import TRANSITIONS
 from xmgl.domain.regulation import ARTICLES, article_zh
 from xmgl.domain.rules import RULES
@@ -48,6 +49,13 @@ def test_obligation_kinds_and_names_come_from_the_table():
 
 def test_docs_status_table_is_the_bounds_table():
     doc = (REPO / "docs" / "status.md").read_text("utf-8")
+    rows = B.docs_table().splitlines()
+    assert rows[:2] == ["| 事项 | 依据 | 起算 | 期限 |", "| --- | --- | --- | --- |"]
+    assert len(rows) == 2 + len(B.BOUNDS)
+    assert rows[4] == (
+        "| 申请竣工验收 | 第十七条第一款 | 初步验收合格 "
+        "| 满 3 个月之日起可以申请，满 6 个月之日为最后一日 |"
+    )
     assert B.docs_table() in doc, (
         "docs/status.md 的期限表与 xmgl/domain/bounds.py 不一致；用 "
         'python -c "from xmgl.domain.bounds import docs_table; print(docs_table())" 重新生成'
@@ -149,3 +157,23 @@ def test_first_passed_acceptance_is_found_once_for_every_clock(example):
     assert dl.quarterly_stop(d, D("2026-05-31")) is None
     assert dl.evaluation_start(d)[0] == D("2026-06-20")  # went live after passing
     assert passed_on(d) == D("2026-06-01")
+
+
+def test_a_bound_without_a_lower_or_upper_limit_says_which_article():
+    with pytest.raises(ValueError, match="^第十八条没有最短期限$"):
+        B.RECTIFICATION.opens(D("2026-01-15"))
+    with pytest.raises(ValueError, match="^第二十条没有最长期限$"):
+        B.SUPERVISION.due(D("2026-01-15"))
+    with pytest.raises(ValueError, match="^第十七条第一款不是按期重复的期限$"):
+        B.ACCEPTANCE.step  # noqa: B018
+
+
+def test_the_calendar_reaches_the_last_day_of_every_bound():
+    """A holiday file's rest day (2027-05-03, a Monday) moves the last day of each bound."""
+    from tests.test_periods import MAY_2027
+
+    moved = periods.Deadline(D("2027-05-03"), D("2027-05-06"))
+    assert B.RECTIFICATION.due(D("2027-02-03"), MAY_2027) == moved
+    assert B.RECTIFICATION.due(D("2027-02-03")).in_force == D("2027-05-03")  # weekends only
+    window = B.ACCEPTANCE.window(D("2026-11-03"), MAY_2027)
+    assert (window.opens, window.closes) == (D("2027-02-03"), moved)

@@ -466,3 +466,442 @@ def test_next_actions_orders_overdue_open_then_not_yet_open(example):
     ]
     assert all(o.pending for o in todo)
     assert [o for o in found if o not in todo] == [found[0]]  # period 1, done
+
+
+# ------------------------------------------------------------------ boundaries of the clocks
+
+
+def terminated(day: str):
+    return {"kind": "termination", "date": D(day), "issuer": "大石桥市数据局", "reason": "停建"}
+
+
+def test_termination_stops_the_quarterly_reports_from_its_own_day(example):
+    # p1 ends 2026-06-10; p2 (06-11 … 09-10) is still running when the project stops
+    d = dossier(example, approval("2026-03-10"), terminated("2026-07-01"))
+    assert dl.quarterly_stop(d) == D("2026-07-01")
+    assert dl.quarterly_stop(d, D("2026-07-01")) == D("2026-07-01")  # known on its day
+    assert dl.quarterly_stop(d, D("2026-06-30")) is None
+    assert [o.period for o in dl.obligations(d, D("2026-07-01"))] == [1]
+    assert [o.period for o in dl.obligations(d, D("2026-06-30"))] == [1, 2]
+
+
+def test_the_earlier_of_acceptance_and_termination_stops_the_reports(example):
+    acc = {"kind": "acceptance", "date": D("2026-08-01"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), acc, terminated("2026-07-01"))
+    assert dl.quarterly_stop(d) == D("2026-07-01")
+    assert dl.quarterly_stop(d, D("2026-08-01")) == D("2026-07-01")
+
+
+def test_a_plan_call_is_listed_from_the_day_it_is_issued(example):
+    d = dossier(example, call("2025-06-10", "2025-07-15"))
+    o = of_kind(d, D("2025-06-10"), "plan_submission")
+    assert (o.starts, o.status, o.title) == (
+        D("2025-06-10"),
+        dl.OPEN,
+        "报送2026年度项目计划（截止 2025-07-15）",
+    )
+
+
+def test_next_actions_orders_by_the_day_that_matters_for_each_status(example):
+    """Open items by their last day in force; items not yet open by the day they open."""
+    d = dossier(
+        example,
+        approval("2025-06-10"),
+        report("2025-09-01", 1),
+        report("2025-12-01", 2),
+        prelim("2026-01-15"),  # window 2026-04-15 … 2026-07-15
+    )
+    todo = dl.next_actions(dl.obligations(d, D("2026-02-01"), ahead=D("2026-06-30")))
+    assert [(o.kind, o.period, o.status) for o in todo] == [
+        ("quarterly_report", 3, dl.OPEN),  # due 2026-03-10
+        ("acceptance_window", None, dl.NOT_YET_OPEN),  # opens 04-15 (closes 07-15)
+        ("quarterly_report", 4, dl.NOT_YET_OPEN),  # due 06-10
+        ("quarterly_report", 5, dl.NOT_YET_OPEN),  # due 09-10
+    ]
+    # once the window is open it ranks by its last day (07-15), after period 4 (06-10)
+    todo = dl.next_actions(dl.obligations(d, D("2026-05-01")))
+    assert [(o.kind, o.period, o.status) for o in todo] == [
+        ("quarterly_report", 3, dl.OVERDUE),
+        ("quarterly_report", 4, dl.OPEN),  # due 06-10
+        ("acceptance_window", None, dl.OPEN),  # opened 04-15, due 07-15
+    ]
+
+
+def test_quarterly_periods_use_the_holiday_files(example):
+    from tests.test_periods import MAY_2027
+
+    (first,) = dl.quarterly_periods(D("2027-02-03"), count=1, calendar=MAY_2027)
+    assert (first.end, first.due.in_force) == (D("2027-05-03"), D("2027-05-06"))
+    (plain,) = dl.quarterly_periods(D("2027-02-03"), count=1)
+    assert plain.due.in_force == D("2027-05-03")
+
+
+def test_quarterly_period_by_index(example):
+    d = dossier(example, approval("2026-03-10"))
+    third = dl.quarterly_period(d, 3)
+    assert (third.index, third.start, third.end) == (3, D("2026-09-11"), D("2026-12-10"))
+    assert dl.quarterly_period(d, 1).start == D("2026-03-11")
+    assert dl.quarterly_period(dossier(example, call("2025-06-10", "2025-07-15")), 1) is None
+
+
+def test_obligation_as_json(example):
+    """The keys and values ``status --format json`` prints for one obligation."""
+    d = dossier(example, approval("2026-03-10"), report("2026-06-08", 1), prelim("2026-08-20"))
+    as_of = D("2026-09-20")
+    found = {
+        "quarterly_report": of_kind(d, as_of, "quarterly_report", period=1),
+        "acceptance_window": of_kind(d, as_of, "acceptance_window"),
+    }
+    line = found["quarterly_report"].location.line
+    assert found["quarterly_report"].to_dict() == {
+        "kind": "quarterly_report",
+        "article": 16,
+        "clause": "第十六条",
+        "title": "第1期季度进展报告（2026-03-11 至 2026-06-10）",
+        "starts": "2026-03-10",
+        "opens": None,
+        "due_nominal": "2026-06-10",
+        "due_in_force": "2026-06-10",
+        "calendar_notice": None,
+        "done": "2026-06-08",
+        "status": "done",
+        "period": 1,
+        "file": "project.yaml",
+        "line": line,
+        "column": found["quarterly_report"].location.column,
+        "path": "records[1].period",
+    }
+    window = found["acceptance_window"].to_dict()
+    assert (window["opens"], window["due_nominal"], window["done"], window["period"]) == (
+        "2026-11-20",
+        "2027-02-20",
+        None,
+        None,
+    )
+    assert window["calendar_notice"].startswith("2027年的法定节假日安排不在")
+    assert (window["line"], window["column"]) == (
+        found["acceptance_window"].location.line,
+        found["acceptance_window"].location.column,
+    )
+    assert window["line"] > line > 0 and window["column"] > 0
+
+
+# ------------------------------------------------------------------ 第十七条 window, exactly
+
+
+def test_acceptance_window_counts_a_record_dated_today(example):
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"))
+    o = of_kind(d, D("2026-01-15"), "acceptance_window")  # the 初验 happened today
+    assert (o.opens, o.status) == (D("2026-04-15"), dl.NOT_YET_OPEN)
+    assert (
+        o.title
+        == "申请竣工验收（初验 2026-01-15 合格后3个月以上至6个月内：2026-04-15 至 2026-07-15）"
+    )
+    assert o.location.path == "records[1].date"
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"), applied("2026-05-06"))
+    o = of_kind(d, D("2026-05-06"), "acceptance_window")  # applied today
+    assert (o.done, o.status, o.location.path) == (D("2026-05-06"), dl.DONE, "records[2].date")
+
+
+def test_acceptance_window_ignores_an_application_on_the_preliminary_day(example):
+    d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"), applied("2026-01-15"))
+    o = of_kind(d, D("2026-05-01"), "acceptance_window")
+    assert (o.done, o.status, o.location.path) == (None, dl.OPEN, "records[1].date")
+
+
+@pytest.mark.parametrize("timely", ["2026-04-15", "2026-05-01", "2026-07-15"])
+def test_acceptance_window_prefers_the_timely_application_over_an_early_one(example, timely):
+    # withdrawn and filed again: the early application (03-01) is not the one that counts
+    recs = [approval("2025-06-10"), prelim("2026-01-15"), applied("2026-03-01"), applied(timely)]
+    o = of_kind(dossier(example, *recs), D("2026-08-01"), "acceptance_window")
+    assert (o.done, o.status, o.location.path) == (D(timely), dl.DONE, "records[3].date")
+
+
+def test_acceptance_window_lapsed_gives_way_to_a_later_preliminary_acceptance(example):
+    # 初验 2025-01-10: window to 2025-07-10 lapses unused; 初验 again 2025-09-01
+    d = dossier(example, approval("2024-06-10"), prelim("2025-01-10"), prelim("2025-09-01"))
+    found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
+    assert [(o.starts, o.status) for o in found] == [(D("2025-09-01"), dl.NOT_YET_OPEN)]
+    # before the second 初验, the first window is simply overdue
+    o = of_kind(d, D("2025-08-01"), "acceptance_window")
+    assert (o.starts, o.status) == (D("2025-01-10"), dl.OVERDUE)
+    # three 初验, the first two lapsed: only the last window remains
+    d = dossier(
+        example,
+        approval("2024-06-10"),
+        prelim("2025-01-10"),
+        prelim("2025-09-01"),
+        prelim("2026-04-01"),
+    )
+    found = [o for o in dl.obligations(d, D("2026-05-01")) if o.kind == "acceptance_window"]
+    assert [o.starts for o in found] == [D("2026-04-01")]
+
+
+def test_acceptance_window_used_stays_after_a_later_preliminary_acceptance(example):
+    recs = [approval("2024-06-10"), prelim("2025-01-10"), applied("2025-05-06")]
+    d = dossier(example, *recs, prelim("2025-09-01"))
+    found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
+    assert [(o.starts, o.status) for o in found] == [
+        (D("2025-01-10"), dl.DONE),
+        (D("2025-09-01"), dl.NOT_YET_OPEN),
+    ]
+
+
+# ------------------------------------------------------------------ the dossier's holiday file
+
+
+@pytest.mark.parametrize(
+    ("kind", "records"),
+    [
+        ("acceptance_window", [approval("2026-06-10"), prelim("2026-11-03")]),
+        ("rectification", [approval("2026-06-10"), failed("2027-02-03")]),
+        ("self_evaluation", [approval("2024-06-10"), passed("2025-05-03"), live("2025-05-03")]),
+        ("quarterly_report", [approval("2027-02-03")]),
+        ("plan_submission", [call("2027-03-01", "2027-05-03", year=2028)]),
+        (
+            "supervision_rectification",
+            [approval("2026-06-10"), finding("2027-03-01", "2027-05-03")],
+        ),
+    ],
+)
+def test_every_last_day_is_moved_by_the_dossiers_holiday_file(example, kind, records):
+    """The file's 2027 notice makes Monday 2027-05-03 a rest day: the last day is 05-06."""
+    from tests.test_periods import MAY_2027
+    from xmgl.domain.periods import Deadline
+
+    d = dossier(example, *records)
+    match = {"period": 1} if kind == "quarterly_report" else {}
+    plain = of_kind(d, D("2027-05-04"), kind, **match)
+    assert (plain.due.in_force, plain.status) == (D("2027-05-03"), dl.OVERDUE)  # weekends only
+    d.calendar = MAY_2027
+    o = of_kind(d, D("2027-05-04"), kind, **match)
+    assert o.due == Deadline(D("2027-05-03"), D("2027-05-06"))
+    assert o.status == dl.OPEN
+
+
+# ------------------------------------------------------------------ 第十六条 stop, exactly
+
+
+def test_quarterly_reports_stop_at_a_passed_reinspection(example):
+    reinspected = {"kind": "reinspection", "date": D("2026-08-20"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), failed("2026-06-20"), reinspected)
+    first = dl.first_passed_acceptance(d)
+    assert (first.kind, first.date) == ("reinspection", D("2026-08-20"))
+    assert dl.first_passed_acceptance(d, D("2026-08-20")).date == D("2026-08-20")  # that day
+    assert dl.first_passed_acceptance(d, D("2026-08-19")) is None
+    assert dl.quarterly_stop(d) == D("2026-08-20")
+    assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == [1]
+
+
+def test_quarterly_period_ending_on_the_filing_day_is_still_due(example):
+    # p1 ends 2026-06-10, the day the acceptance is filed: it has fully elapsed, so it is due
+    acc = {"kind": "acceptance", "date": D("2026-06-10"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), acc)
+    assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == [1]
+    acc = {"kind": "acceptance", "date": D("2026-06-09"), "result": "合格"}
+    d = dossier(example, approval("2026-03-10"), acc)
+    assert [o.period for o in dl.obligations(d, D("2026-12-31")) if o.period] == []
+
+
+def test_quarterly_report_sent_today_is_done_today(example):
+    d = dossier(example, approval("2026-03-10"), report("2026-06-10", 1))
+    o = of_kind(d, D("2026-06-10"), "quarterly_report", period=1)
+    assert (o.done, o.status, o.location.path) == (D("2026-06-10"), dl.DONE, "records[1].period")
+
+
+# ------------------------------------------------------------------ 第十八条, exactly
+
+
+def rect_kinds(d, as_of):
+    return [o for o in dl.obligations(d, D(as_of)) if o.kind == "rectification"]
+
+
+def test_rectification_only_for_a_failure_known_by_today(example):
+    d = dossier(example, approval("2025-06-10"), passed("2026-03-16"))
+    assert rect_kinds(d, "2026-07-01") == []  # passed: nothing to rectify
+    d = dossier(example, approval("2025-06-10"), failed("2026-03-16"))
+    assert rect_kinds(d, "2026-03-15") == []  # not failed yet
+    o = of_kind(d, D("2026-03-16"), "rectification")  # failed today
+    assert (o.starts, o.status) == (D("2026-03-16"), dl.OPEN)
+    assert o.title == "竣工验收不合格（2026-03-16）后3个月内完成整改"
+
+
+def test_each_failure_needs_its_rectification_whatever_came_before(example):
+    # a passed acceptance (of an earlier part) before a failed reinspection
+    d = dossier(
+        example,
+        approval("2025-06-10"),
+        passed("2026-01-10"),
+        failed("2026-03-16", kind="reinspection"),
+    )
+    (o,) = rect_kinds(d, "2026-07-01")
+    assert (o.starts, o.status, o.location.path) == (
+        D("2026-03-16"),
+        dl.OVERDUE,
+        "records[2].result",
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "counts"),
+    [
+        pytest.param(rectified("2026-03-16", "2026-05-01"), True, id="started-on-the-failure-day"),
+        pytest.param(rectified("2026-03-15", "2026-05-01"), False, id="started-before-the-failure"),
+        pytest.param(rectified("2026-03-20", "2026-05-01", "监督检查"), False, id="other-subject"),
+        pytest.param(
+            {"kind": "rectification", "date": D("2026-03-20"), "subject": "竣工验收"},
+            False,
+            id="not-completed",
+        ),
+        pytest.param(rectified("2026-03-20", "2026-06-02"), False, id="completed-after-today"),
+        pytest.param(rectified("2026-03-20", "2026-06-01"), True, id="completed-today"),
+    ],
+)
+def test_which_rectification_counts(example, record, counts):
+    d = dossier(example, approval("2025-06-10"), failed("2026-03-16"), record)
+    o = of_kind(d, D("2026-06-01"), "rectification")
+    if counts:
+        assert (o.done, o.status, o.location.path) == (
+            record["completed"],
+            dl.DONE,
+            "records[2].completed",
+        )
+    else:
+        assert (o.done, o.status, o.location.path) == (None, dl.OPEN, "records[1].result")
+
+
+# ------------------------------------------------------------------ 第十九条, exactly
+
+
+def test_self_evaluation_clock_needs_both_acceptance_and_going_live(example):
+    only_passed = dossier(example, approval("2023-01-10"), passed("2024-03-01"))
+    assert [o.kind for o in dl.obligations(only_passed, D("2026-01-01"))].count(
+        "self_evaluation"
+    ) == 0
+    assert (
+        dl.evaluation_start(dossier(example, approval("2023-01-10"), passed("2024-03-01"))) is None
+    )
+    assert dl.evaluation_start(dossier(example, approval("2023-01-10"), live("2024-03-05"))) is None
+    d = dossier(example, approval("2023-01-10"), passed("2024-03-01"), live("2024-03-05"))
+    day, rec = dl.evaluation_start(d)
+    assert (day, rec.kind) == (D("2024-03-05"), "go_live")
+    o = of_kind(d, D("2024-03-05"), "self_evaluation")  # listed from its first day
+    assert (o.starts, o.status, o.location.path) == (
+        D("2024-03-05"),
+        dl.NOT_YET_OPEN,
+        "records[2].date",
+    )
+    assert o.title == (
+        "自评价（通过验收并投入运行 2024-03-05 后12至24个月内：2025-03-05 至 2026-03-05）"
+    )
+    assert [o for o in dl.obligations(d, D("2024-03-04")) if o.kind == "self_evaluation"] == []
+
+
+@pytest.mark.parametrize(
+    ("evaluated", "done"),
+    [
+        ("2024-03-05", None),  # on the clock's first day: not an evaluation of the operation
+        ("2024-03-06", D("2024-03-06")),  # the day after: done (early)
+        ("2025-06-01", D("2025-06-01")),  # today: done
+        ("2025-06-02", None),  # after today: not yet known
+    ],
+)
+def test_which_self_evaluation_counts(example, evaluated, done):
+    d = dossier(
+        example,
+        approval("2023-01-10"),
+        passed("2024-03-01"),
+        live("2024-03-05"),
+        self_eval(evaluated),
+    )
+    o = of_kind(d, D("2025-06-01"), "self_evaluation")
+    assert o.done == done
+    assert o.location.path == ("records[3].date" if done else "records[2].date")
+
+
+# ------------------------------------------------------------------ 第二十条, exactly
+
+
+def test_a_supervision_finding_without_a_deadline_or_not_yet_made_sets_none(example):
+    no_deadline = {k: v for k, v in finding("2026-07-01", "2026-08-29").items() if k != "deadline"}
+    d = dossier(example, approval("2025-06-10"), no_deadline)
+    assert [o for o in dl.obligations(d, D("2026-09-01")) if o.kind.startswith("supervision")] == []
+    d = dossier(example, approval("2025-06-10"), finding("2026-07-01", "2026-08-28"))
+    assert [o.kind for o in dl.obligations(d, D("2026-06-30"))].count(
+        "supervision_rectification"
+    ) == 0
+    o = of_kind(d, D("2026-07-01"), "supervision_rectification")  # made today
+    assert (o.starts, o.status, o.location.path) == (
+        D("2026-07-01"),
+        dl.OPEN,
+        "records[1].deadline",
+    )
+    assert o.title == "大石桥市数据局监督检查（密码应用）问题限期整改"
+    assert (o.article, o.clause) == (20, "第二十条")
+    # a finding without a deadline does not hide the next one
+    d = dossier(example, approval("2025-06-10"), no_deadline, finding("2026-07-02", "2026-08-28"))
+    (o,) = [o for o in dl.obligations(d, D("2026-09-01")) if o.kind.startswith("supervision")]
+    assert (o.starts, o.location.path) == (D("2026-07-02"), "records[2].deadline")
+
+
+@pytest.mark.parametrize(
+    ("record", "counts"),
+    [
+        pytest.param(
+            rectified("2026-07-01", "2026-08-01", "监督检查"), True, id="started-same-day"
+        ),
+        pytest.param(rectified("2026-06-30", "2026-08-01", "监督检查"), False, id="started-before"),
+        pytest.param(rectified("2026-07-02", "2026-08-01"), False, id="acceptance-rectification"),
+        pytest.param(rectified("2026-07-02", "2026-08-10", "监督检查"), True, id="completed-today"),
+        pytest.param(
+            rectified("2026-07-02", "2026-08-11", "监督检查"), False, id="completed-later"
+        ),
+        pytest.param(
+            {"kind": "rectification", "date": D("2026-07-02"), "subject": "监督检查"},
+            False,
+            id="not-completed",
+        ),
+    ],
+)
+def test_which_supervision_rectification_counts(example, record, counts):
+    d = dossier(example, approval("2025-06-10"), finding("2026-07-01", "2026-08-28"), record)
+    o = of_kind(d, D("2026-08-10"), "supervision_rectification")
+    if counts:
+        assert (o.done, o.location.path) == (record["completed"], "records[2].completed")
+    else:
+        assert (o.done, o.location.path) == (None, "records[1].deadline")
+
+
+def test_one_rectification_answers_one_supervision_finding(example):
+    d = dossier(
+        example,
+        approval("2025-06-10"),
+        finding("2026-07-01", "2026-08-28"),
+        finding("2026-07-01", "2026-08-28"),
+        rectified("2026-07-02", "2026-08-01", "监督检查"),
+    )
+    found = [o for o in dl.obligations(d, D("2026-08-10")) if o.kind == "supervision_rectification"]
+    assert [(o.done, o.status, o.location.path) for o in found] == [
+        (D("2026-08-01"), dl.DONE, "records[3].completed"),
+        (None, dl.OPEN, "records[2].deadline"),
+    ]
+
+
+# ------------------------------------------------------------------ 第八条, exactly
+
+
+def test_plan_submission_counts_for_its_own_year_only_and_from_its_day(example):
+    d = dossier(
+        example,
+        call("2025-06-10", "2025-07-15", year=2026),
+        call("2026-06-10", "2026-07-15", year=2027),
+        submitted("2025-07-10", year=2026),
+    )
+    found = [o for o in dl.obligations(d, D("2026-06-20")) if o.kind == "plan_submission"]
+    assert [(o.title[:10], o.done, o.status, o.location.path) for o in found] == [
+        ("报送2026年度项目", D("2025-07-10"), dl.DONE, "records[2].date"),
+        ("报送2027年度项目", None, dl.OPEN, "records[1].date"),
+    ]
+    d = dossier(example, call("2025-06-10", "2025-07-15"), submitted("2025-07-10"))
+    assert of_kind(d, D("2025-07-10"), "plan_submission").done == D("2025-07-10")  # today
+    assert of_kind(d, D("2025-07-09"), "plan_submission").done is None

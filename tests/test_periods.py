@@ -22,6 +22,7 @@ import chinese_calendar
 import pytest
 
 from xmgl.domain.deadlines import quarterly_periods
+from xmgl.domain.holidays import Calendar, Holiday, HolidayYear
 from xmgl.domain.periods import (
     FALLBACK_NOTICE,
     Deadline,
@@ -32,6 +33,7 @@ from xmgl.domain.periods import (
     deadline_after,
     is_working_day,
     period_end,
+    periods_until,
     recurring_periods,
     window_after,
 )
@@ -105,13 +107,42 @@ def test_add_months(start: str, n: int, expected: str) -> None:
 
 
 def test_add_months_out_of_range() -> None:
-    with pytest.raises(OverflowError):
+    with pytest.raises(OverflowError, match="^9999-12-31 加 1 个月超出可表示的日期范围$"):
         add_months(date(9999, 12, 31), 1)
+    with pytest.raises(OverflowError, match="^0001-01-31 加 -1 个月超出可表示的日期范围$"):
+        add_months(date(1, 1, 31), -1)
+
+
+def test_add_months_reaches_the_first_and_last_representable_years() -> None:
+    # Years 1 and 9999 are dates like any other: only year 0 and 10000 overflow.
+    assert add_months(date(1, 12, 31), -11) == date(1, 1, 31)
+    assert add_months(date(2, 1, 31), -12) == date(1, 1, 31)
+    assert add_months(date(9999, 1, 31), 11) == date(9999, 12, 31)
+    assert add_months(date(9998, 12, 31), 12) == date(9999, 12, 31)
+
+
+def test_days_in_month_agrees_with_the_standard_library() -> None:
+    # The month lengths are written out by hand (importing ``calendar`` costs start-up);
+    # the standard library is the oracle, over four centuries of leap-year rules.
+    import calendar
+
+    from xmgl.domain.periods import _days_in_month
+
+    for year in (1900, 2000, 2023, 2024, 2025, 2026, 2100, 2400):
+        for month in range(1, 13):
+            assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+def test_add_months_into_every_31_day_month() -> None:
+    # From a 31st, every month that has a 31st keeps it (July included).
+    ends = [add_months(D("2025-12-31"), n) for n in range(1, 13)]
+    assert [d.day for d in ends] == [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 
 def test_period_end_is_add_months_and_rejects_negative() -> None:
     assert period_end(D("2025-11-30"), 3) == D("2026-02-28")
-    with pytest.raises(ValueError):
+    assert period_end(D("2025-11-30"), 0) == D("2025-11-30")  # zero months: the event day
+    with pytest.raises(ValueError, match="^期间月数不能为负数：-1$"):
         period_end(D("2025-11-30"), -1)
 
 
@@ -167,8 +198,17 @@ def test_deadline_before_data_falls_back_to_weekends() -> None:
     assert result.notice == FALLBACK_NOTICE.format(years="2003年")
 
 
+def test_deadline_notice_names_every_year_it_estimated() -> None:
+    # 2028-12-31 is a Sunday outside the data; the estimate moves it into 2029, which is
+    # outside the data too: the notice names both years, joined by 、.
+    result = deadline(D("2028-12-31"))
+    assert result.in_force == D("2029-01-01")
+    assert result.notice == FALLBACK_NOTICE.format(years="2028年、2029年")
+    assert result.notice.startswith("2028年、2029年的法定节假日安排不在")
+
+
 def test_deadline_rejects_in_force_before_nominal() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^生效截止日不能早于名义截止日$"):
         Deadline(nominal=D("2025-10-09"), in_force=D("2025-10-08"))
 
 
@@ -325,12 +365,24 @@ def test_a18_as_window_opens_on_event_day() -> None:
     [pytest.param(-1, 3, id="negative-min"), pytest.param(6, 3, id="min-above-max")],
 )
 def test_window_after_rejects_bad_bounds(min_months: int, max_months: int) -> None:
-    with pytest.raises(ValueError):
+    expected = f"^需要 0 ≤ 最短月数 ≤ 最长月数，实际为 {min_months} 和 {max_months}$"
+    with pytest.raises(ValueError, match=expected):
         window_after(D("2025-07-01"), min_months, max_months)
 
 
+def test_window_of_equal_bounds_is_one_day() -> None:
+    # "3个月以上至3个月内": both bounds inclusive, so the window is the one day itself.
+    window = window_after(D("2025-04-01"), 3, 3)
+    assert window.opens == window.closes.nominal == D("2025-07-01")
+    assert window.status(D("2025-06-30")) is WindowStatus.TOO_EARLY
+    assert window.status(D("2025-07-01")) is WindowStatus.OPEN
+    assert window.status(D("2025-07-02")) is WindowStatus.CLOSED
+    same_day = Window(opens=D("2025-07-01"), closes=deadline(D("2025-07-01")))
+    assert same_day.contains(D("2025-07-01"))
+
+
 def test_window_rejects_close_before_open() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^窗口的截止日不能早于开始日$"):
         Window(opens=D("2025-07-02"), closes=deadline(D("2025-07-01")))
 
 
@@ -413,9 +465,9 @@ def test_quarterly_until_and_count_both_limit() -> None:
 
 
 def test_quarterly_needs_a_limit() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^periods_until 需要 until 或 count，否则期间无穷无尽$"):
         quarterly_periods(D("2025-11-30"))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^count 不能为负数：-1$"):
         quarterly_periods(D("2025-11-30"), count=-1)
 
 
@@ -436,8 +488,51 @@ def test_recurring_periods_are_contiguous_and_anchored(anchor: str) -> None:
 
 
 def test_recurring_periods_rejects_non_positive_step() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^周期月数必须为正数：0$"):
         next(recurring_periods(D("2025-11-30"), 0))
+
+
+def test_recurring_periods_of_one_month() -> None:
+    it = recurring_periods(D("2026-01-31"), 1)
+    assert [next(it).end for _ in range(3)] == [D("2026-02-28"), D("2026-03-31"), D("2026-04-30")]
+
+
+# --- a holiday file's calendar reaches every computation ---------------------------------------
+
+# A notice for 2027 read from a holiday file (invented for the test: 2027-05-03, a Monday, to
+# 2027-05-05 are rest days, Sunday 2027-04-25 is a make-up working day). Without the file,
+# 2027 is weekends-only and 2027-05-03 is a working day.
+MAY_2027 = Calendar(
+    [
+        HolidayYear(
+            2027,
+            "国办发明电〔2026〕1号",
+            D("2026-11-01"),
+            (Holiday("劳动节", D("2027-05-01"), D("2027-05-05"), (D("2027-04-25"),)),),
+        )
+    ]
+)
+
+
+def test_calendar_decides_working_days() -> None:
+    assert is_working_day(D("2027-05-03")) is True  # weekends-only without the file
+    assert is_working_day(D("2027-05-03"), MAY_2027) is False
+    assert is_working_day(D("2027-04-25"), MAY_2027) is True  # make-up Sunday
+    assert is_working_day(D("2027-04-25")) is False
+
+
+def test_calendar_moves_every_last_day() -> None:
+    moved = Deadline(D("2027-05-03"), D("2027-05-06"))  # from the file: no notice
+    assert deadline(D("2027-05-03"), MAY_2027) == moved
+    assert deadline(D("2027-05-03")).in_force == D("2027-05-03")
+    assert deadline_after(D("2027-02-03"), 3, MAY_2027) == moved
+    window = window_after(D("2026-11-03"), 3, 6, MAY_2027)
+    assert window.closes == moved
+    assert window.status(D("2027-05-06")) is WindowStatus.OPEN
+    first = next(recurring_periods(D("2027-02-03"), 3, MAY_2027))
+    assert first.due == moved
+    (period,) = periods_until(D("2027-02-03"), 3, count=1, calendar=MAY_2027)
+    assert period.due == moved
 
 
 # --- purity and import cost -------------------------------------------------------------------

@@ -305,3 +305,22 @@ def test_obligations_before_the_effective_date_are_not_checked(example):
     overdue = hits(example, "A16-QUARTERLY-OVERDUE", AS_OF)
     assert overdue and all("2025-03-01" not in f.message for f in overdue)
     assert not hits(example, "A12-EVAL-BEFORE-APPROVAL")
+
+
+@pytest.mark.parametrize(("approved", "checked"), [("2025-02-20", True), ("2025-02-19", False)])
+def test_an_obligation_due_on_the_effective_date_is_checked(example, approved, checked):
+    # period 1 ends on approval + 3 months: 2025-05-20 (the day the regulation took effect,
+    # so it is checked: its report is late) or 2025-05-19 (before: not checked)
+    replace_in_project(example, "date: 2026-03-10", f"date: {approved}")
+    late = [f.message for f in hits(example, "A16-QUARTERLY-LATE")]
+    assert any(m.startswith("第1期季度进展报告") for m in late) is checked
+    assert any(m.startswith("第2期季度进展报告") for m in late)
+
+
+def test_a_last_day_beyond_the_holiday_data_is_given_with_its_notice(example):
+    from xmgl.domain.periods import FALLBACK_NOTICE
+
+    (due,) = hits(example, "A16-QUARTERLY-DUE", D("2026-12-20"))
+    assert f"请于 2027-03-10（{FALLBACK_NOTICE.format(years='2027年')}） 前报送" in due.message
+    assert due.message.startswith("第4期季度进展报告（2026-12-11 至 2027-03-10）")
+    assert due.location.line == line_of(example, "date: 2026-03-10")

@@ -12,6 +12,7 @@ them separately).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -162,12 +163,9 @@ class VerdictCache:
         self._load()
 
     def _key(self) -> bytes:
-        try:
-            data = self.key_path.read_bytes()
-            if len(data) >= 32:
-                return data
-        except OSError:
-            pass
+        stored = self._stored_key()
+        if stored is not None:
+            return stored
         data = os.urandom(32)
         try:
             self.key_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -175,10 +173,31 @@ class VerdictCache:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         except FileExistsError:
-            return self.key_path.read_bytes()
+            stored = self._stored_key()
+            if stored is not None:
+                return stored  # another run made it first
+            self._replace_key(data)  # a short key file (a write cut short) is no key
         except OSError:
             pass  # no writable cache folder: this run's key only
         return data
+
+    def _stored_key(self) -> bytes | None:
+        try:
+            data = self.key_path.read_bytes()
+        except OSError:
+            return None
+        return data if len(data) >= 32 else None
+
+    def _replace_key(self, data: bytes) -> None:
+        tmp = self.key_path.with_name(f".{self.key_path.name}.{os.getpid()}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, self.key_path)
+        except OSError:  # this run's key only
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
     def _mac(self, key: str, value: list[object]) -> str:
         msg = json.dumps([POLICY_VERSION, key, value], ensure_ascii=True, sort_keys=True)
