@@ -103,3 +103,54 @@ def test_capital_writes_zero_for_skipped_places():
     assert capital(Decimal(1_000_010_000)) == "壹拾亿零壹万元整"
     assert capital(Decimal("10050.5")) == "壹万零伍拾元伍角"
     assert capital(Decimal("1.05")) == "壹元零伍分"
+
+
+# ---------------------------------------------------------------- exactness and size
+
+
+@pytest.mark.parametrize(
+    ("written", "ok"),
+    [
+        ("999999999999999", True),  # the largest whole amount below the limit
+        ("999999999999999.99元", True),
+        ("1000000000000000", False),  # 1000万亿元: on the limit, refused
+        ("1000000000000001", False),
+        ("999.99999999999999万亿元", True),  # 999,999,999,999,999.99元
+        ("1000万亿元", False),
+        ("100000000000000000000000000", False),  # beyond Decimal's 28 digits
+        (10**27, False),
+        (10**15 - 1, True),
+    ],
+)
+def test_the_size_limit_is_exact_and_never_an_internal_error(written, ok):
+    from xmgl.domain.money import LIMIT
+
+    if ok:
+        assert parse_money(written) < LIMIT
+    else:
+        with pytest.raises(MoneyError, match="大得不合情理"):
+            parse_money(written)
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**40),
+    fraction=st.text("0123456789", min_size=0, max_size=40),
+    unit=st.sampled_from(["元", "万元", "万", "亿元", "百万", "千元", "万亿元"]),
+)
+def test_an_amount_is_read_exactly_or_refused_never_rounded(whole, fraction, unit):
+    """No digit is lost to Decimal's 28-digit default: "1.0…01万元" is not 10000."""
+    from decimal import localcontext
+
+    from xmgl.domain.money import LIMIT
+
+    digits = f"{whole}.{fraction}" if fraction else str(whole)
+    scale = {"元": 1, "万元": 10**4, "万": 10**4, "亿元": 10**8, "百万": 10**6}
+    scale |= {"千元": 10**3, "万亿元": 10**12}
+    with localcontext(prec=200):
+        exact = Decimal(digits) * scale[unit]
+    try:
+        got = parse_money(digits + unit)
+    except MoneyError:
+        assert exact >= LIMIT or exact != exact.quantize(Decimal("0.01"))
+        return
+    assert got == exact and exact < LIMIT

@@ -349,6 +349,9 @@ FAULT_LINES = [
     "  since: 2026-11-01",
     "project: {a: 1}",
     "  - kind: progress",
+    "    - kind: progress",
+    " - kind: progress",
+    "- kind: progress",
 ]
 FAULT_BYTES = [b":", b"-", b"#", b'"', b"'", b"[", b"]", b"{", b"}", b"&", b"*", b"!", b"|"]
 FAULT_BYTES += [b">", b" ", b"\n", b"\t", b"\x01", b"\xff", b"\r", b"  - ", b"\n  - a\n"]
@@ -356,18 +359,24 @@ FAULT_BYTES += [b">", b" ", b"\n", b"\t", b"\x01", b"\xff", b"\r", b"  - ", b"\n
 
 @st.composite
 def record_document(draw) -> list[str]:
+    # the indentation styles xmgl's writer keeps (dash offset 0 to 4), and a nested
+    # sequence that may sit at the same indentation as the records' entries
+    dash = draw(st.sampled_from([0, 1, 2, 3, 4]))
+    nested = draw(st.sampled_from([2, 4]))
     lines = ["# 项目档案", "format_version: 1", "project:", "  name: 城市运行平台"]
+    lines += ["  participants:", " " * nested + "- department: 公安局"]
     stage = [
         "stage:",
         f"  current: {draw(st.sampled_from(STAGES))}",
         f"  since: {draw(st.sampled_from(['2026-06-01', '2026-11-01']))}",
     ]
     records = ["records:"]
+    entry, field = " " * dash + "- ", " " * (dash + 2)
     for i in range(draw(st.integers(0, 6))):
         records += [
-            "  - kind: progress",
-            f"    date: 2026-06-0{i % 9 + 1}",
-            f"    note: 第 {i} 次",
+            entry + "kind: progress",
+            f"{field}date: 2026-06-0{i % 9 + 1}",
+            f"{field}note: 第 {i} 次",
         ]
     blocks = [stage, records]
     if draw(st.booleans()):
@@ -410,3 +419,18 @@ def test_each_version_after_the_previous_is_the_loader_or_undecided(data):
         fast_agrees(version)
         if data.draw(st.booleans()):  # the next version grows from this one
             lines = version.decode("utf-8", "replace").split("\n")[:-1]
+
+
+@pytest.mark.parametrize("dash", [1, 2, 3, 4])
+def test_the_fast_path_takes_records_at_each_indentation_xmgl_keeps(dash):
+    """Entries at the file's own indentation are units: growing records stay cheap."""
+    entry, field = " " * dash + "- ", " " * (dash + 2)
+    text = "format_version: 1\nproject:\n  name: 城市运行平台\n" + STAGE_BLOCK + "records:\n"
+    for i in range(3):  # each version one record longer, as in a history
+        text += f"{entry}kind: progress\n{field}date: 2026-06-05\n{field}note: 第 {i} 次\n"
+        assert full_or_error(text) == Stage("construction", "2026-06-01")
+        assert _fast(text) == Stage("construction", "2026-06-01"), dash
+    # each entry was judged as a unit of its own (not the records block as a whole)
+    from xmgl.gitaudit import stagescan
+
+    assert any(unit.startswith(entry.encode() + b"kind:") for unit in stagescan._units)

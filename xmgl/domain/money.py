@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, Inexact, InvalidOperation, localcontext
 
 UNITS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 
@@ -141,6 +141,17 @@ def _unreadable(original: str) -> MoneyError:
     return MoneyError(f"无法识别的金额 “{original}”：{HOW_TO_WRITE}")
 
 
+LIMIT = Decimal(10) ** 15
+"""Amounts from 1000万亿元 up are refused as typing slips. Below it every amount and every
+sum or percentage xmgl computes from them stays exact in Decimal's 28 digits."""
+
+
+def _bounded(amount: Decimal, original: object) -> Decimal:
+    if amount >= LIMIT:
+        raise MoneyError(f"金额 “{original}” 大得不合情理（达到 1000万亿元），请核对位数。")
+    return amount
+
+
 def parse_money(value: object) -> Decimal:
     """Read an amount in 元 (a YAML int, or text in any form the module docstring lists)."""
     if isinstance(value, bool):
@@ -148,7 +159,7 @@ def parse_money(value: object) -> Decimal:
     if isinstance(value, int):
         if value < 0:
             raise MoneyError(f"金额不能为负数：{value}")
-        return Decimal(value)
+        return _bounded(Decimal(value), value)
     if isinstance(value, float | Decimal):
         raise MoneyError(f"金额 {value} 带小数却没有单位，无法判断是元还是万元：{HOW_TO_WRITE}")
     if not isinstance(value, str):
@@ -166,8 +177,12 @@ def parse_money(value: object) -> Decimal:
                 f"金额 “{value}” 带小数却没有单位，无法判断是元还是万元：{HOW_TO_WRITE}"
             )
         try:
-            amount = Decimal(digits) * _multiplier(match["mult"])
-        except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
+            # exactly, whatever the number of digits: at the default 28 digits
+            # "1.0000000000000000000000000001万元" would round to 10000 unseen
+            with localcontext(prec=len(digits) + 20) as exact:
+                exact.traps[Inexact] = True
+                amount = Decimal(digits) * _multiplier(match["mult"])
+        except (InvalidOperation, Inexact) as exc:  # pragma: no cover - exact by precision
             raise _unreadable(value) from exc
     else:
         match = _CHINESE.match(text)
@@ -176,6 +191,7 @@ def parse_money(value: object) -> Decimal:
         amount = Decimal(_chinese_int(match["int"], value))
         if match["frac"]:
             amount += _chinese_fraction(match["frac"], value)
+    _bounded(amount, value)
     if amount != amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP):
         raise MoneyError(f"金额 “{value}” 精确到了分以下，请核对")
     return _canonical(amount)

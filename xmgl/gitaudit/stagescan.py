@@ -9,10 +9,11 @@ too much for 2,000 versions of a file that may grow to 230 kB, so
 is provably the loader's, and leaves everything else to the loader:
 
 1. The file is cut into *units* at lines that start in column 0 (a top-level
-   key) and at lines that start with ``"  - "`` (an entry of a block sequence
-   at indentation 2, such as ``records``). YAML's block structure ends every
-   construct at such a line, except a quoted scalar or flow collection left
-   open — and a unit that leaves one open does not parse.
+   key) and at the entries of top-level block sequences such as ``records``
+   (lines that start with ``"- "`` at the indentation the file's first such
+   sequence uses: two spaces in the files xmgl writes). YAML's block structure
+   ends every construct at such a line, except a quoted scalar or flow
+   collection left open — and a unit that leaves one open does not parse.
 2. Each unit must be valid UTF-8 without the characters the loader refuses,
    without unusual line breaks, tabs, anchors or aliases, and must parse with
    the loader's first parser in the same context it has in the file (a
@@ -64,8 +65,10 @@ _KEY = rb"[A-Za-z_][A-Za-z0-9_]*"
 _TOP_KEY = re.compile(rb"(" + _KEY + rb"):(?:[ ][^\n]*)?(?:\n|\Z)")
 # "key:" with nothing but a comment after the colon: a block sequence may follow
 _OPENS = re.compile(rb"" + _KEY + rb":(?: *| +#[^\n]*)\n(?:(?: *| *#[^\n]*)\n)*\Z")
-# a line that starts a unit: column 0 content, or an entry of a sequence at indentation 2
-_BOUNDARY = re.compile(rb"\n(?=[^ \n#]|  -(?:[ \n]|\Z))")
+# a top-level key with nothing after its colon, then the first entry of its sequence
+_FIRST_SEQUENCE = re.compile(
+    rb"(?:\A|\n)" + _KEY + rb":(?: *| +#[^\n]*)\n(?:(?: *| *#[^\n]*)\n)*( {1,8})-[ \n]"
+)
 _HEAD = re.compile(rb"(?:(?: *| *#[^\n]*)(?:\n|\Z))*\Z")
 # tabs, the C0 controls YAML or the loader refuse, an anchor or alias
 _REFUSED = re.compile(rb"[\t\x00-\x08\x0b-\x1f\x7f]|(?:^|[ \[{,])[&*]", re.M)
@@ -76,12 +79,27 @@ HEAD, TOP, ITEM = 0, 1, 2
 _OK, _OPENS_SEQ = 1, 2
 
 
-def _kind(data: bytes, at: int) -> int | None:
-    """What starts at ``at`` (just after a line break, or 0): a unit, or None."""
+def _entry_indent(data: bytes) -> int:
+    """The indentation of the entries of the file's first top-level block sequence (or 2)."""
+    m = _FIRST_SEQUENCE.search(data)
+    return len(m.group(1)) if m else 2
+
+
+@lru_cache(maxsize=16)
+def _boundary(n: int) -> re.Pattern[bytes]:
+    """A line break before a unit: column 0 content, or an entry at indentation ``n``."""
+    return re.compile(rb"\n(?=[^ \n#]|" + b" " * n + rb"-(?:[ \n]|\Z))")
+
+
+def _kind(data: bytes, at: int, n: int) -> int | None:
+    """What starts at ``at`` (just after a line break, or 0): a unit, or None.
+
+    It depends on the ``n + 2`` bytes from ``at`` only.
+    """
     c = data[at : at + 1]
     if c and c not in b" \n#":
         return TOP
-    if data.startswith(b"  -", at) and data[at + 3 : at + 4] in (b" ", b"\n", b""):
+    if data.startswith(b" " * n + b"-", at) and data[at + n + 1 : at + n + 2] in (b" ", b"\n", b""):
         return ITEM
     return None
 
@@ -120,9 +138,10 @@ def loader_stage(data: bytes) -> Stage:
 
 # Units already judged (by their bytes): _OK, _OK | _OPENS_SEQ, or 0 (refused).
 _units: dict[bytes, int] = {}
+_units_size = 0  # bytes held as keys of _units
 # The last version the fast path took whole: (its bytes, its top-level keys
-# as (offset, name)). The next version is compared with it.
-_last: tuple[bytes, _Tops] | None = None
+# as (offset, name), its entry indentation). The next version is compared with it.
+_last: tuple[bytes, _Tops, int] | None = None
 
 
 def _fast(data: bytes | str) -> Stage | None:
@@ -136,13 +155,14 @@ def _fast(data: bytes | str) -> Stage | None:
         if b"\r" in data.replace(b"\r\n", b""):
             return None  # a lone CR is a line break to YAML, not to this scanner
         data = data.replace(b"\r\n", b"\n")
+    n = _entry_indent(data)
     prev = _last
-    tops = _changed(data, prev) if prev is not None else None
+    tops = _changed(data, n, prev[:2]) if prev is not None and prev[2] == n else None
     if tops is None:
-        tops = _whole(data)
+        tops = _whole(data, n)
         if tops is None:
             return None
-    _last = (data, tops)
+    _last = (data, tops, n)
     names = [name for _pos, name in tops]
     if len(set(names)) != len(names) or names.count(b"stage") != 1:
         return None  # a duplicate key (the loader refuses) or no stage: the loader says so
@@ -158,10 +178,10 @@ def _fast(data: bytes | str) -> Stage | None:
         return None
 
 
-def _whole(data: bytes) -> _Tops | None:
+def _whole(data: bytes, n: int) -> _Tops | None:
     """Judge every unit of ``data``: its top-level keys, or None (undecided)."""
-    starts = [m.end() for m in _BOUNDARY.finditer(data)]
-    if _kind(data, 0) is not None:
+    starts = [m.end() for m in _boundary(n).finditer(data)]
+    if _kind(data, 0, n) is not None:
         starts.insert(0, 0)
     if not starts:
         return None
@@ -171,32 +191,32 @@ def _whole(data: bytes) -> _Tops | None:
     return _judge_units(data, starts, len(data), first_checked=False)
 
 
-def _changed(data: bytes, prev: tuple[bytes, _Tops]) -> _Tops | None:
+def _changed(data: bytes, n: int, prev: tuple[bytes, _Tops]) -> _Tops | None:
     """Judge only the units of ``data`` that differ from the previous version.
 
     The units before the first difference and after the last one are the
-    previous version's, judged already, with the same unit boundaries around
-    them (a boundary depends on the 4 bytes after a line break only). None:
-    judge the whole file instead.
+    previous version's (with the same entry indentation ``n``), judged already,
+    with the same unit boundaries around them (a boundary depends on the line
+    break and the ``n + 2`` bytes after it only). None: judge the whole file instead.
     """
     old, old_tops = prev
     p = _common_prefix(old, data)
     q = _common_suffix(old, data, min(len(old), len(data)) - p)
-    u = _boundary_before(data, p - 4)
+    u = _boundary_before(data, p - (n + 2), n)
     if u == 0:
         return None
-    v = _boundary_after(data, len(data) - q + 1)
+    v = _boundary_after(data, len(data) - q + 1, n)
     starts = [u]
-    for m in _BOUNDARY.finditer(data, u):
+    for m in _boundary(n).finditer(data, u):
         if m.end() >= v:
             break
         starts.append(m.end())
     middle = _judge_units(data, starts, v, first_checked=True)
     if middle is None:
         return None
-    if v < len(data) and _kind(data, v) == ITEM:
+    if v < len(data) and _kind(data, v, n) == ITEM:
         last = data[starts[-1] : v]
-        if not (_kind(data, starts[-1]) == ITEM or _units.get(last, 0) & _OPENS_SEQ):
+        if not (_kind(data, starts[-1], n) == ITEM or _units.get(last, 0) & _OPENS_SEQ):
             return None
     delta = len(data) - len(old)
     v_old = v - delta
@@ -238,10 +258,13 @@ def _judge_units(data: bytes, starts: list[int], end: int, *, first_checked: boo
 
 def _flags(unit: bytes, kind: int) -> int:
     """Judge one unit (memoised by its bytes): 0 if the fast path must step aside."""
+    global _units_size
     flags = _judge_unit(unit, kind)
-    if len(_units) > 100_000:
+    if len(_units) >= 100_000 or _units_size > 1 << 25:
         _units.clear()
+        _units_size = 0
     _units[unit] = flags
+    _units_size += len(unit)
     return flags
 
 
@@ -339,21 +362,21 @@ def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
     return lo
 
 
-def _boundary_before(data: bytes, limit: int) -> int:
+def _boundary_before(data: bytes, limit: int, n: int) -> int:
     """The last unit start in (0, limit], or 0."""
     i = data.rfind(b"\n", 0, limit) if limit > 0 else -1
     while i >= 0:
-        if _kind(data, i + 1) is not None:
+        if _kind(data, i + 1, n) is not None:
             return i + 1
         i = data.rfind(b"\n", 0, i)
     return 0
 
 
-def _boundary_after(data: bytes, start: int) -> int:
+def _boundary_after(data: bytes, start: int, n: int) -> int:
     """The first unit start at or after ``start`` (>= 1), or the end of ``data``."""
     i = data.find(b"\n", start - 1)
     while i >= 0:
-        if _kind(data, i + 1) is not None:
+        if _kind(data, i + 1, n) is not None:
             return i + 1
         i = data.find(b"\n", i + 1)
     return len(data)
