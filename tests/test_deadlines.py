@@ -542,6 +542,12 @@ def test_quarterly_period_by_index(example):
     assert (third.index, third.start, third.end) == (3, D("2026-09-11"), D("2026-12-10"))
     assert dl.quarterly_period(d, 1).start == D("2026-03-11")
     assert dl.quarterly_period(dossier(example, call("2025-06-10", "2025-07-15")), 1) is None
+    from tests.test_periods import MAY_2027
+
+    d = dossier(example, approval("2027-02-03"))
+    assert dl.quarterly_period(d, 1).due.in_force == D("2027-05-03")  # weekends only
+    d.calendar = MAY_2027
+    assert dl.quarterly_period(d, 1).due.in_force == D("2027-05-06")  # the holiday file
 
 
 def test_obligation_as_json(example):

@@ -275,3 +275,33 @@ def test_utf16_file_is_named_as_such(example):
     (p,) = problems_of(example)
     assert (p.code, p.line) == ("encoding", 1)
     assert "UTF-16" in p.message and "UTF-8" in p.hint
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\x07", "\\x00", "\\uffff"])
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ("  - kind: evaluation", '  - kind: "{e}"', "records[{i}].kind"),  # a vocabulary
+        ("  unit: ", '  "u{e}nit": ', "project"),  # a key
+        ("  budget: ", '  budget: "1{e}万元"  #', "investment.budget"),  # money
+        ("  since: ", '  since: "2026{e}-06-01"  #', "stage.since"),  # a date
+        ("  contact: 刘晓梅", '  contact: "刘{e}晓梅"', "project.contact"),  # text
+    ],
+    ids=["enum", "key", "money", "date", "text"],
+)
+def test_an_escaped_illegal_character_is_located_in_any_field(
+    example, xmgl, escape, old, new, path
+):
+    """A double-quoted escape can write what the text may not hold; every kind refuses it
+    where it stands, and no output (JSON included) breaks on it (was: exit 70)."""
+    n = line_of(example, old.strip())
+    text = (example / "project.yaml").read_text(encoding="utf-8")
+    i = sum(1 for line in text.splitlines()[: n - 1] if line.startswith("  - kind:"))
+    replace_in_project(example, old, new.format(e=escape))
+    problems = [p for p in problems_of(example) if p.code == "illegal-character"]
+    assert [(p.line, p.path) for p in problems] == [(n, path.format(i=i))]
+    assert f"U+{escape[2:].upper().zfill(4)}" in problems[0].message
+    result = xmgl("-C", example, "validate", "--format", "json")
+    assert result.exit_code == 3, result.output
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["rule"], finding["line"]) == ("FORMAT-ILLEGAL-CHARACTER", n)

@@ -434,3 +434,23 @@ def test_the_fast_path_takes_records_at_each_indentation_xmgl_keeps(dash):
     from xmgl.gitaudit import stagescan
 
     assert any(unit.startswith(entry.encode() + b"kind:") for unit in stagescan._units)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("  fsr_author: ", "  fsr_author: &a ", "锚点 &a 已在第 {n} 行定义过"),
+        ("  goals: ", "  goals: : ", "不能出现冒号映射"),
+    ],
+)
+def test_an_unreadable_version_is_told_in_chinese_with_its_line(old, new, said):
+    """The audit quotes why a version's stage is unreadable: the loader's words, not ruamel's."""
+    text = BASE.replace("  contact: ", "  contact: &a ", 1).replace(old, new, 1)
+    n = 1 + BASE.splitlines().index(
+        next(x for x in BASE.splitlines() if x.startswith("  contact:"))
+    )
+    with pytest.raises(StageUnreadable) as err:
+        read_stage(text.encode("utf-8"))
+    message = str(err.value)
+    assert said.format(n=n) in message and "第 " in message
+    assert "found" not in message and "mapping values" not in message

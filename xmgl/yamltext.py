@@ -184,3 +184,53 @@ def _matchers(table: dict) -> dict:
         for first, patterns in table.items()
         if first is not None
     } | {None: tuple((tag, regexp.match) for tag, regexp in rest)}
+
+
+def explain_yaml_error(problem: str) -> str:
+    """The parser's English problem, said in Chinese (for the loader, the holiday file
+    and the audit's stage reader alike)."""
+    import re
+
+    table = (
+        (
+            "mapping values are not allowed",
+            "这里不能出现冒号映射：多半是缩进不对，或值里的冒号需要加引号",
+        ),
+        ("could not find expected ':'", "缺少冒号“:”"),
+        ("found character '\\t'", "YAML 不能用 Tab 缩进，请改用空格"),
+        ("found character '\t'", "YAML 不能用 Tab 缩进，请改用空格"),
+        ("expected <block end>", "缩进不一致"),
+        ("found undefined alias", "引用了未定义的锚点"),
+        ("while scanning a quoted scalar", "引号没有闭合"),
+        ("found unexpected end of stream", "引号没有闭合或文件意外结束"),
+        ("while parsing a flow", "方括号或花括号没有闭合"),
+        ("expected ',' or ']'", "方括号没有闭合，或列表项之间缺少逗号"),
+        ("expected ',' or '}'", "花括号没有闭合，或映射项之间缺少逗号"),
+        ("found unknown escape character", "双引号字符串里有无法识别的转义符"),
+        ("expected a comment or a line break", "值的后面有多余的内容"),
+        (
+            "but found another document",
+            "文件里有第二个 YAML 文档（“---” 或 “...” 之后还有内容），project.yaml 只能有一个",
+        ),
+        ("expected a single document", "文件里有多个 YAML 文档，project.yaml 只能有一个"),
+        ("found incompatible YAML document", "只支持 YAML 1.x 文档（%YAML 指令的版本不对）"),
+        ("that cannot start any token", "这个字符不能出现在值的开头（%、@、` 等），请给值加引号"),
+        ("found duplicate anchor", "同一个锚点（&名称）定义了两次"),
+        ("while scanning an anchor", "锚点（&名称）或引用（*名称）的名称不完整"),
+        ("while scanning an alias", "锚点（&名称）或引用（*名称）的名称不完整"),
+        ("while scanning a tag", "标签（以 ! 开头）写得不对"),
+        ("while scanning a directive", "% 开头的指令行写得不对"),
+        ("while scanning a block scalar", "多行文字（| 或 >）的写法不对"),
+        ("complex key", "不支持 YAML 的复杂键（“? …”）"),
+        ("while scanning a simple key", "缺少冒号“:”"),
+        ("expected the node content", "这里缺少值，或有多余的符号"),
+        ("expected '<document start>'", "文档开头有多余的内容"),
+    )
+    reused = re.search(r"found duplicate anchor '(.*)' first (\d+)", problem)
+    if reused:
+        name, first = reused.groups()
+        return f"锚点 &{name} 已在第 {first} 行定义过，这里又定义了一次"
+    for english, chinese in table:
+        if english in problem:
+            return chinese
+    return f"YAML 语法错误（解析器原文：{problem}）"

@@ -77,6 +77,18 @@ class Kind:
         return self.shape == "scalar" or self.item is not None
 
 
+def illegal_character(value: str) -> KindError | None:
+    """The error for the first character of ``value`` that XML 1.0 forbids, if any."""
+    bad = ILLEGAL.search(value)
+    if bad is None:
+        return None
+    return KindError(
+        f"含有文档中不允许出现的控制字符 U+{ord(bad.group()):04X}。",
+        "删除该字符（常见于从网页或 PDF 复制的文字，双引号字符串中的 \\x.. 转义也会产生它）。",
+        "illegal-character",
+    )
+
+
 # ---------------------------------------------------------------- converters
 
 
@@ -84,13 +96,9 @@ def _text(
     spec: Field, text: str, tag: str | None, *, one_line: bool, strip: bool = True
 ) -> str | None:
     value = text.strip() if strip else text
-    bad = ILLEGAL.search(value)
+    bad = illegal_character(value)
     if bad:
-        raise KindError(
-            f"含有文档中不允许出现的控制字符 U+{ord(bad.group()):04X}。",
-            "删除该字符（常见于从网页或 PDF 复制的文字，双引号字符串中的 \\x.. 转义也会产生它）。",
-            "illegal-character",
-        )
+        raise bad
     if one_line and "\n" in value.strip():
         raise KindError("应该是一行文字。", "把换行去掉。")
     if not value.strip():

@@ -100,8 +100,7 @@ class _Reader:
     def read(self, raw: bytes) -> list[HolidayYear]:
         from ruamel.yaml.error import YAMLError
 
-        from xmgl.dossier.loader import _translate_yaml_error
-        from xmgl.yamltext import compose
+        from xmgl.yamltext import compose, explain_yaml_error
 
         try:
             text = raw.decode("utf-8-sig")
@@ -119,7 +118,7 @@ class _Reader:
                     line,
                     None,
                     "",
-                    f"不是有效的 YAML：{_translate_yaml_error(str(getattr(err, 'problem', None) or err))}。",
+                    f"不是有效的 YAML：{explain_yaml_error(str(getattr(err, 'problem', None) or err))}。",
                     "用 xmgl holidays import 重新生成该文件。",
                     "holidays",
                 )

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from xmgl.domain.kinds import ILLEGAL as _ILLEGAL
-from xmgl.domain.kinds import KINDS, KindError
+from xmgl.domain.kinds import KINDS, KindError, illegal_character
 from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.schema import (
     FORMAT_VERSION,
@@ -28,7 +28,7 @@ from xmgl.domain.schema import (
 )
 from xmgl.errors import DossierError, Problem
 from xmgl.yamltext import compose as _compose
-from xmgl.yamltext import decode
+from xmgl.yamltext import decode, explain_yaml_error
 
 PROJECT_FILE = "project.yaml"
 
@@ -106,52 +106,6 @@ def _p(file, line, column, path, message, hint="", code="format") -> Problem:
     )
 
 
-def _translate_yaml_error(problem: str) -> str:
-    table = (
-        (
-            "mapping values are not allowed",
-            "这里不能出现冒号映射：多半是缩进不对，或值里的冒号需要加引号",
-        ),
-        ("could not find expected ':'", "缺少冒号“:”"),
-        ("found character '\\t'", "YAML 不能用 Tab 缩进，请改用空格"),
-        ("found character '\t'", "YAML 不能用 Tab 缩进，请改用空格"),
-        ("expected <block end>", "缩进不一致"),
-        ("found undefined alias", "引用了未定义的锚点"),
-        ("while scanning a quoted scalar", "引号没有闭合"),
-        ("found unexpected end of stream", "引号没有闭合或文件意外结束"),
-        ("while parsing a flow", "方括号或花括号没有闭合"),
-        ("expected ',' or ']'", "方括号没有闭合，或列表项之间缺少逗号"),
-        ("expected ',' or '}'", "花括号没有闭合，或映射项之间缺少逗号"),
-        ("found unknown escape character", "双引号字符串里有无法识别的转义符"),
-        ("expected a comment or a line break", "值的后面有多余的内容"),
-        (
-            "but found another document",
-            "文件里有第二个 YAML 文档（“---” 或 “...” 之后还有内容），project.yaml 只能有一个",
-        ),
-        ("expected a single document", "文件里有多个 YAML 文档，project.yaml 只能有一个"),
-        ("found incompatible YAML document", "只支持 YAML 1.x 文档（%YAML 指令的版本不对）"),
-        ("that cannot start any token", "这个字符不能出现在值的开头（%、@、` 等），请给值加引号"),
-        ("found duplicate anchor", "同一个锚点（&名称）定义了两次"),
-        ("while scanning an anchor", "锚点（&名称）或引用（*名称）的名称不完整"),
-        ("while scanning an alias", "锚点（&名称）或引用（*名称）的名称不完整"),
-        ("while scanning a tag", "标签（以 ! 开头）写得不对"),
-        ("while scanning a directive", "% 开头的指令行写得不对"),
-        ("while scanning a block scalar", "多行文字（| 或 >）的写法不对"),
-        ("complex key", "不支持 YAML 的复杂键（“? …”）"),
-        ("while scanning a simple key", "缺少冒号“:”"),
-        ("expected the node content", "这里缺少值，或有多余的符号"),
-        ("expected '<document start>'", "文档开头有多余的内容"),
-    )
-    reused = re.search(r"found duplicate anchor '(.*)' first (\d+)", problem)
-    if reused:
-        name, first = reused.groups()
-        return f"锚点 &{name} 已在第 {first} 行定义过，这里又定义了一次"
-    for english, chinese in table:
-        if english in problem:
-            return chinese
-    return f"YAML 语法错误（解析器原文：{problem}）"
-
-
 def _unclosed_quote(text: str, before_line: int) -> tuple[int, int, str] | None:
     """The last value opened with a quote not closed on its own line, up to ``before_line``.
 
@@ -222,7 +176,7 @@ class _Reader:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             column = mark.column + 1 if mark else None
-            message = _translate_yaml_error(str(exc.problem or exc.context))
+            message = explain_yaml_error(str(exc.problem or exc.context))
             hint = "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。"
             if message.startswith("锚点 &"):
                 hint = "同一文件里锚点名只能定义一次：给其中一个改名，并核对每个 *引用 指向哪一个。"
@@ -237,6 +191,8 @@ class _Reader:
             self.problems.append(
                 _p(self.file, None, None, "", f"YAML 语法错误：{exc}", code="yaml-syntax")
             )
+            return empty
+        if self.escaped_illegal(root):
             return empty
         if root is None or (root.tag == _NULL and not root.value):
             self.problems.append(
@@ -267,6 +223,34 @@ class _Reader:
                 )
             )
         return node
+
+    def escaped_illegal(self, root) -> bool:
+        """A problem for each key or value that a double-quoted escape ("\\x07",
+        "\\ud800") gave a character the text itself may not hold (checked above):
+        every kind, every message that quotes the value and every document is safe."""
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        before = len(self.problems)
+        seen, todo = set(), [(root, "")]
+        while todo:
+            node, path = todo.pop()
+            if node is None or id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, ScalarNode):
+                bad = illegal_character(node.value) if isinstance(node.value, str) else None
+                if bad:
+                    self.problem(node, path, bad.message, bad.hint, bad.code)
+            elif isinstance(node, MappingNode):
+                for key, value in node.value:
+                    name = key.value if isinstance(key, ScalarNode) else "?"
+                    todo += [(key, path), (value, f"{path}.{name}" if path else str(name))]
+            elif isinstance(node, SequenceNode):
+                todo += [(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        found = self.problems[before:]
+        found.sort(key=lambda p: (p.line or 0, p.column or 0))  # in the file's order
+        self.problems[before:] = found
+        return bool(found)
 
     # ------------------------------------------------------------ mappings
     def mapping(self, mnode, fields: tuple[Field, ...], path: str) -> Node:

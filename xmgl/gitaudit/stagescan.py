@@ -392,12 +392,17 @@ def _full(text: str) -> Stage:
 
 
 def _compose(text: str) -> Node | None:
-    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from xmgl.yamltext import compose
+    from xmgl.yamltext import compose, explain_yaml_error
 
     try:
         root: Node | None = compose(text)  # ruamel's compose: the root node, None if empty
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"第 {mark.line + 1} 行：" if mark else ""
+        said = explain_yaml_error(str(exc.problem or exc.context))
+        raise StageUnreadable(f"YAML 语法错误（{where}{said}）") from None
     except YAMLError as exc:
         raise StageUnreadable(f"YAML 语法错误：{str(exc).splitlines()[0]}") from None
     except Exception as exc:  # noqa: BLE001 - anything the parser throws means "unreadable"
