@@ -510,7 +510,7 @@ def test_export_docx_csv_json_of_every_transition(history, xmgl, tmp_path):
     ]
     assert len(table.rows) == 11
     row = [c.text for c in table.rows[6].cells]
-    assert row[:2] == ["6", "2026-06-01"] and row[3:] == [
+    assert row[:2] == ["6", "2026年6月1日"] and row[3:] == [  # the .docx writes dates 年月日
         "招标采购 → 建设实施",
         "第十三条、第十四条",
         "刘晓梅",

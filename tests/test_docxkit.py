@@ -131,8 +131,8 @@ def test_no_theme_fonts_or_theme_colours_left_in_styles(rendered):
         color = style.find(f"{W}rPr/{W}color")
         assert color.get(f"{W}val") == "000000"
         assert color.get(f"{W}themeColor") is None
-        ind = style.find(f"{W}pPr/{W}ind")
-        assert (ind.get(f"{W}firstLineChars"), ind.get(f"{W}firstLine")) == ("0", "0")
+        ind = style.find(f"{W}pPr/{W}ind")  # 空二字 like the body (GB/T 9704 7.3.3)
+        assert (ind.get(f"{W}firstLineChars"), ind.get(f"{W}firstLine")) == ("200", "640")
 
 
 def test_page_and_body_paragraph_geometry(rendered):

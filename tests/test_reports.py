@@ -28,6 +28,7 @@ from xmgl.domain.merge import merge_decision
 from xmgl.dossier.loader import load_dossier
 from xmgl.reports import context as ctx
 from xmgl.reports import generate, office, render, typography
+from xmgl.reports.typography import WORD_JOINER
 
 MERGED_SMALL = REPO / "tests" / "dossiers" / "merged-small"
 AS_OF = "2026-09-15"
@@ -57,19 +58,25 @@ FSR_HEADINGS = [
 # --------------------------------------------------------------------------- helpers
 
 
+def plain(text: str) -> str:
+    """The text as a reader copies it from the PDF: without the zero-width word
+    joiners that keep a 文号 on one line (typography.keep_tokens_whole)."""
+    return text.replace(WORD_JOINER, "")
+
+
 def paragraphs(doc) -> list[str]:
-    return [p.text for p in doc.paragraphs]
+    return [plain(p.text) for p in doc.paragraphs]
 
 
 def styled(doc, style: str) -> list[str]:
-    return [p.text for p in doc.paragraphs if p.style.name == style]
+    return [plain(p.text) for p in doc.paragraphs if p.style.name == style]
 
 
 def full_text(doc) -> str:
     parts = paragraphs(doc)
     for table in doc.tables:
         for row in table.rows:
-            parts += [c.text for c in row.cells]
+            parts += [plain(c.text) for c in row.cells]
     return "\n".join(parts)
 
 
@@ -81,7 +88,7 @@ def table_with_header(doc, *header: str):
 
 
 def rows(table) -> list[list[str]]:
-    return [[c.text for c in row.cells] for row in table.rows[1:]]
+    return [[plain(c.text) for c in row.cells] for row in table.rows[1:]]
 
 
 def strict_parse_all(path: Path) -> int:
@@ -713,7 +720,7 @@ def test_quarterly_writes_dates_one_way(xmgl, example):
 
 
 def rows_of_all(table):
-    return [(row.cells[0].text, row.cells[1].text) for row in table.rows]
+    return [(plain(row.cells[0].text), plain(row.cells[1].text)) for row in table.rows]
 
 
 def test_quarterly_cumulative_and_changes_with_approvals(xmgl, example):

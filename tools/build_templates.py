@@ -279,7 +279,7 @@ def set_widths(table, widths_mm: tuple[float, ...]) -> None:
     layout = tbl_pr.find(qn("w:tblLayout"))
     if layout is None:
         layout = tbl_pr.makeelement(qn("w:tblLayout"), {})
-        typography._insert_tblpr_child(tbl_pr, layout)
+        typography.insert_tblpr_child(tbl_pr, layout)
     layout.set(qn("w:type"), "fixed")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -227,11 +228,15 @@ def _mono(doc, label: str, token: str) -> None:
     The token stands alone on its own line, in a size at which the longest
     (64-hex SHA-256 id) fits the text width, so no line break falls inside it.
     """
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
     par = doc.add_paragraph()
     par.paragraph_format.keep_together = True
+    # not justified: the label's line ends in a line break, which Word and
+    # LibreOffice would stretch across the whole width ("签   名   密   钥")
+    par.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.LEFT
     if label:
         par.add_run(label)
         par.add_run().add_break()
@@ -333,7 +338,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
                 (
                     str(i),
                     r["变更日期（所写）"],
-                    r["签名时间"][:16].replace("T", " "),
+                    r["签名时间"][:16].replace("T", "\n"),  # the date over the time
                     f"{r['原阶段'].split('（')[0]} → {r['新阶段'].split('（')[0]}",
                     r["依据条款"],
                     r["经办人（核验的签名人）"],
@@ -341,7 +346,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
                 )
                 for i, r in enumerate(trows, 1)
             ],
-            (11, 22, 26, 40, 28, 17, 12),
+            (12, 33, 33, 28, 22, 16, 12),
         )
         doc.add_paragraph(
             "“日期”是提交说明中所写的变更日期；“签名时间”是签名的提交时间（由签名人的电脑时钟"
@@ -363,7 +368,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
             doc,
             ("日期", "变更", "人员", "经办人", "核验"),
             [(r["日期"], r["变更"], r["人员"], r["经办人"], r["核验结论"]) for r in srows],
-            (25, 20, 60, 35, 16),
+            (33, 18, 54, 35, 16),
         )
         for r in srows:
             _mono(doc, f"{r['人员']}：", r["指纹"])
@@ -386,9 +391,37 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         "也可对每个提交手工运行 git -c gpg.ssh.allowedSignersFile=<上一提交的名单> "
         "log --no-walk --format='%G? %GK %GS' <提交>。"
     )
+    chinese_dates(doc.element.body)
+    ty.keep_tokens_whole(doc.element.body)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+_ISO = re.compile(
+    r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?(?![\d-])"
+)
+
+
+def _cn(m: re.Match) -> str:
+    year, month, day, hm, sec, zone = m.groups()
+    text = f"{year}年{int(month)}月{int(day)}日"
+    if hm:
+        text += f" {hm}{sec or ''}"
+    if zone:
+        text += "（UTC）" if zone == "Z" else f"（UTC{zone}）"
+    return text
+
+
+def chinese_dates(body) -> None:
+    """Every date in the report in one form, as in the other reports: "2026年3月10日"
+    (a signing time "2026年3月10日 09:30:00（UTC+08:00）"), also where a commit's
+    own text (事由) quotes an ISO date. Hashes and commands hold no such pattern."""
+    from docx.oxml.ns import qn
+
+    for t in body.iter(qn("w:t")):
+        if t.text and "-" in t.text:
+            t.text = _ISO.sub(_cn, t.text)
 
 
 def _table(doc, header: tuple[str, ...], rows: list[tuple[str, ...]], widths_mm) -> None:
@@ -404,6 +437,17 @@ def _table(doc, header: tuple[str, ...], rows: list[tuple[str, ...]], widths_mm)
         for i, text in enumerate(row):
             table.rows[r].cells[i].text = text
     ty.style_table(table, font_size_pt=10.5)
+    # 1 mm cell margins (not 1.9): a date "2026年10月20日" fits its column on one line
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(Mm(1).twips)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    ty.insert_tblpr_child(table._tbl.tblPr, margins)
     for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)  # the grid (LibreOffice, WPS)
         for cell in column.cells:

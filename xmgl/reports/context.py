@@ -27,7 +27,7 @@ from xmgl.domain import deadlines, facts
 from xmgl.domain.bounds import QUARTERLY
 from xmgl.domain.merge import merge_allowed
 from xmgl.domain.model import Dossier, Node
-from xmgl.domain.money import wan_and_yuan
+from xmgl.domain.money import wan_and_yuan as _wan_and_yuan
 from xmgl.domain.regulation import number_zh as chinese_numeral
 from xmgl.errors import PreconditionError, UsageError
 
@@ -155,9 +155,13 @@ def oneline(value: str) -> str:
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
 
 
-def money_text(value: Decimal) -> str:
-    """An amount the records add up to: 万元 with 元, or plain ``0元``."""
-    return wan_and_yuan(value) if value else "0元"
+def wan_and_yuan(value: Decimal) -> str:
+    """Every amount a report writes: 万元 with the exact 元, and zero always as
+    ``0元`` (never also "0万元（0元）" in the same document)."""
+    return _wan_and_yuan(value) if value else ZERO_AMOUNT
+
+
+ZERO_AMOUNT = "0元"
 
 
 def _opt(value: object) -> str:
@@ -817,11 +821,11 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
             ],
             "money": {
                 "budget": amount(money.budget, "批复概算"),
-                "contracted": money_text(money.contracted),
-                "paid_period": money_text(paid_period),
-                "paid_total": money_text(money.paid),
+                "contracted": wan_and_yuan(money.contracted),
+                "paid_period": wan_and_yuan(paid_period),
+                "paid_total": wan_and_yuan(money.paid),
                 "pay_rate": percent(money.pay_rate, "支付率（无批复概算，无法计算）"),
-                "unpaid": money_text(money.contracted - money.paid),
+                "unpaid": wan_and_yuan(money.contracted - money.paid),
                 "budget_yuan": money.budget,
                 "contracted_yuan": money.contracted,
                 "paid_period_yuan": paid_period,

@@ -9,6 +9,7 @@
   on the heading, inside the TOC field, so a viewer that does not update fields
   (LibreOffice's PDF export) still shows the outline; page numbers appear when
   Word/WPS refresh the field on open (``updateFields``) — no number is guessed.
+- A 文号 (〔2026〕12号) is never broken across lines (``keep_tokens_whole``).
 - Core properties are the report's own.
 
 Only python-docx/lxml objects of the document being written are touched here.
@@ -25,7 +26,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from xmgl.reports.typography import rpr_after
+from xmgl.reports.typography import keep_tokens_whole, rpr_after
 
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
@@ -49,6 +50,7 @@ def finish(doc, *, properties: dict) -> int:
     number_tables(body)
     write_toc(doc)
     count = highlight_placeholders(body)
+    keep_tokens_whole(body)
     cp = doc.core_properties
     for name, value in properties.items():
         setattr(cp, name, value)

@@ -19,7 +19,9 @@ ships a thumbnail of an unrelated page; both are corrected.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -247,7 +249,9 @@ def setup_styles(doc: Document) -> None:
         spf.line_spacing = LINE_PITCH
         spf.space_before = spf.space_after = Pt(0)
         spf.keep_with_next = True
-        _set_first_line_chars(style, 0)
+        # GB/T 9704 7.3.3: every paragraph of the 正文 (the 一、（一）1.（1） headings
+        # are paragraphs of it) starts 空二字 and wraps flush left
+        _set_first_line_chars(style, FIRST_LINE_CHARS, SIZE_BODY)
         linked = _linked_style(doc, style)
         if linked is not None:
             _set_fonts(linked, font, SIZE_BODY, bold=bold)
@@ -261,6 +265,7 @@ def setup_styles(doc: Document) -> None:
 
     toc_heading = _paragraph_style(doc, "TOC Heading", base="Heading 1", outline_level=9)
     toc_heading.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    _set_first_line_chars(toc_heading, 0)  # centred: no indent from Heading 1
     for level in range(1, 4):
         toc = _paragraph_style(doc, f"toc {level}")
         toc.paragraph_format.left_indent = SIZE_BODY * 2 * (level - 1)
@@ -419,11 +424,11 @@ def style_table(table: Table, *, font_size_pt: float = 12, header_rows: int = 1)
         for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
             b.set(qn(f"w:{key}"), value)
         borders.append(b)
-    _insert_tblpr_child(tbl_pr, borders)
+    insert_tblpr_child(tbl_pr, borders)
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
-        _insert_tblpr_child(tbl_pr, tbl_w)
+        insert_tblpr_child(tbl_pr, tbl_w)
     tbl_w.set(qn("w:type"), "pct")
     tbl_w.set(qn("w:w"), "5000")  # 100 %
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -473,6 +478,77 @@ def set_core_properties(
     utc = dt.UTC
     cp.created = created.astimezone(utc).replace(tzinfo=None)
     cp.modified = (modified or created).astimezone(utc).replace(tzinfo=None)
+
+
+# --- tokens that must not break -------------------------------------------------
+
+WORD_JOINER = "\u2060"
+#: A 文号 (GB/T 9704 7.2.4): 发文机关代字, 〔年份〕, 发文顺序号, "号". The 代字 is the
+#: run of Chinese characters right before the 〔 (at most eight).
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{0,8})(〔\d{4}〕\d+)(号)")
+
+
+def _glue(prefix: str, core: str, hao: str) -> str:
+    """The 文号 with a word joiner at every place a line could break inside it."""
+    joined = WORD_JOINER.join(prefix)
+    return f"{joined}{WORD_JOINER if prefix else ''}{core}{WORD_JOINER}{hao}"
+
+
+def keep_tokens_whole(body: etree._Element) -> int:
+    """Keep every 文号 on one line; returns how many were found.
+
+    LibreOffice breaks Chinese text before any character except the 禁则 ones
+    (it ignores a document's own 禁则 lists), so "〔2026〕12" and "号", or the
+    机关代字 and its 〔, can land on two lines. The 文号 becomes a run of its own
+    whose east-Asian language is en-US, so the Unicode line-break rules apply to
+    it, with U+2060 WORD JOINER (zero width, not in the PDF's text) at each
+    position those rules would break. Hashes and other Latin tokens need no
+    joiner: the document's Latin language (en-US) keeps a word whole.
+    """
+    found = 0
+    for r in list(body.iter(qn("w:r"))):
+        ts = r.findall(qn("w:t"))
+        if len(ts) != 1 or not ts[0].text or "〔" not in ts[0].text:
+            continue
+        text = ts[0].text
+        pieces: list[tuple[str, bool]] = []
+        pos = 0
+        for m in DOC_NUMBER.finditer(text):
+            if WORD_JOINER in m.group(0):
+                continue
+            if m.start() > pos:
+                pieces.append((text[pos : m.start()], False))
+            pieces.append((_glue(*m.groups()), True))
+            pos = m.end()
+        if not any(is_token for _, is_token in pieces):
+            continue
+        if pos < len(text):
+            pieces.append((text[pos:], False))
+        found += sum(1 for _, is_token in pieces if is_token)
+        parent = r.getparent()
+        index = parent.index(r)
+        for offset, (piece, is_token) in enumerate(pieces):
+            new = copy.deepcopy(r)
+            for t in new.findall(qn("w:t")):
+                t.text = piece
+                t.set(qn("xml:space"), "preserve")
+            if is_token:
+                _east_asian_language(new, "en-US")
+            parent.insert(index + offset, new)
+        parent.remove(r)
+    return found
+
+
+def _east_asian_language(r: etree._Element, language: str) -> None:
+    rpr = r.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        r.insert(0, rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
+    lang.set(qn("w:eastAsia"), language)
 
 
 # --- reading styles back ------------------------------------------------------
@@ -619,7 +695,9 @@ def _setup_doc_defaults(doc: Document) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
-    lang.set(qn("w:val"), "zh-CN")
+    # Latin text is en-US, Chinese zh-CN (as Word's Chinese Normal.dotm has it): a
+    # Latin "zh-CN" makes LibreOffice break hashes and the digits of a 文号 anywhere
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     ppr_default = defaults.find(qn("w:pPrDefault"))
     if ppr_default is not None:
@@ -678,7 +756,8 @@ def _table_text_style(styles, name: str, size_pt: float, bold: bool) -> Paragrap
     return style
 
 
-def _insert_tblpr_child(tbl_pr, child) -> None:
+def insert_tblpr_child(tbl_pr, child) -> None:
+    """Insert ``child`` into ``w:tblPr`` in the order ECMA-376 requires."""
     order = (
         "w:tblStyle",
         "w:tblpPr",

@@ -1,0 +1,297 @@
+"""Typography every generated document shares, read on the LibreOffice PDF.
+
+Issue 10: a 文号 (〔2026〕12号) and a hash (40/64-hex commit id, SHA256:…
+fingerprint) are never broken across lines; each document writes dates one way
+and zero amounts one way. The documents are the real ones: the FSR, the merged
+可研代初步设计, the quarterly report, the audit export of a real signed history
+(passing and failing) and the annual plan draft, converted by LibreOffice and
+read back with ``pdftotext -layout`` (one text line per printed line).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from tests.conftest import EXAMPLE, REPO, edit_project, run_cli
+from tests.tools import need, need_soffice
+from xmgl.reports import office
+from xmgl.reports import typography as ty
+
+#: 文号 (GB/T 9704 7.2.4): 机关代字, 〔年份〕, 顺序号, 号
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,8}〔\d{4}〕\d+号")
+#: a git commit id (SHA-1 or SHA-256) or an ssh key fingerprint
+HASH = re.compile(
+    r"(?<![0-9a-f])(?:[0-9a-f]{64}|[0-9a-f]{40})(?![0-9a-f])|SHA256:[A-Za-z0-9+/]{43}"
+)
+TOKENS = (DOC_NUMBER, HASH)
+
+
+@dataclass(frozen=True)
+class Made:
+    docx: Path
+    pdf: Path
+
+    def paragraphs(self) -> list[str]:
+        """Every paragraph's text (tables included), as a reader copies it."""
+        body = docx.Document(str(self.docx)).element.body
+        return [
+            "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(ty.WORD_JOINER, "")
+            for p in body.iter(qn("w:p"))
+        ]
+
+    def lines(self) -> list[str]:
+        out = subprocess.run(
+            ["pdftotext", "-layout", str(self.pdf), "-"], capture_output=True, check=True
+        ).stdout.decode("utf-8")
+        # pdftotext puts a space between Latin and Chinese text; a token has none
+        return [line.replace(" ", "") for line in out.splitlines()]
+
+
+def _env(mp, home: Path) -> None:
+    from tests.gitfixtures import GIT_LEAKS
+
+    for name in GIT_LEAKS:
+        mp.delenv(name, raising=False)
+    home.mkdir(parents=True, exist_ok=True)
+    (home / ".gitconfig").write_text(
+        "[user]\n\tname = 刘晓梅\n\temail = liuxm@example.gov.cn\n[init]\n\tdefaultBranch = main\n",
+        encoding="utf-8",
+    )
+    for key, value in {
+        "HOME": str(home),
+        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "LC_ALL": "C.UTF-8",
+        "COLUMNS": "80",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }.items():
+        mp.setenv(key, value)
+    for role in ("AUTHOR", "COMMITTER"):
+        mp.setenv(f"GIT_{role}_NAME", "刘晓梅")
+        mp.setenv(f"GIT_{role}_EMAIL", "liuxm@example.gov.cn")
+
+
+def _cli(*args) -> None:
+    r = run_cli(*args)
+    assert r.exit_code in (0, 1), r.output  # 1: the failing audit
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
+    """Every kind of document xmgl writes, made by the CLI and rendered to PDF."""
+    need_soffice()
+    need("pdftotext")
+    base = tmp_path_factory.mktemp("typography")
+    made: dict[str, Path] = {}
+    with pytest.MonkeyPatch.context() as mp:
+        _env(mp, base / "home")
+        fsr = base / "fsr"
+        shutil.copytree(EXAMPLE, fsr, ignore=shutil.ignore_patterns("reports"))
+        _cli("--as-of", "2026-09-15", "-C", fsr, "report", "fsr")
+        made["fsr"] = fsr / "reports/可行性研究报告.docx"
+        _cli("--as-of", "2026-09-10", "-C", fsr, "report", "quarterly", "--period", "2")
+        made["quarterly"] = fsr / "reports/季度进展报告-第2期.docx"
+        small = base / "merged"
+        shutil.copytree(REPO / "tests/dossiers/merged-small", small)
+        _cli("--as-of", "2026-05-05", "-C", small, "report", "fsr", "--merged")
+        made["fsr_merged"] = small / "reports/可行性研究报告（代初步设计）.docx"
+        # period 1 with nothing invested or paid yet: zero amounts from two sources
+        zero = base / "zero"
+        shutil.copytree(EXAMPLE, zero, ignore=shutil.ignore_patterns("reports"))
+        edit_project(
+            zero,
+            lambda d: next(r for r in d["records"] if r["kind"] == "progress").update(
+                invested="0元"
+            ),
+        )
+        _cli("--as-of", "2026-06-10", "-C", zero, "report", "quarterly", "--period", "1")
+        made["quarterly_zero"] = zero / "reports/季度进展报告-第1期.docx"
+
+        for name, failing in (("audit_pass", False), ("audit_fail", True)):
+            h = _history_template.copy(base / name)
+            if failing:  # an unsigned commit on top: the audit does not pass
+                h.git("-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", "补充")
+            out = base / f"{name}-export"
+            _cli("-C", h.root, "--as-of", "2026-11-01", "audit", "export", "-o", out)
+            made[name] = out / "阶段变更审计-2026-11-01.docx"
+
+        top = base / "各单位"
+        for source, unit, extra in (
+            (EXAMPLE, "城管", {"amount": "120万元"}),
+            (REPO / "tests/dossiers/merged-small", "营商", {"nature": "运行维护"}),
+        ):
+            root = top / unit
+            shutil.copytree(source, root, ignore=shutil.ignore_patterns("reports"))
+            edit_project(
+                root,
+                lambda d, e=extra: d["records"].append(
+                    {"kind": "plan_submission", "date": date(2026, 7, 10), "year": 2027, **e}
+                ),
+            )
+        stem = base / "2027年度投资计划草案"
+        _cli("portfolio", top, "--plan-year", "2027", "--output", stem, "--as-of", "2026-12-20")
+        made["plan"] = stem.with_name(stem.name + ".docx")
+    pdfs = base / "pdf"
+    return {
+        name: Made(path, office.convert_to_pdf(path, pdfs / name)) for name, path in made.items()
+    }
+
+
+KINDS = ("fsr", "fsr_merged", "quarterly", "quarterly_zero", "audit_pass", "audit_fail", "plan")
+
+
+# ------------------------------------------------------------ tokens never broken
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_doc_numbers_and_hashes_are_whole_on_one_printed_line(documents, kind):
+    made = documents[kind]
+    written = Counter(m.group() for p in made.paragraphs() for rx in TOKENS for m in rx.finditer(p))
+    lines = made.lines()
+    printed = {tok: sum(ln.count(tok) for ln in lines) for tok in written}
+    if kind != "plan":  # the plan cites no 文号 and no hash
+        assert written, f"{kind}: no 文号 or hash to check"
+    broken = {tok: n - printed[tok] for tok, n in written.items() if printed[tok] < n}
+    assert not broken, f"{kind}: broken across lines: {broken}"
+    # the zero-width joiners that hold a 文号 together are not in the text a reader copies
+    assert not any(ty.WORD_JOINER in ln for ln in made.lines())
+
+
+def _sweep(tmp_path, tokens: list[str]) -> list[str]:
+    """Each token after 0…27 characters of text, so it meets the end of a full
+    28-character line at every one of its positions; returns the printed lines."""
+    doc = docx.Document()
+    ty.apply_gbt9704(doc)
+    for token in tokens:
+        for k in range(28):
+            p = doc.add_paragraph("政" * k + token + "政务信息化项目建设管理" * 3)
+            p.paragraph_format.first_line_indent = 0
+    ty.keep_tokens_whole(doc.element.body)
+    path = tmp_path / "sweep.docx"
+    doc.save(str(path))
+    return Made(path, office.convert_to_pdf(path, tmp_path)).lines()
+
+
+def test_a_doc_number_or_hash_meets_the_line_end_at_every_position(tmp_path):
+    need_soffice()
+    need("pdftotext")
+    tokens = [
+        "国办发〔2019〕57号",
+        "发改高技〔2008〕2544号",
+        "（大营商审批〔2026〕21号）",
+        "0123456789abcdef0123456789abcdef01234567",  # a SHA-1 commit id
+    ]
+    lines = _sweep(tmp_path, tokens)
+    for token in tokens:
+        whole = sum(line.count(token) for line in lines)
+        assert whole == 28, f"{token}: whole on one line {whole} times of 28"
+
+
+# ------------------------------------------------------------ one format for each
+
+
+#: Every way a date may be written: ISO (with or without a time), 年月日, dotted, slashed.
+DATE = re.compile(
+    r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?:T\d{2}:\d{2})?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日"
+    r"|(?<![\d.])\d{4}\.\d{1,2}\.\d{1,2}(?![\d.])"
+    r"|(?<![\d/])\d{4}/\d{1,2}/\d{1,2}(?![\d/])"
+)
+
+
+def date_style(text: str) -> str:
+    if "年" in text:
+        return "2026年6月15日"
+    return {"-": "2026-06-15", ".": "2026.06.15", "/": "2026/06/15"}[text[4]]
+
+
+#: A zero amount, in any of the ways a report could write it.
+ZERO = re.compile(r"(?<![\d.,])0(?:\.0+)?(?:万元（0(?:\.0+)?元）|万元|元)")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_way_to_write_a_date_in_each_document(documents, kind):
+    found: dict[str, list[str]] = {}
+    for p in documents[kind].paragraphs():
+        for m in DATE.finditer(p):
+            found.setdefault(date_style(m.group()), []).append(m.group())
+    assert found, f"{kind}: no date"
+    assert list(found) == ["2026年6月15日"], {k: v[:3] for k, v in found.items()}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_way_to_write_a_zero_amount_in_each_document(documents, kind):
+    forms = Counter(m.group() for p in documents[kind].paragraphs() for m in ZERO.finditer(p))
+    if kind == "quarterly_zero":  # nothing paid, nothing invested: zeros from both
+        assert sum(forms.values()) >= 3, forms
+    assert len(forms) <= 1, f"{kind}: {dict(forms)}"
+
+
+# ------------------------------------------------------------ heading indentation
+
+MM = 72 / 25.4
+
+
+def printed_lines(pdf: Path) -> list[tuple[str, float, float]]:
+    """(text without spaces, x0, portrait) of every printed line."""
+    from lxml import etree
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout
+    root = etree.fromstring(out, etree.HTMLParser(encoding="utf-8"))
+    lines = []
+    for page in root.iter("page"):
+        portrait = float(page.get("width")) < float(page.get("height"))
+        for line in page.iter("line"):
+            text = "".join(w.text or "" for w in line.iter("word"))
+            lines.append((text, float(line.get("xmin")), portrait))
+    return lines
+
+
+HEADING_KINDS = ("fsr", "fsr_merged", "quarterly", "audit_pass", "plan")
+
+
+@pytest.mark.parametrize("kind", HEADING_KINDS)
+def test_headings_start_two_characters_in_like_the_body(documents, kind):
+    # GB/T 9704 7.3.3: 每个自然段左空二字 — the 一、（一）1.（1） headings too
+    made = documents[kind]
+    doc = docx.Document(str(made.docx))
+    headings = [
+        (p.style.name, p.text.replace(ty.WORD_JOINER, "").replace(" ", ""))
+        for p in doc.paragraphs
+        if p.style.name.startswith("Heading") and p.text.strip()
+    ]
+    assert {name for name, _ in headings} >= {"Heading 1"}, kind
+    lines = printed_lines(made.pdf)
+    two_chars = 2 * 16  # two 3号 characters
+    left = 28 * MM
+    checked = 0
+    for name, text in headings:
+        # the last line showing the heading: the body's, not the 目录 entry
+        shown = [
+            (x0, up)
+            for t, x0, up in lines
+            if t == text or (len(text) > 14 and t.startswith(text[:14]))
+        ]
+        assert shown, (kind, text)
+        x0, portrait = shown[-1]
+        if not portrait:  # the plan's landscape project list has margins of its own
+            continue
+        assert abs(x0 - left - two_chars) < 2, (kind, name, text, round(x0 - left, 1))
+        checked += 1
+    assert checked >= 3, kind
+    if kind == "fsr":  # the 目录 entries and the title stay where they were
+        toc = next(x0 for t, x0, _ in lines if t.startswith(headings[0][1][:12]))
+        assert abs(toc - 28 * MM) < 2
