@@ -91,6 +91,7 @@ def compose(text: str):
 
     from ruamel.yaml import YAML
     from ruamel.yaml.error import ReusedAnchorWarning, YAMLError
+    from ruamel.yaml.parser import Parser
 
     with warnings.catch_warnings():
         # a reused anchor is a warning to ruamel (printed to stderr with its
@@ -98,7 +99,10 @@ def compose(text: str):
         warnings.simplefilter("error", ReusedAnchorWarning)
         try:
             try:
-                return YAML(typ="safe").compose(text)
+                yaml = YAML(typ="safe")
+                if yaml.Parser is not Parser:  # libyaml: see _one_version_resolver
+                    yaml.Resolver = _one_version_resolver()
+                return yaml.compose(text)
             except YAMLError:
                 return YAML(typ="safe", pure=True).compose(text)
         except ReusedAnchorWarning as exc:
@@ -119,6 +123,67 @@ def _reused_anchor(said: str):
     mark = FileMark("<unicode string>", 0, line, column)
     anchor = name.group(1) if name else "?"
     return ComposerError(None, None, f"found duplicate anchor {anchor!r} first {first}", mark)
+
+
+_RESOLVER: list[type] = []
+
+
+def _one_version_resolver() -> type:
+    """ruamel's resolver, with the rules for the document's YAML version looked up once.
+
+    ruamel's ``VersionedResolver`` looks up the version for every scalar it resolves,
+    through attributes that the libyaml parser does not have (two exceptions raised and
+    caught each time: a third of the time of reading a dossier), reaches each pattern
+    through a lazy wrapper and builds a new tag object (decoding its URI character by
+    character) for every scalar that is not a string. With libyaml the version never
+    changes within a document — it is always YAML 1.2, ``%YAML 1.1`` or not — so the
+    first answer is kept, with each first character's patterns in ruamel's order and
+    one tag object per tag. The rules applied and the tags given are ruamel's own
+    (tests/test_yaml_resolution.py compares both, node by node).
+    """
+    if not _RESOLVER:
+        from ruamel.yaml.nodes import ScalarNode
+        from ruamel.yaml.resolver import VersionedResolver
+        from ruamel.yaml.tag import Tag
+
+        tags: dict[str, Tag] = {}
+
+        class _OneVersionResolver(VersionedResolver):
+            @property
+            def versioned_resolver(self):
+                table = self.__dict__.get("_xmgl_table")
+                if table is None:
+                    table = self.__dict__["_xmgl_table"] = super().versioned_resolver
+                return table
+
+            def resolve(self, kind, value, implicit):
+                if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+                    return super().resolve(kind, value, implicit)
+                by_first = self.__dict__.get("_xmgl_matchers")
+                if by_first is None:
+                    by_first = self.__dict__["_xmgl_matchers"] = _matchers(self.versioned_resolver)
+                patterns = by_first.get(value[:1])  # value[:1]: "" for the empty scalar
+                for tag, match in by_first[None] if patterns is None else patterns:
+                    if match(value):
+                        found = tags.get(tag)
+                        if found is None:
+                            found = tags[tag] = Tag(suffix=tag)
+                        return found
+                return self.DEFAULT_SCALAR_TAG
+
+        _RESOLVER.append(_OneVersionResolver)
+    return _RESOLVER[0]
+
+
+def _matchers(table: dict) -> dict:
+    """``versioned_resolver``'s table as first character → ((tag, pattern.match), …),
+    the patterns for any first character (key None) after the others, as ruamel tries them."""
+    rest = list(table.get(None, []))
+    return {
+        first: tuple((tag, regexp.match) for tag, regexp in [*patterns, *rest])
+        for first, patterns in table.items()
+        if first is not None
+    } | {None: tuple((tag, regexp.match) for tag, regexp in rest)}
 
 
 def explain_yaml_error(problem: str) -> str:

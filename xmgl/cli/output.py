@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from xmgl.jsonio import dumps
-
 WIDTH = 80
 
 LOCALE_NOTE = (
@@ -110,6 +108,8 @@ def echo(text: str) -> None:
 
 def print_json(data) -> None:
     """JSON on stdout; \\u escapes instead of characters the stream cannot encode."""
+    from xmgl.jsonio import dumps  # not at the top: text output (validate's) needs no json
+
     text = dumps(data)
     if _encoding(sys.stdout) not in ("utf-8", "utf-16", "utf-32", "gb18030"):
         text = dumps(data, ascii=True)

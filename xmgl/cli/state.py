@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from xmgl.errors import UsageError
 
 
-@dataclass
 class State:
-    directory: Path = field(default_factory=Path.cwd)
-    as_of: date | None = None
-    debug: bool = False
-    _dossier: object = None
+    # A plain class, not a dataclass: every command creates one State and never
+    # compares or prints it, and generating a dataclass's methods costs each run
+    # (xmgl validate included) a few hundred microseconds.
+    def __init__(
+        self,
+        directory: Path | None = None,
+        as_of: date | None = None,
+        debug: bool = False,
+        _dossier: object = None,
+    ) -> None:
+        self.directory: Path = Path.cwd() if directory is None else directory
+        self.as_of = as_of
+        self.debug = debug
+        self._dossier = _dossier
 
     def today(self) -> date:
         return self.as_of or date.today()

@@ -16,8 +16,14 @@ time; ``chinese_calendar`` is imported lazily.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # served at run time by __getattr__ below (re-exported: `X as X`)
+    from xmgl.domain.holidaydata import Coverage as Coverage
+    from xmgl.domain.holidaydata import Difference as Difference
+    from xmgl.domain.holidaydata import Holiday as Holiday
+    from xmgl.domain.holidaydata import HolidayYear as HolidayYear
 
 HOLIDAY_FILE = ".xmgl/holidays.yaml"
 """Where a dossier carries its holiday data (committed, so the auditor reads the same)."""
@@ -26,53 +32,6 @@ IMPORT_COMMAND = "xmgl holidays import 通知.txt"
 
 FESTIVALS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 """The seven festivals every notice arranges (全国年节及纪念日放假办法)."""
-
-
-@dataclass(frozen=True)
-class Holiday:
-    """One item of a notice: a festival's rest days and its make-up working days (调休上班)."""
-
-    name: str
-    """元旦, 春节, or several joined by 、 (国庆节、中秋节)."""
-    first: date
-    last: date
-    work: tuple[date, ...] = ()
-
-    @property
-    def rest(self) -> tuple[date, ...]:
-        n = (self.last - self.first).days + 1
-        return tuple(self.first + timedelta(days=i) for i in range(n))
-
-
-@dataclass(frozen=True)
-class HolidayYear:
-    """One year's arrangement, as one State Council notice states it."""
-
-    year: int
-    document_no: str
-    """The notice's 文号, e.g. 国办发明电〔2025〕7号."""
-    issued: date
-    """The notice's date (成文日期)."""
-    holidays: tuple[Holiday, ...]
-    source: str = field(default="", compare=False)
-    """Where it was read from (a file), for ``xmgl holidays`` and the notes."""
-
-    @property
-    def rest(self) -> frozenset[date]:
-        return frozenset(d for h in self.holidays for d in h.rest)
-
-    @property
-    def work(self) -> frozenset[date]:
-        return frozenset(d for h in self.holidays for d in h.work)
-
-    def is_workday(self, d: date) -> bool:
-        if d in self.work:
-            return True
-        return d.weekday() < 5 and d not in self.rest
-
-    def describe(self) -> str:
-        """``国办发明电〔2025〕7号，2024-11-12``."""
-        return f"{self.document_no}，{self.issued.isoformat()}"
 
 
 # --------------------------------------------------------------------- the package
@@ -136,23 +95,6 @@ def package_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
 # --------------------------------------------------------------------- the calendar
 
 
-@dataclass(frozen=True)
-class Difference:
-    """A year where a holiday file and the package disagree (the file wins)."""
-
-    year: int
-    source: str
-    days: tuple[date, ...]
-
-    def message(self) -> str:
-        shown = "、".join(d.isoformat() for d in self.days[:3])
-        more = f"等 {len(self.days)} 天" if len(self.days) > 3 else ""
-        return (
-            f"{self.year}年的节假日安排：{self.source} 与 chinese-calendar {package_version()} "
-            f"在 {shown}{more} 不一致，按 {self.source} 计算期限。"
-        )
-
-
 class Calendar:
     """Working days from holiday files first, then the package, then weekends only."""
 
@@ -201,6 +143,8 @@ class Calendar:
                 work ^ {d for d in y.work if d.year == year}
             )
             if days:
+                from xmgl.domain.holidaydata import Difference
+
                 out.append(Difference(year, y.source or HOLIDAY_FILE, tuple(sorted(days))))
         return out
 
@@ -212,38 +156,10 @@ PACKAGE = Calendar()
 # --------------------------------------------------------------------- coverage
 
 
-@dataclass(frozen=True)
-class Coverage:
-    """Where one year's (or a run of years') holiday data comes from (``xmgl holidays``)."""
-
-    first: int
-    last: int
-    source: str
-    """``file``, ``package`` or ``none``."""
-    detail: str
-    year: HolidayYear | None = None
-    differs: bool = False
-
-    @property
-    def years_text(self) -> str:
-        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
-
-    def to_dict(self) -> dict[str, object]:
-        y = self.year
-        return {
-            "first": self.first,
-            "last": self.last,
-            "source": self.source,
-            "detail": self.detail,
-            "file": y.source if y else None,
-            "document_no": y.document_no if y else None,
-            "issued": y.issued.isoformat() if y else None,
-            "differs_from_package": self.differs,
-        }
-
-
 def coverage(calendar: Calendar, until: int) -> list[Coverage]:
     """The years from the package's first to ``until`` and beyond the file's last, by source."""
+    from xmgl.domain.holidaydata import Coverage
+
     lo, hi = package_years()
     files = calendar.years
     last = max([until, hi, *files])
@@ -268,3 +184,20 @@ def coverage(calendar: Calendar, until: int) -> list[Coverage]:
         else:
             out.append(Coverage(year, year, source, detail))
     return out
+
+
+_DEFINED_IN_HOLIDAYDATA = ("Holiday", "HolidayYear", "Difference", "Coverage")
+
+
+def __getattr__(name: str) -> type:
+    """:class:`Holiday`, :class:`HolidayYear`, :class:`Difference` and :class:`Coverage`.
+
+    They live in :mod:`xmgl.domain.holidaydata`, imported on first use: creating a
+    dataclass costs a few hundred microseconds, and ``xmgl validate`` on a dossier
+    without a holiday file uses none of them (only :class:`Calendar`).
+    """
+    if name in _DEFINED_IN_HOLIDAYDATA:
+        from xmgl.domain import holidaydata
+
+        return getattr(holidaydata, name)  # type: ignore[no-any-return]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

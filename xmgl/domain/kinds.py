@@ -21,7 +21,6 @@ loader; a sequence of scalars names its item kind (``enums`` → ``enum``).
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 import unicodedata
@@ -231,10 +230,12 @@ def parse_date(text: str) -> date:
             f"年份超出 xmgl 能计算的范围（{MIN_YEAR}–{MAX_YEAR} 年）",
         )
     else:
-        last = calendar.monthrange(year, month)[1]
-        if day <= last:
+        try:
             return date(year, month, day)
-        why = f"{year}年{month}月只有{last}天"
+        except ValueError:  # a day past the month's last
+            import calendar  # only here: validate reads dates without it
+
+            why = f"{year}年{month}月只有{calendar.monthrange(year, month)[1]}天"
     raise KindError(f"是不存在的日期 “{text}”：{why}。", "核对原始文件上的日期。", "date", why)
 
 

@@ -65,8 +65,24 @@ def number_zh(n: int) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
-ARTICLES: dict[int, tuple[str, ...]] = _articles(text())
-"""``ARTICLES[10]`` is 第十条, parsed from :func:`text`."""
+ARTICLES: dict[int, tuple[str, ...]]
+"""``ARTICLES[10]`` is 第十条, parsed from :func:`text` when first asked for (:func:`articles`):
+``xmgl validate`` imports this module for :data:`EFFECTIVE` and quotes no article."""
+
+_PARSED: list[dict[int, tuple[str, ...]]] = []
+
+
+def articles() -> dict[int, tuple[str, ...]]:
+    """:data:`ARTICLES`: the text read and parsed once, on first use."""
+    if not _PARSED:
+        _PARSED.append(_articles(text()))
+    return _PARSED[0]
+
+
+def __getattr__(name: str) -> dict[int, tuple[str, ...]]:
+    if name == "ARTICLES":
+        return articles()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def article_zh(n: int) -> str:
@@ -74,17 +90,18 @@ def article_zh(n: int) -> str:
     return f"第{number_zh(n)}条"
 
 
-_ARTICLE = re.compile(r"^(?:A|第)?\s*(\d{1,2}|[一二三四五六七八九十]+)\s*条?$", re.IGNORECASE)
+_ARTICLE = r"^(?:A|第)?\s*(\d{1,2}|[一二三四五六七八九十]+)\s*条?$"  # compiled on first use
 
 
 def parse_article(text: str) -> int | None:
     """``'A10'``, ``'10'``, ``'第十条'``, ``'十'`` → 10; None if ``text`` names no article."""
-    m = _ARTICLE.match(text.strip())
+    m = re.match(_ARTICLE, text.strip(), re.IGNORECASE)
     if not m:
         return None
     token = m.group(1)
-    n = int(token) if token.isdigit() else next((i for i in ARTICLES if number_zh(i) == token), 0)
-    return n if n in ARTICLES else None
+    known = articles()
+    n = int(token) if token.isdigit() else next((i for i in known if number_zh(i) == token), 0)
+    return n if n in known else None
 
 
 TOPICS: dict[int, str] = {

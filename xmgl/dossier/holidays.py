@@ -23,8 +23,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from xmgl.domain.holidays import FESTIVALS, HOLIDAY_FILE, Calendar, Holiday, HolidayYear
+from xmgl.domain.holidays import FESTIVALS, HOLIDAY_FILE, Calendar
+
+if TYPE_CHECKING:  # imported where a file is read: a dossier without one never needs them
+    from xmgl.domain.holidaydata import Holiday, HolidayYear
 from xmgl.errors import DossierError, Problem
 
 FORMAT_VERSION = 1
@@ -202,6 +206,8 @@ class _Reader:
                 holidays.append(item)
         if issued is None or len(holidays) != len(m["holidays"].value):
             return None
+        from xmgl.domain.holidaydata import HolidayYear
+
         return HolidayYear(
             year, str(m["document_no"].value), issued, tuple(holidays), source=self.label
         )
@@ -242,6 +248,8 @@ class _Reader:
         if abs(first.year - year) > 1:
             self.problem(m["from"], f"{path}.from", f"{first} 不在 {year} 年前后。")
             return None
+        from xmgl.domain.holidaydata import Holiday
+
         return Holiday(name, first, last, tuple(work))
 
 

@@ -34,6 +34,9 @@ PROJECT_FILE = "project.yaml"
 
 _TAG = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq"}
+_SHORT = {_TAG + t: t for t in _STANDARD_TAGS}  # full tag -> its name; the standard tags only
+_NULL = _TAG + "null"
+_STR = _TAG + "str"
 
 
 def find_root(start: Path) -> Path:
@@ -130,6 +133,8 @@ class _Reader:
         self.file = file
         self.files = files
         self.problems: list[Problem] = []
+        self._real_root: Path | None = None  # root.resolve(), once for all document paths
+        self._record_fields: dict[str, tuple[Field, ...]] = {}  # per record kind, once
 
     # ------------------------------------------------------------ helpers
     def problem(self, node, path, message, hint="", code="format") -> None:
@@ -189,7 +194,7 @@ class _Reader:
             return empty
         if self.escaped_illegal(root):
             return empty
-        if root is None or (root.tag == _TAG + "null" and not root.value):
+        if root is None or (root.tag == _NULL and not root.value):
             self.problems.append(
                 _p(
                     self.file,
@@ -261,13 +266,13 @@ class _Reader:
                 "type",
             )
             return out
-        if not self.tag_ok(mnode, path):
+        if self.tag_of(mnode, path) is None:
             return out
         by_name = {f.name: f for f in fields}
         seen: dict[str, object] = {}
         empty: set[str] = set()
         for key_node, value_node in mnode.value:
-            key = key_node.value if key_node.tag == _TAG + "str" else None
+            key = key_node.value if key_node.tag == _STR else None
             if key is None or key == "<<":
                 from ruamel.yaml.nodes import ScalarNode
 
@@ -304,11 +309,10 @@ class _Reader:
                 )
                 self.problem(key_node, sub, f"未知的键 “{key}”。", hint, "unknown-key")
                 continue
-            if value_node.tag == _TAG + "null" or (
-                isinstance(value_node.value, str) and not value_node.value.strip()
-            ):
+            tag = value_node.tag  # a property of ruamel's that computes: read it once
+            if tag == _NULL or (isinstance(value_node.value, str) and not value_node.value.strip()):
                 empty.add(key)  # null, '', "" or an empty block scalar: no value
-            value = self.value(value_node, spec, sub)
+            value = self.value(value_node, spec, sub, tag)
             if value is not None:
                 out._set(key, value, self.loc(value_node, sub))
         for spec in fields:
@@ -334,13 +338,16 @@ class _Reader:
         return out
 
     # ------------------------------------------------------------ values
-    def value(self, vnode, spec: Field, path: str):
-        """The value of ``vnode`` read as ``spec``'s kind (see :mod:`xmgl.domain.kinds`)."""
+    def value(self, vnode, spec: Field, path: str, tag: str | None = None):
+        """The value of ``vnode`` read as ``spec``'s kind (see :mod:`xmgl.domain.kinds`).
+
+        ``tag``: ``vnode.tag`` when the caller has read it already."""
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-        if not self.tag_ok(vnode, path):
+        short = self.tag_of(vnode, path, tag)
+        if short is None:
             return None
-        if isinstance(vnode, ScalarNode) and vnode.tag == _TAG + "null":
+        if isinstance(vnode, ScalarNode) and short == "null":
             return None
         kind = KINDS[spec.kind]
         if kind.shape == "mapping":
@@ -387,12 +394,16 @@ class _Reader:
                 "type",
             )
             return None
-        return self.scalar(vnode, spec, path)
+        return self.scalar(vnode, spec, path, short)
 
-    def tag_ok(self, node, path: str) -> bool:
-        tag = node.tag or ""
-        if tag.startswith(_TAG) and tag.removeprefix(_TAG) in _STANDARD_TAGS:
-            return True
+    def tag_of(self, node, path: str, tag: str | None = None) -> str | None:
+        """The name of ``node``'s standard tag (``str``, ``int`` …; ``tag`` if already read),
+        or None after reporting a tag that is not one of them."""
+        if tag is None:
+            tag = node.tag or ""
+        short = _SHORT.get(tag)
+        if short is not None:
+            return short
         self.problem(
             node,
             path or "<文档>",
@@ -400,9 +411,10 @@ class _Reader:
             "去掉以 ! 开头的标签，直接写值。",
             "type",
         )
-        return False
+        return None
 
-    def scalar(self, vnode, spec: Field, path: str):
+    def scalar(self, vnode, spec: Field, path: str, tag: str | None = None):
+        """``vnode`` read as ``spec``'s scalar kind (``tag``: its tag's name if already known)."""
         from ruamel.yaml.nodes import ScalarNode
 
         if not isinstance(vnode, ScalarNode):
@@ -413,9 +425,10 @@ class _Reader:
                 code="type",
             )
             return None
-        if not self.tag_ok(vnode, path):
-            return None
-        tag = vnode.tag.removeprefix(_TAG)
+        if tag is None:
+            tag = self.tag_of(vnode, path)
+            if tag is None:
+                return None
         if tag == "null":
             return None
         try:
@@ -436,7 +449,9 @@ class _Reader:
             return self.tree_path(vnode, name, value, path)
         try:
             target = (self.root / rel).resolve()
-            target.relative_to(self.root.resolve())
+            if self._real_root is None:
+                self._real_root = self.root.resolve()
+            target.relative_to(self._real_root)
             exists = target.is_file()
         except OSError as exc:  # a name too long for the file system, a loop of links…
             self.problem(
@@ -525,7 +540,10 @@ class _Reader:
                 kind_node, f"{path}.kind", f"未知的记录类型 “{kind}”。", hint, "unknown-key"
             )
             return None
-        rec = self.mapping(item, record_fields(kind), path)
+        fields = self._record_fields.get(kind)
+        if fields is None:
+            fields = self._record_fields[kind] = record_fields(kind)
+        rec = self.mapping(item, fields, path)
         if rec.get("date") is None:
             return None  # reported as missing; a record without a date cannot be ordered
         return rec

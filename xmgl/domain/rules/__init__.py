@@ -68,7 +68,8 @@ __all__ = [
     "rules_of_article",
 ]
 
-RULES: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda r: (r.article, REGISTRY.index(r))))
+# by article, in the order of registration within one (sorted() is stable)
+RULES: tuple[Rule, ...] = tuple(sorted(REGISTRY, key=lambda r: r.article))
 _BY_ID = {r.id: r for r in RULES}
 
 

@@ -118,8 +118,15 @@ ALL: frozenset[str] = frozenset(STAGES)
 
 def since(stage: str, *, terminated: bool = True) -> frozenset[str]:
     """Main-line stages from ``stage`` on, plus the side stages (``terminated`` optional)."""
-    side = SIDE if terminated else tuple(s for s in SIDE if s != "terminated")
-    return frozenset(s for s in MAIN if ORDER[s] >= ORDER[stage]) | frozenset(side)
+    key = (stage, terminated)
+    if key not in _SINCE:  # asked by every rule's decorator: computed once per stage
+        side = SIDE if terminated else tuple(s for s in SIDE if s != "terminated")
+        main = frozenset(s for s in MAIN if ORDER[s] >= ORDER[stage])
+        _SINCE[key] = main | frozenset(side)
+    return _SINCE[key]
+
+
+_SINCE: dict[tuple[str, bool], frozenset[str]] = {}
 
 
 def between(first: str, last: str) -> frozenset[str]:
@@ -275,6 +282,7 @@ def locate(node: Node, *names: str) -> Location:
 # ---------------------------------------------------------------- registry
 
 REGISTRY: list[Rule] = []
+_IDS: set[str] = set()
 
 Check = TypeVar("Check", bound="Callable[[Context], Iterable[Hit]]")
 """A rule's check: the decorator registers it and hands it back unchanged."""
@@ -294,7 +302,7 @@ def rule(
     """Register the decorated ``check(ctx)`` as a rule (``drafting``, ``binds``: see :class:`Rule`)."""
 
     def register(check: Check) -> Check:
-        if any(r.id == id for r in REGISTRY):
+        if id in _IDS:
             raise ValueError(f"duplicate rule id {id}")
         if not drafting <= stages:
             raise ValueError(f"{id}: drafting stages must be among its stages")
@@ -311,6 +319,7 @@ def rule(
                 binds,
             )
         )
+        _IDS.add(id)
         return check
 
     return register
