@@ -73,7 +73,7 @@ def protected_reason(target: Path, roots: list[Path] | tuple[Path, ...] = ()) ->
     above = _dossier_above(resolved.parent)
     if above is not None:
         dossiers.append(above)
-    for root in dossiers:
+    for root in dict.fromkeys(dossiers):  # the one above is often one of roots: read it once
         if not _inside(resolved, root):
             continue
         rel = resolved.relative_to(root) if resolved.is_relative_to(root) else None
