@@ -517,6 +517,9 @@ def test_export_docx_csv_json_of_every_transition(history, xmgl, tmp_path):
         "通过",
     ]
     assert [c.text for c in table.rows[9].cells][5] == "张伟"
+    # the reader sees the record kind in Chinese; the CSV keeps the signed trailer as is
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "事由：合同 2026年6月1日 HT-2026-001" in text and "事由：contract" not in text
     signers = doc.tables[1]
     assert [c.text for c in signers.rows[1].cells][1] == "首次登记"
     assert [c.text for c in signers.rows[2].cells][1:3] == [

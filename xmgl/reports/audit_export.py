@@ -353,7 +353,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
             "给出）；“经办人”是通过核验的签名密钥在名单中登记的姓名。各次变更的事由、签名密钥和提交："
         )
         for i, r in enumerate(trows, 1):
-            doc.add_paragraph(f"{i}. {r['变更日期（所写）']} 事由：{r['事由']}")
+            doc.add_paragraph(f"{i}. {r['变更日期（所写）']} 事由：{_event_zh(r['事由'])}")
             if r["签名密钥指纹"]:
                 _mono(doc, "签名密钥：", r["签名密钥指纹"])
             _mono(doc, "提交：", r["提交"])
@@ -452,3 +452,14 @@ def _table(doc, header: tuple[str, ...], rows: list[tuple[str, ...]], widths_mm)
         column.width = Mm(width)  # the grid (LibreOffice, WPS)
         for cell in column.cells:
             cell.width = Mm(width)  # the cells (Word)
+
+
+def _event_zh(event: str) -> str:
+    """The Xmgl-Event trailer for a reader: ``approval 2026-03-10 …`` → ``批复 2026-03-10 …``.
+
+    Only a first word that is a record kind is replaced; the rest is the signed text as is."""
+    from xmgl.domain.schema import RECORD_KINDS
+
+    kind, sep, rest = event.partition(" ")
+    known = RECORD_KINDS.get(kind)
+    return f"{known.zh}{sep}{rest}" if known is not None else event
