@@ -463,24 +463,28 @@ class _Reader:
             )
             return None
         except ValueError:
-            self.problem(
-                vnode,
-                path,
-                f"{name}指向档案目录以外：“{value}”。",
-                "把文件复制到档案目录内（如 docs/），再写相对路径。",
-                "path",
-            )
-            return None
+            return self.path_outside(vnode, name, value, path)
         if not exists:
-            self.problem(
-                vnode,
-                path,
-                f"{name}引用的文件不存在：“{value}”。",
-                "检查文件名（含扩展名）和所在目录，或把文件放进档案后提交。",
-                "missing-file",
-            )
-            return None
+            return self.path_missing(vnode, name, value, path)
         return rel.as_posix()
+
+    def path_outside(self, vnode, name: str, value: str, path: str) -> None:
+        self.problem(
+            vnode,
+            path,
+            f"{name}指向档案目录以外：“{value}”。",
+            "把文件复制到档案目录内（如 docs/），再写相对路径。",
+            "path",
+        )
+
+    def path_missing(self, vnode, name: str, value: str, path: str) -> None:
+        self.problem(
+            vnode,
+            path,
+            f"{name}引用的文件不存在：“{value}”。",
+            "检查文件名（含扩展名）和所在目录，或把文件放进档案后提交。",
+            "missing-file",
+        )
 
     def tree_path(self, vnode, name: str, value: str, path: str):
         """``doc_path`` against a git tree: the same messages, no file system."""
@@ -488,23 +492,9 @@ class _Reader:
 
         norm = posixpath.normpath(value)
         if norm == ".." or norm.startswith("../"):
-            self.problem(
-                vnode,
-                path,
-                f"{name}指向档案目录以外：“{value}”。",
-                "把文件复制到档案目录内（如 docs/），再写相对路径。",
-                "path",
-            )
-            return None
+            return self.path_outside(vnode, name, value, path)
         if norm not in (self.files or ()):
-            self.problem(
-                vnode,
-                path,
-                f"{name}引用的文件不存在：“{value}”。",
-                "检查文件名（含扩展名）和所在目录，或把文件放进档案后提交。",
-                "missing-file",
-            )
-            return None
+            return self.path_missing(vnode, name, value, path)
         return Path(value).as_posix()
 
     # ------------------------------------------------------------ records
