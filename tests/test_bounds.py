@@ -9,7 +9,6 @@ table is the table's.
 from __future__ import annotations
 
 import ast
-import dataclasses
 import re
 from datetime import date
 
@@ -24,6 +23,7 @@ from xmgl.domain.lifecycle import TRANSITIONS
 from xmgl.domain.regulation import ARTICLES, article_zh
 from xmgl.domain.rules import RULES
 from xmgl.domain.rules.matrix import CLAUSES
+from xmgl.value import replace
 
 D = date.fromisoformat
 
@@ -106,11 +106,11 @@ def test_a_changed_row_changes_the_deadlines(example, monkeypatch):
     d = dossier(example, approval("2025-06-10"), prelim("2026-01-15"))
     before = [o for o in dl.obligations(d, D("2026-03-01")) if o.kind == "acceptance_window"]
     assert before[0].opens == D("2026-04-15")
-    monkeypatch.setattr(B, "ACCEPTANCE", dataclasses.replace(B.ACCEPTANCE, lower=4, upper=7))
+    monkeypatch.setattr(B, "ACCEPTANCE", replace(B.ACCEPTANCE, lower=4, upper=7))
     after = [o for o in dl.obligations(d, D("2026-03-01")) if o.kind == "acceptance_window"]
     assert (after[0].opens, after[0].due.nominal) == (D("2026-05-15"), D("2026-08-15"))
     assert "4个月以上至7个月内" in after[0].title
-    monkeypatch.setattr(B, "QUARTERLY", dataclasses.replace(B.QUARTERLY, every=2))
+    monkeypatch.setattr(B, "QUARTERLY", replace(B.QUARTERLY, every=2))
     first = [o for o in dl.obligations(d, D("2025-09-01")) if o.kind == "quarterly_report"]
     assert first[0].due.nominal == D("2025-08-10")
 
@@ -123,14 +123,14 @@ def test_a_changed_row_changes_the_deadlines(example, monkeypatch):
     ],
 )
 def test_inclusivity_follows_the_word(lower_word, upper_word, opens, closes):
-    bound = dataclasses.replace(B.ACCEPTANCE, lower_word=lower_word, upper_word=upper_word)
+    bound = replace(B.ACCEPTANCE, lower_word=lower_word, upper_word=upper_word)
     window = bound.window(D("2026-01-15"))
     assert (window.opens, window.closes.nominal) == (D(opens), D(closes))
 
 
 def test_an_unknown_word_is_refused():
     with pytest.raises(ValueError, match="期间用语"):
-        dataclasses.replace(B.ACCEPTANCE, upper_word="左右")
+        replace(B.ACCEPTANCE, upper_word="左右")
 
 
 def test_first_passed_acceptance_is_found_once_for_every_clock(example):

@@ -13,7 +13,7 @@ import pytest
 
 GRAPH = grimp.build_graph("xmgl")
 MIDDLE = ("xmgl.reports", "xmgl.portfolio", "xmgl.dossier", "xmgl.gitaudit", "xmgl.ical")
-BASE = ("xmgl.errors", "xmgl.fileio", "xmgl.jsonio", "xmgl.yamltext")
+BASE = ("xmgl.errors", "xmgl.fileio", "xmgl.jsonio", "xmgl.yamltext", "xmgl.value")
 """Small modules every layer may use; they use nothing of xmgl but each other."""
 
 

@@ -24,13 +24,20 @@ sys.argv = ["xmgl", "-C", sys.argv[1], "--as-of", "2026-11-27", "validate", *sys
 from xmgl.cli.main import run
 code = run(sys.argv[1:])
 loaded = set(sys.modules) - before
-import json
+import dataclasses, json
 import xmgl.domain.regulation as regulation
 sys.stdout.flush()
 sys.stderr.write("\\nPROBE " + json.dumps({
     "code": code,
     "loaded": sorted(loaded),
     "articles_parsed": bool(regulation._PARSED),
+    "dataclasses": sorted(
+        f"{name}.{attr}"
+        for name in loaded
+        if name.startswith("xmgl")
+        for attr, obj in vars(sys.modules[name]).items()
+        if isinstance(obj, type) and obj.__module__ == name and dataclasses.is_dataclass(obj)
+    ),
 }) + "\\n")
 """
 
@@ -80,6 +87,12 @@ def test_text_validate_does_not_import(text_run, module):
 def test_text_validate_does_not_parse_the_regulation(text_run):
     # validate needs EFFECTIVE from xmgl.domain.regulation, not the article table
     assert text_run["articles_parsed"] is False
+
+
+def test_validate_defines_no_dataclass(text_run):
+    # each @dataclass compiles its methods on import (3-6 million instructions a class);
+    # the value classes on validate's path are xmgl.value.Value subclasses instead
+    assert text_run["dataclasses"] == []
 
 
 def test_json_validate_imports_json_on_demand():

@@ -23,8 +23,9 @@ and ``docs/exit-codes.md`` lists them (tests/test_docs_tables.py checks the two 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from xmgl.value import Value
 
 
 class ExitCode(IntEnum):
@@ -63,8 +64,7 @@ _MEANING = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Value):
     """One located problem in a dossier file: where, what, how to fix it."""
 
     file: str

@@ -6,11 +6,12 @@ the SARIF 2.1.0 log; the CLI only prints them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
 from xmgl.domain.rules import Finding, Severity
+from xmgl.value import Value
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -18,8 +19,7 @@ SARIF_SCHEMA = (
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-@dataclass
-class Validation:
+class Validation(Value, frozen=False):
     """The findings for a dossier on a day, evaluated for a stage."""
 
     root: Path

@@ -21,19 +21,18 @@ upper bound), so a changed article is one edit here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from xmgl.domain import periods
 from xmgl.domain.holidays import Calendar
+from xmgl.value import Value
 
 INCLUSIVE = {"以上": True, "以下": True, "以内": True, "内": True, "届满": True}
 EXCLUSIVE = {"不满": False, "超过": False, "以外": False}
 _WORDS = INCLUSIVE | EXCLUSIVE
 
 
-@dataclass(frozen=True)
-class Bound:
+class Bound(Value):
     """One time bound of the regulation (a row of :data:`BOUNDS`)."""
 
     kind: str

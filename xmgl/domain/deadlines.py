@@ -16,13 +16,13 @@ passed), ``open`` (not done, may and should be done now), ``not_yet_open``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from xmgl.domain import bounds as B
 from xmgl.domain import periods
 from xmgl.domain.holidays import Calendar
 from xmgl.domain.model import Dossier, Location, Node
+from xmgl.value import Value
 
 DONE = "done"
 DONE_LATE = "done_late"
@@ -43,8 +43,7 @@ STATUS_ZH = {
 KIND_ZH = {b.kind: b.zh for b in B.BOUNDS}
 
 
-@dataclass(frozen=True)
-class Obligation:
+class Obligation(Value):
     kind: str
     article: int
     clause: str

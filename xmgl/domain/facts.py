@@ -6,16 +6,15 @@ figure means the same everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.schema import BUDGET_SUBJECTS, FSR, MERGED, PD, REAPPROVAL
+from xmgl.value import Value
 
 
-@dataclass(frozen=True)
-class Money:
+class Money(Value):
     estimate: Decimal | None
     budget: Decimal | None
     """概算 in force: the latest re-approval (第十五条), else the approved 概算."""

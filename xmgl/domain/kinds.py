@@ -25,10 +25,11 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeAlias
+
+from xmgl.value import Value
 
 if TYPE_CHECKING:
     from xmgl.domain.schema import Field
@@ -64,8 +65,7 @@ class KindError(ValueError):
         self.reason = reason or message  # the why alone, for "--as-of 的日期 “…” 无效：{reason}"
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(Value):
     name: str
     zh: str
     shape: str  # "scalar", "sequence" (of item kind or of mappings) or "mapping"

@@ -24,13 +24,14 @@ the dossier says something untrue and the merge is refused until it is fixed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from xmgl.domain.facts import total_investment
 from xmgl.domain.model import Dossier
 from xmgl.domain.money import TWO_MILLION, wan_and_yuan
 from xmgl.domain.schema import MERGE_GROUNDS
+from xmgl.value import Value
 
 URGENT, SIMPLE, SINGLE, SMALL = MERGE_GROUNDS  # the grounds as project.yaml writes them
 
@@ -51,8 +52,7 @@ NOT_REQUESTED = "not_requested"  # the dossier does not declare merging (report 
 REASON_FIELD = {SIMPLE: "simple_reason", SINGLE: "single_reason"}
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Value):
     """A declared ground that does not hold (or no ground at all): ``code`` above."""
 
     code: str
@@ -60,8 +60,7 @@ class Problem:
     text: str
 
 
-@dataclass(frozen=True)
-class MergeDecision:
+class MergeDecision(Value):
     """Whether 第十条 allows the merged report, and why (Chinese, one line per ground).
 
     Unpacks as ``allowed, reasons = merge_allowed(d)``.

@@ -9,17 +9,17 @@ tells the file, line and column of a field, so a rule can point at it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from xmgl.domain.holidays import PACKAGE, Calendar
 from xmgl.domain.schema import PROJECT_APPROVALS, Field
+from xmgl.value import Value
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(Value):
     file: str
     line: int | None
     column: int | None
@@ -100,8 +100,7 @@ def _plain(value: object) -> object:
     return value
 
 
-@dataclass
-class Dossier:
+class Dossier(Value, frozen=False):
     """A project dossier: the folder, its ``project.yaml`` and what it says."""
 
     root: Path

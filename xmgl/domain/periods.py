@@ -33,10 +33,11 @@ This module belongs to the pure domain core: standard library only at import tim
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from xmgl.value import Value
 
 if TYPE_CHECKING:
     from xmgl.domain.holidays import Calendar
@@ -128,8 +129,7 @@ def is_working_day(d: date, calendar: Calendar | None = None) -> bool:
     return _workday(d, calendar)[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(Value):
     """A last day to act: the nominal day and the day in force after the 第二百零三条 shift.
 
     ``nominal`` is the end of the period as counted; ``in_force`` is the first working day
@@ -211,8 +211,7 @@ class WindowStatus(StrEnum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(Value):
     """An interval in which an act is allowed, both bounds inclusive.
 
     ``opens`` is the earliest allowed day and is never shifted for holidays; ``closes`` is
@@ -265,8 +264,7 @@ def window_after(
 # --- recurring periods (e.g. 第十六条 quarterly reports) ---------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(Value):
     """The ``index``-th period (from 1) of a recurring schedule.
 
     Covers ``start`` .. ``end`` inclusive. ``end`` is the nominal due date of the report for

@@ -18,15 +18,15 @@ Kinds of value:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from xmgl.domain.stages import STAGES
+from xmgl.value import Value
 
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Value):
     name: str
     kind: str
     zh: str
@@ -343,8 +343,7 @@ COMMON_RECORD_FIELDS: tuple[Field, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class RecordKind:
+class RecordKind(Value):
     name: str
     zh: str
     article: str

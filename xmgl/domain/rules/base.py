@@ -19,7 +19,7 @@ everywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar, cast
@@ -28,6 +28,7 @@ from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.regulation import EFFECTIVE
 from xmgl.domain.schema import FSR, MERGED, PD
 from xmgl.domain.stages import MAIN, ORDER, SIDE, STAGES
+from xmgl.value import Value
 
 
 class Severity(StrEnum):
@@ -44,8 +45,7 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Value):
     """One place where the dossier breaks (or may break) the regulation."""
 
     rule: str
@@ -72,8 +72,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Value):
     """What a rule's check yields: the message, the hint and where."""
 
     message: str
@@ -81,8 +80,7 @@ class Hit:
     location: Location
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Value):
     id: str
     article: int
     clause: str
@@ -223,8 +221,7 @@ def main_stage(dossier: Dossier, stage: str) -> str:
 T = TypeVar("T")
 
 
-@dataclass
-class Context:
+class Context(Value, frozen=False):
     """What a rule's check receives: the dossier, the date and the stage evaluated."""
 
     dossier: Dossier
