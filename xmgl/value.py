@@ -38,7 +38,7 @@ V = TypeVar("V", bound="Value")
 class _Spec:
     """What the methods of one Value class need to know about its fields."""
 
-    __slots__ = ("names", "known", "defaults", "factories", "key", "shown", "post_init")
+    __slots__ = ("names", "defaults", "factories", "key", "shown", "post_init")
 
     def __init__(self, cls: type) -> None:
         names: list[str] = []
@@ -78,7 +78,6 @@ class _Spec:
             if show:
                 shown.append(name)
         self.names = tuple(names)
-        self.known = frozenset(names)
         self.shown = tuple(shown)
         if len(compared) == 1:
             only = attrgetter(compared[0])
@@ -88,6 +87,28 @@ class _Spec:
         else:
             self.key = lambda obj: ()
         self.post_init = getattr(cls, "__post_init__", None)
+
+    def bind(self, owner: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+        """Every field's value, in order, from a call that does not pass them all by position."""
+        if len(args) > len(self.names):
+            raise TypeError(
+                f"{owner}() takes {len(self.names)} arguments but {len(args)} were given"
+            )
+        values = list(args)
+        for name in self.names[len(args) :]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in self.defaults:
+                values.append(self.defaults[name])
+            elif name in self.factories:
+                values.append(self.factories[name]())
+            else:
+                raise TypeError(f"{owner}() missing required argument: {name!r}")
+        for name in kwargs:  # left over: given by position too, or not a field
+            if name in self.names:
+                raise TypeError(f"{owner}() got multiple values for argument {name!r}")
+            raise TypeError(f"{owner}() got an unexpected keyword argument {name!r}")
+        return tuple(values)
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
@@ -113,39 +134,9 @@ class Value:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         spec = type(self).__value__
-        names = spec.names
-        if len(args) > len(names):
-            raise TypeError(
-                f"{type(self).__qualname__}() takes {len(names)} arguments but {len(args)} "
-                "were given"
-            )
-        values = dict(zip(names, args, strict=False))  # fewer args: defaults below
-        if kwargs:
-            for name in kwargs:
-                if name in values:
-                    raise TypeError(
-                        f"{type(self).__qualname__}() got multiple values for argument {name!r}"
-                    )
-                if name not in spec.known:
-                    raise TypeError(
-                        f"{type(self).__qualname__}() got an unexpected keyword argument {name!r}"
-                    )
-            values.update(kwargs)
-        if len(values) < len(names):
-            for name in names:
-                if name in values:
-                    continue
-                if name in spec.defaults:
-                    values[name] = spec.defaults[name]
-                elif name in spec.factories:
-                    values[name] = spec.factories[name]()
-                else:
-                    raise TypeError(
-                        f"{type(self).__qualname__}() missing required argument: {name!r}"
-                    )
-        if kwargs or len(args) < len(names):  # the fields in their order, as @dataclass sets them
-            values = {name: values[name] for name in names}
-        self.__dict__.update(values)
+        if kwargs or len(args) != len(spec.names):
+            args = spec.bind(type(self).__qualname__, args, kwargs)
+        self.__dict__.update(zip(spec.names, args, strict=True))  # in field order, as @dataclass
         if spec.post_init is not None:
             spec.post_init(self)
 

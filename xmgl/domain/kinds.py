@@ -285,14 +285,15 @@ KINDS: dict[str, Kind] = {
     )
 }
 
-_SPLIT = re.compile(r"[,，、]")
+_SPLIT = r"[,，、]"
+"""Item separators on the command line (compiled by :func:`re.split` on first use, not on import)."""
 
 
 def from_command_line(spec: Field, raw: str) -> Scalar | list[Scalar]:
     """``field=value`` typed on the command line → the field's typed value (KindError if not)."""
     kind = KINDS[spec.kind]
     if kind.item is not None:
-        items = [p for p in _SPLIT.split(raw) if p.strip()]
+        items = [p for p in re.split(_SPLIT, raw) if p.strip()]
         if not items:
             raise KindError("值为空。")
         convert = KINDS[kind.item].convert
