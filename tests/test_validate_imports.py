@@ -100,3 +100,17 @@ def test_json_validate_imports_json_on_demand():
     assert run["code"] == 0
     assert json.loads(run["stdout"])["stage"] == "construction"
     assert "xmgl.jsonio" in run["loaded"]
+
+
+@pytest.mark.parametrize(
+    "module", ["xmgl.cli.app", "xmgl.cli.common", "xmgl.cli.commands.validate"]
+)
+def test_validate_options_are_not_string_annotations(module):
+    # Typer builds the command from the annotations: each string one costs it an eval()
+    import __future__
+
+    import importlib
+
+    assert getattr(importlib.import_module(module), "annotations", None) is not (
+        __future__.annotations
+    )

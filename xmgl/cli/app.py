@@ -6,7 +6,9 @@ Each command lives in ``xmgl/cli/commands/<verb>.py`` and exposes
 their function bodies so that ``xmgl validate`` starts fast.
 """
 
-from __future__ import annotations
+# Without ``from __future__ import annotations`` on purpose: Typer reads the options from the
+# annotations when it builds the command, and a string annotation costs it an eval() (a
+# compile) on every run; written as objects they come from this module's bytecode.
 
 import importlib
 import re

@@ -1,6 +1,8 @@
 """Options and checks shared by commands: each is declared here, once."""
 
-from __future__ import annotations
+# Without ``from __future__ import annotations`` on purpose: Typer reads the options from the
+# annotations when it builds the command, and a string annotation costs it an eval() (a
+# compile) on every run; written as objects they come from this module's bytecode.
 
 from enum import StrEnum
 from typing import Annotated

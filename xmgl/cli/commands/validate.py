@@ -1,6 +1,8 @@
 """``xmgl validate``: check the dossier against the regulation, article by article."""
 
-from __future__ import annotations
+# Without ``from __future__ import annotations`` on purpose: Typer reads the options from the
+# annotations when it builds the command, and a string annotation costs it an eval() (a
+# compile) on every run; written as objects they come from this module's bytecode.
 
 from typing import Annotated
 
