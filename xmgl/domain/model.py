@@ -108,6 +108,10 @@ class Dossier(Value, frozen=False):
     data: Node
     calendar: Calendar = field(default=PACKAGE)
     """Working days for the deadlines: the dossier's holiday file, then the package."""
+    _by_kinds: dict[tuple[str, ...], tuple[list[Node], int, list[Node]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """:meth:`records_of`'s answers: the rules ask it ~100 times a check, for ~20 kinds."""
 
     def __getattr__(self, name: str) -> Any:  # Any: the field's kind decides, as Node's
         # facts are reached directly: dossier.project.name, dossier.investment.budget …
@@ -122,8 +126,12 @@ class Dossier(Value, frozen=False):
 
     def records_of(self, *kinds: str) -> list[Node]:
         """Records of the given kinds, in date order (stable for the same date)."""
-        found = [r for r in self.records if r.kind in kinds]
-        return sorted(found, key=lambda r: r.date)
+        records = self.records
+        known = self._by_kinds.get(kinds)
+        if known is None or known[0] is not records or known[1] != len(records):
+            found = sorted((r for r in records if r.kind in kinds), key=lambda r: r.date)
+            known = self._by_kinds[kinds] = (records, len(records), found)
+        return list(known[2])  # the caller's own list, as before
 
     def first(self, kind: str, **match: object) -> Node | None:
         for r in self.records_of(kind):
