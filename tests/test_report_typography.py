@@ -15,14 +15,13 @@ import shutil
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
-from tests.conftest import EXAMPLE, REPO, edit_project, run_cli
+from tests.conftest import EXAMPLE, PLAN_ARGS, REPO, edit_project, make_plan_dossiers, run_cli
 from tests.tools import need, need_soffice
 from xmgl.reports import office
 from xmgl.reports import typography as ty
@@ -126,21 +125,9 @@ def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
             _cli("-C", h.root, "--as-of", "2026-11-01", "audit", "export", "-o", out)
             made[name] = out / "阶段变更审计-2026-11-01.docx"
 
-        top = base / "各单位"
-        for source, unit, extra in (
-            (EXAMPLE, "城管", {"amount": "120万元"}),
-            (REPO / "tests/dossiers/merged-small", "营商", {"nature": "运行维护"}),
-        ):
-            root = top / unit
-            shutil.copytree(source, root, ignore=shutil.ignore_patterns("reports"))
-            edit_project(
-                root,
-                lambda d, e=extra: d["records"].append(
-                    {"kind": "plan_submission", "date": date(2026, 7, 10), "year": 2027, **e}
-                ),
-            )
+        top = make_plan_dossiers(base / "各单位")
         stem = base / "2027年度投资计划草案"
-        _cli("portfolio", top, "--plan-year", "2027", "--output", stem, "--as-of", "2026-12-20")
+        _cli("portfolio", top, *PLAN_ARGS, "--output", stem)
         made["plan"] = stem.with_name(stem.name + ".docx")
     pdfs = base / "pdf"
     return {

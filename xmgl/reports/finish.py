@@ -26,7 +26,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from xmgl.reports.typography import keep_tokens_whole, rpr_after
+from xmgl.reports.typography import keep_tokens_whole, rpr_child, run_rpr
 
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
@@ -145,13 +145,7 @@ def _copy_run(r, text: str):
 
 
 def _highlight(r) -> None:
-    rpr = r.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        r.insert(0, rpr)
-    h = OxmlElement("w:highlight")
-    h.set(qn("w:val"), HIGHLIGHT)
-    rpr.insert_element_before(h, *rpr_after("w:highlight"))
+    rpr_child(run_rpr(r), "w:highlight").set(qn("w:val"), HIGHLIGHT)
 
 
 def count_placeholders(path: Path) -> list[Placeholder]:
