@@ -10,6 +10,7 @@ read back with ``pdftotext -layout`` (one text line per printed line).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -39,6 +40,8 @@ TOKENS = (DOC_NUMBER, HASH)
 class Made:
     docx: Path
     pdf: Path
+    unit: str = ""  # the unit the document is from: its author
+    window: tuple[dt.datetime, dt.datetime] | None = None  # when it was generated (UTC)
 
     def paragraphs(self) -> list[str]:
         """Every paragraph's text (tables included), as a reader copies it."""
@@ -93,6 +96,7 @@ def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
     need("pdftotext")
     base = tmp_path_factory.mktemp("typography")
     made: dict[str, Path] = {}
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0)
     with pytest.MonkeyPatch.context() as mp:
         _env(mp, base / "home")
         fsr = base / "fsr"
@@ -129,9 +133,13 @@ def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
         stem = base / "2027年度投资计划草案"
         _cli("portfolio", top, *PLAN_ARGS, "--output", stem)
         made["plan"] = stem.with_name(stem.name + ".docx")
+    window = (start, dt.datetime.now(dt.UTC))
+    example, small = "大石桥市城市管理综合行政执法局", "大石桥市营商环境建设局"
+    units = dict.fromkeys(made, example) | {"fsr_merged": small, "plan": "大石桥市数据局"}
     pdfs = base / "pdf"
     return {
-        name: Made(path, office.convert_to_pdf(path, pdfs / name)) for name, path in made.items()
+        name: Made(path, office.convert_to_pdf(path, pdfs / name), units[name], window)
+        for name, path in made.items()
     }
 
 
@@ -183,6 +191,28 @@ def test_a_doc_number_or_hash_meets_the_line_end_at_every_position(tmp_path):
     for token in tokens:
         whole = sum(line.count(token) for line in lines)
         assert whole == 28, f"{token}: whole on one line {whole} times of 28"
+
+
+# ------------------------------------------------------------ document properties
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_properties_are_the_documents_own(documents, kind):
+    # issue 10: author = the unit the document is from, created = when it was made;
+    # never "xmgl", the template's values or python-docx's ("python-docx", 2013)
+    made = documents[kind]
+    cp = docx.Document(str(made.docx)).core_properties
+    assert (cp.author, cp.last_modified_by) == (made.unit, made.unit), kind
+    start, end = made.window
+    assert start <= cp.created <= end, (kind, cp.created, made.window)
+    assert cp.modified == cp.created and cp.revision == 1 and cp.language == "zh-CN"
+    assert cp.title and cp.category, (kind, cp.title, cp.category)
+    texts = [
+        getattr(cp, name)
+        for name in ("author", "last_modified_by", "title", "subject", "keywords", "category")
+    ] + [cp.comments, cp.identifier, cp.content_status, cp.version]
+    for word in ("xmgl", "python-docx", "模板", "{{"):
+        assert not any(word in t for t in texts), (kind, word, texts)
 
 
 # ------------------------------------------------------------ one format for each

@@ -371,15 +371,12 @@ def write_docx(d: Draft, path: Path) -> None:
 
 def _properties(doc, d: Draft) -> None:
     """The draft's own core properties: the 数据局 compiles it, now."""
-    import datetime as dt
-
     from xmgl.reports.typography import set_core_properties
 
     set_core_properties(
         doc,
         title=d.title,
         author=SIGNER,
-        created=dt.datetime.now(dt.UTC).replace(microsecond=0),
         subject="年度政务信息化项目投资计划（草案）",
         keywords=f"{d.year};年度投资计划;第八条;第九条",
         category="年度投资计划草案",

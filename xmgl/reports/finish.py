@@ -10,14 +10,13 @@
   (LibreOffice's PDF export) still shows the outline; page numbers appear when
   Word/WPS refresh the field on open (``updateFields``) — no number is guessed.
 - A 文号 (〔2026〕12号) is never broken across lines (``keep_tokens_whole``).
-- Core properties are the report's own.
+- Core properties are set by the caller (``typography.set_core_properties``).
 
 Only python-docx/lxml objects of the document being written are touched here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass
@@ -40,8 +39,8 @@ class Placeholder:
     text: str
 
 
-def finish(doc, *, properties: dict) -> int:
-    """Number tables, write the TOC, highlight placeholders, set properties.
+def finish(doc) -> int:
+    """Number tables, write the TOC, highlight placeholders, keep 文号 whole.
 
     Returns the number of placeholders left in the document.
     """
@@ -51,9 +50,6 @@ def finish(doc, *, properties: dict) -> int:
     write_toc(doc)
     count = highlight_placeholders(body)
     keep_tokens_whole(body)
-    cp = doc.core_properties
-    for name, value in properties.items():
-        setattr(cp, name, value)
     return count
 
 
@@ -298,8 +294,3 @@ def _bookmark(p, name: str, ident: int) -> None:
     else:
         p.insert(0, start)
     p.append(end)
-
-
-def now_utc() -> dt.datetime:
-    """Generation time for core properties (naive UTC, as python-docx stores it)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)

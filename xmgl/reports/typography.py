@@ -465,32 +465,42 @@ def set_core_properties(
     *,
     title: str,
     author: str,
-    created: dt.datetime,
-    modified: dt.datetime | None = None,
+    created: dt.datetime | None = None,
     subject: str = "",
-    keywords: str = "",
+    keywords: str | None = "",
     category: str = "",
-) -> None:
-    """Set docProps/core.xml deliberately (python-docx's template says "python-docx").
+) -> dt.datetime:
+    """The one place a generated document's docProps/core.xml is written.
 
-    ``created``/``modified`` must be timezone-aware; they are stored in UTC.
+    Every .docx xmgl writes (reports, audit export, plan draft, templates) gets
+    its own properties here, never python-docx's ("python-docx", 2013) or the
+    template's: ``author`` and ``last_modified_by`` are the unit the document is
+    from (the project unit; the 数据局 for the plan draft), ``created`` and
+    ``modified`` the generation time (``created`` None: now). ``keywords`` None
+    keeps what the (rendered) template says. Datetimes must be timezone-aware;
+    they are stored in UTC to the second. Returns the time stored.
     """
-    for label, value in (("created", created), ("modified", modified)):
-        if value is not None and value.utcoffset() is None:
-            raise ValueError(f"{label} 必须带时区（例如 datetime.now(timezone.utc)）")
+    if created is None:
+        created = dt.datetime.now(dt.UTC)
+    if created.utcoffset() is None:
+        raise ValueError("created 必须带时区（例如 datetime.now(timezone.utc)）")
     cp = doc.core_properties
     cp.title = title
     cp.author = author
     cp.last_modified_by = author
     cp.subject = subject
-    cp.keywords = keywords
+    if keywords is not None:
+        cp.keywords = keywords
     cp.category = category
     cp.comments = ""
+    cp.identifier = ""
+    cp.content_status = ""
+    cp.version = ""
     cp.language = "zh-CN"
     cp.revision = 1
-    utc = dt.UTC
-    cp.created = created.astimezone(utc).replace(tzinfo=None)
-    cp.modified = (modified or created).astimezone(utc).replace(tzinfo=None)
+    stamp = created.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    cp.created = cp.modified = stamp
+    return stamp
 
 
 # --- tokens that must not break -------------------------------------------------
