@@ -247,6 +247,21 @@ def test_one_way_to_write_a_date_in_each_document(documents, kind):
     assert list(found) == ["2026年6月15日"], {k: v[:3] for k, v in found.items()}
 
 
+#: A number, then white space, then its money unit: "305.5 万元", "0 元".
+SPACED_MONEY = re.compile(r"\d[\s\u3000]+(?:万元|亿元|元)")
+MONEY = re.compile(r"\d(?:万元|亿元|元)")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_space_between_an_amount_and_its_unit(documents, kind):
+    # issue 10: "305.5万元", never "305.5 万元" — one formatter (domain.money) for all
+    paragraphs = documents[kind].paragraphs()
+    spaced = [m.group() for p in paragraphs for m in SPACED_MONEY.finditer(p)]
+    assert not spaced, f"{kind}: {spaced}"
+    if not kind.startswith("audit"):  # the audit export states no amount
+        assert any(MONEY.search(p) for p in paragraphs), kind
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_one_way_to_write_a_zero_amount_in_each_document(documents, kind):
     forms = Counter(m.group() for p in documents[kind].paragraphs() for m in ZERO.finditer(p))
