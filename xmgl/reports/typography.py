@@ -531,9 +531,10 @@ def keep_tokens_whole(body: etree._Element) -> int:
     return _glue_tokens(body.iter(qn("w:r")), "〔", DOC_NUMBER, lambda m: _glue(*m.groups()))
 
 
-def _glue_tokens(runs, marker: str, pattern: re.Pattern, glue) -> int:
+def _glue_tokens(runs, marker: str, pattern: re.Pattern, glue, *, skip_first=False) -> int:
     """Give each ``pattern`` match in ``runs`` (whose text has ``marker``) a run of its
-    own, east-Asian language en-US, its text ``glue(match)``; returns the count."""
+    own, east-Asian language en-US, its text ``glue(match)``; returns the count.
+    ``skip_first``: leave alone a match that starts its paragraph's text."""
     found = 0
     for r in list(runs):
         ts = r.findall(qn("w:t"))
@@ -544,6 +545,8 @@ def _glue_tokens(runs, marker: str, pattern: re.Pattern, glue) -> int:
         pos = 0
         for m in pattern.finditer(text):
             if WORD_JOINER in m.group(0):
+                continue
+            if skip_first and m.start() == 0 and not _text_before(r):
                 continue
             if m.start() > pos:
                 pieces.append((text[pos : m.start()], False))
@@ -566,6 +569,11 @@ def _glue_tokens(runs, marker: str, pattern: re.Pattern, glue) -> int:
             parent.insert(index + offset, new)
         parent.remove(r)
     return found
+
+
+def _text_before(r: etree._Element) -> bool:
+    """Whether any text precedes the run ``r`` in its paragraph."""
+    return any(t.text for prev in r.itersiblings(preceding=True) for t in prev.iter(qn("w:t")))
 
 
 #: A date, in the one form every document writes it (2026年6月15日).
@@ -593,14 +601,16 @@ def keep_whole(doc: Document) -> None:
 def keep_table_dates_whole(doc: Document) -> int:
     """No date in a table cell wraps inside itself ("2026年6月15" / "日").
 
-    Each date is glued like a 文号 (its own run, joiners where a line could break)
-    and every column that holds a date is made wide enough for the longest one,
-    the width taken from the other columns of the table in proportion.
-    Returns how many dates were glued.
+    Every column that holds a date is made wide enough for the longest one, the
+    width taken from the other columns of the table in proportion: a date that
+    starts its paragraph then fits the first line. A date after other text is
+    glued like a 文号 (its own run, joiners where a line could break), so it moves
+    to the next line whole. Returns how many dates were glued.
     """
     found = 0
     for tbl in doc.element.body.iter(qn("w:tbl")):
-        found += _glue_tokens(tbl.iter(qn("w:r")), "年", DATE_CN, _glue_date)
+        runs = tbl.iter(qn("w:r"))
+        found += _glue_tokens(runs, "年", DATE_CN, _glue_date, skip_first=True)
         _fit_date_columns(doc, tbl)
     return found
 
