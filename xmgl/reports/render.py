@@ -247,7 +247,16 @@ class _GuardedDocxTemplate(DocxTemplate):
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
         return self.resolve_listing(xml.replace("%_}", "%}"))
 
+    def get_headers_footers(self, uri):
+        # a shipped header or footer without a tag ("— PAGE —") is left as it is
+        for rel_key, part in super().get_headers_footers(uri):
+            if self.shipped and b"{" not in part.blob:
+                continue
+            yield rel_key, part
+
     def render_properties(self, context, jinja_env=None):
+        if self.shipped:  # the caller sets every core property (generate: set_core_properties)
+            return
         # Core properties are plain strings that python-docx escapes on save;
         # XML-escaping them here as well would store "&amp;" for "&".
         env = jinja_env.overlay(autoescape=False) if jinja_env is not None else None
@@ -377,9 +386,11 @@ def render_template(
     report's ``created``/``modified`` dates, ``last_modified_by``), by their
     python-docx ``CoreProperties`` names; ``finish`` is called with the filled
     python-docx ``Document`` before it is saved. ``shipped``: the template is one
-    xmgl ships (part of the installed package, as trusted as its code), so the
-    hostile-file checks of :func:`preflight` are skipped and its precompiled body
-    (:mod:`xmgl.reports.precompiled`) is used when it matches. The file appears only when rendering
+    xmgl ships (part of the installed package, as trusted as its code): the
+    hostile-file checks of :func:`preflight` are skipped, its precompiled body
+    (:func:`precompiled_body`) is used when it matches, footers without a tag are
+    not rendered, and core properties are left to the caller (``generate`` sets
+    every one with ``typography.set_core_properties``). The file appears only when rendering
     fully succeeded. Raises a TemplateError subclass with a Chinese message on any
     problem.
     """
