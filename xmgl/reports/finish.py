@@ -23,7 +23,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -149,11 +148,11 @@ def _split(text: str) -> list[tuple[str, bool]]:
 def _copy_run(r, text: str):
     import copy
 
-    new = OxmlElement("w:r")
+    new = _new(r, "w:r")
     rpr = r.find(qn("w:rPr"))
     if rpr is not None:
         new.append(copy.deepcopy(rpr))
-    t = OxmlElement("w:t")
+    t = _new(r, "w:t")
     t.text = text
     t.set(qn("xml:space"), "preserve")
     new.append(t)
@@ -242,10 +241,10 @@ def write_toc(doc) -> None:
         p = field_p if n == 1 else _new_entry_paragraph(doc, prev, level)
         if n == 1 and level != 1:
             _set_style(doc, p, "toc 2")
-        link = OxmlElement("w:hyperlink")
+        link = _new(p, "w:hyperlink")
         link.set(qn("w:anchor"), name)
         link.set(qn("w:history"), "1")
-        link.append(_run(text))
+        link.append(_run(p, text))
         # No page number: nothing at generation time knows it, and a viewer that
         # does not update fields would show a wrong cached one. Word/WPS refresh the
         # field on open and write the numbers.
@@ -255,7 +254,7 @@ def write_toc(doc) -> None:
 
 
 def _new_entry_paragraph(doc, after, level: int):
-    p = OxmlElement("w:p")
+    p = _new(after, "w:p")
     after.addnext(p)
     _set_style(doc, p, f"toc {level}")
     return p
@@ -267,11 +266,11 @@ def _set_style(doc, p, name: str) -> None:
         style_id = doc.styles[name].style_id
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
-        ppr = OxmlElement("w:pPr")
+        ppr = _new(p, "w:pPr")
         p.insert(0, ppr)
     ps = ppr.find(qn("w:pStyle"))
     if ps is None:
-        ps = OxmlElement("w:pStyle")
+        ps = _new(p, "w:pStyle")
         ppr.insert(0, ps)
     ps.set(qn("w:val"), style_id)
 
@@ -281,9 +280,15 @@ def _fld(r) -> str | None:
     return fc.get(qn("w:fldCharType")) if fc is not None else None
 
 
-def _run(text: str):
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+def _new(ref, tag: str):
+    """A new ``tag`` element of ``ref``'s document (python-docx's classes, without the
+    XML parse ``OxmlElement`` does for each one)."""
+    return ref.makeelement(qn(tag), {})
+
+
+def _run(ref, text: str):
+    r = _new(ref, "w:r")
+    t = _new(ref, "w:t")
     t.set(qn("xml:space"), "preserve")
     t.text = text
     r.append(t)
@@ -299,10 +304,10 @@ def _bookmark_ids(body):
 
 
 def _bookmark(p, name: str, ident: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
+    start = _new(p, "w:bookmarkStart")
     start.set(qn("w:id"), str(ident))
     start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
+    end = _new(p, "w:bookmarkEnd")
     end.set(qn("w:id"), str(ident))
     ppr = p.find(qn("w:pPr"))
     if ppr is not None:

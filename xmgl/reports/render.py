@@ -247,6 +247,17 @@ class _GuardedDocxTemplate(DocxTemplate):
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
         return self.resolve_listing(xml.replace("%_}", "%}"))
 
+    def resolve_listing(self, xml):
+        # docxtpl turns a value's tab, newline, BEL and form feed into Word markup by
+        # running three nested regular expressions over every paragraph; only the
+        # paragraphs holding one of them can change, so only those are visited.
+        if not _LISTING_CHARS.search(xml):
+            return xml
+        resolve = super().resolve_listing
+        return _PARAGRAPH.sub(
+            lambda m: resolve(m.group()) if _LISTING_CHARS.search(m.group()) else m.group(), xml
+        )
+
     def get_headers_footers(self, uri):
         # a shipped header or footer without a tag ("— PAGE —") is left as it is
         for rel_key, part in super().get_headers_footers(uri):
@@ -301,6 +312,10 @@ def precompiled_body(template: Path, xml: str):
     if first != _stamp(xml):
         return None
     return compile(rest, "<template>", "exec")
+
+
+_LISTING_CHARS = re.compile("[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl finds them
 
 
 def _strict_parser() -> etree.XMLParser:

@@ -135,7 +135,7 @@ def run_rpr(r: etree._Element) -> etree._Element:
     """The ``w:rPr`` of the run ``r``, added as its first child if it has none."""
     rpr = r.find(qn("w:rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
+        rpr = r.makeelement(qn("w:rPr"), {})
         r.insert(0, rpr)
     return rpr
 
@@ -145,7 +145,7 @@ def rpr_child(rpr: etree._Element, tag: str) -> etree._Element:
     in the place ECMA-376 requires if it is not there yet."""
     child = rpr.find(qn(tag))
     if child is None:
-        child = OxmlElement(tag)
+        child = rpr.makeelement(qn(tag), {})
         rpr.insert_element_before(child, *rpr_after(tag))
     return child
 
