@@ -62,6 +62,9 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_rules_fidelity.py",
         "tests/test_mutation_claims.py",
     ],
+    "xmgl/domain/rules/a08_a10.py": ["tests/test_rules_mutants_b.py"],
+    "xmgl/domain/rules/a11_a15.py": ["tests/test_rules_mutants_b.py"],
+    "xmgl/domain/rules/a17_a23.py": ["tests/test_rules_mutants_b.py"],
     "xmgl/gitaudit/policy.py": ["tests/test_policy.py"],
     "xmgl/gitaudit/auditsig.py": ["tests/test_auditsig.py"],
 }

@@ -17,7 +17,7 @@ from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.regulation import EFFECTIVE
 from xmgl.domain.rules.base import ALL, Context, E, Hit, I, W, hit, rule, since
-from xmgl.domain.schema import CLASSIFIED_REPORT, MLPS_REPORT
+from xmgl.domain.schema import CLASSIFIED_REPORT, MLPS_REPORT, PROJECT_APPROVALS
 
 
 def _stage_where(ctx: Context) -> Location:
@@ -401,7 +401,12 @@ def before_effective(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     approved = d.approval_date()
     if approved is not None and approved < EFFECTIVE:
-        a = next(r for r in d.records_of("approval") if r.date == approved)
+        # the 立项批复 itself, not another approval (a 变更, say) of the same day
+        a = next(
+            r
+            for r in d.records_of("approval")
+            if r.subject in PROJECT_APPROVALS and r.date == approved
+        )
         yield hit(
             f"项目于 {approved.isoformat()} 批复，早于本办法施行日（{EFFECTIVE.isoformat()}）："
             "施行前发生的事项和已届满的期限不按本办法检查（第二十三条）。",
