@@ -87,7 +87,7 @@ def plan_inclusion(ctx: Context) -> Iterator[Hit]:
 )
 def adjustment(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
-    dept = B.normalize(d.project.competent_department or "")
+    dept = B.normalize(d.project.competent_department)  # required (schema)
     for approval in d.records_of("approval"):
         if approval.subject != "计划调整" or not ctx.in_force(approval.date):
             continue
