@@ -317,6 +317,15 @@ scenario(
     midyear(None, None, None, (), included="2025-05-20"),
 )
 scenario("a9 a regular inclusion is no midyear one", MIDYEAR, lambda t: t)
+scenario(
+    "a9 a regular inclusion, then a midyear one without steps",
+    MIDYEAR,
+    lambda t: append(
+        t,
+        "- kind: plan_inclusion\n  date: 2026-10-01\n  year: 2026\n  approver: 大石桥市人民政府\n"
+        "  midyear: true\n",
+    ),
+)
 
 # ---------------------------------------------------------------- 第十条
 
@@ -1349,6 +1358,17 @@ scenario(
         "  - kind: crypto_review\n    date: 2026-02-25",
     ),
 )
+
+
+# the unchanged example meets each of these clauses: one edit (above) away from firing
+for _rule in (
+    "A11-DATA-SHARING",
+    "A11-SECURITY-DOCS",
+    "A13-TENDER",
+    "A13-CONTRACT",
+    "A14-TRANSFER",
+):
+    scenario(f"{_rule} met by the example", _rule, lambda t: t)
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
@@ -2497,5 +2517,18 @@ EXPECTED["a9 no inclusion, since written first"] = [
         "stage.current",
         "项目已立项，却没有列入年度项目投资计划的记录：第九条规定年度投资计划确定拟实施的项目清单，报市政府同意后实施；年中需要建设的项目须按第九条第二款纳入。",
         "补录 plan_inclusion 记录（计划年度、文号）；年中新增的写 midyear: true。",
+    )
+]
+EXPECTED["A11-DATA-SHARING met by the example"] = []
+EXPECTED["A11-SECURITY-DOCS met by the example"] = []
+EXPECTED["A13-TENDER met by the example"] = []
+EXPECTED["A13-CONTRACT met by the example"] = []
+EXPECTED["A14-TRANSFER met by the example"] = []
+EXPECTED["a9 a regular inclusion, then a midyear one without steps"] = [
+    (
+        -5,
+        "records[26]",
+        "2026-10-01 年中纳入年度投资计划之前缺少：市发展和改革局的意见、市财政局的意见、市数据局的意见、市政府同意（approval，subject: 年中纳入）。第九条第二款规定年中需要建设的项目，由项目单位先征求市发展和改革局、市财政局、市数据局意见，报市政府同意后纳入。",
+        "补录意见（opinion，subject: 年中纳入）和市政府同意（approval，subject: 年中纳入）记录，日期须在纳入计划之前。",
     )
 ]
