@@ -1360,6 +1360,13 @@ scenario(
 )
 
 
+scenario("a15 a contract without a budget", UNKNOWN, lambda t: drop(no_budget(t), "procurement"))
+scenario(
+    "a15 contracts and payments over the budget",
+    OVER,
+    lambda t: append(budget("300万元")(t), pay("2026-10-01", "200万元")),
+)
+
 # the unchanged example meets each of these clauses: one edit (above) away from firing
 for _rule in (
     "A11-DATA-SHARING",
@@ -2531,4 +2538,26 @@ EXPECTED["a9 a regular inclusion, then a midyear one without steps"] = [
         "2026-10-01 年中纳入年度投资计划之前缺少：市发展和改革局的意见、市财政局的意见、市数据局的意见、市政府同意（approval，subject: 年中纳入）。第九条第二款规定年中需要建设的项目，由项目单位先征求市发展和改革局、市财政局、市数据局意见，报市政府同意后纳入。",
         "补录意见（opinion，subject: 年中纳入）和市政府同意（approval，subject: 年中纳入）记录，日期须在纳入计划之前。",
     )
+]
+EXPECTED["a15 a contract without a budget"] = [
+    (
+        'estimate: "386万元"     # 可研投资估算',
+        "investment.budget",
+        "已有采购或合同，档案里却没有批复概算，无法核对是否超概算（第十五条）。",
+        "在 investment.budget 写批复概算，或在初步设计及概算批复记录中写 amount。",
+    )
+]
+EXPECTED["a15 contracts and payments over the budget"] = [
+    (
+        236,
+        "records[16].amount",
+        "合同金额累计 338万元（3,380,000元），超过批复概算 300万元（3,000,000元）：第十五条规定不得擅自调整投资；确需增加投资的，须报市发展和改革局重新提级论证、报市营商环境建设局重新审批。",
+        "核对金额；确需增加投资的，办理重新审批后补录 approval 记录（subject: 重新审批，amount 为新的概算）。",
+    ),
+    (
+        'amount: "200万元"',
+        "records[26].amount",
+        "支付金额累计 405.74万元（4,057,400元），超过批复概算 300万元（3,000,000元）：第十五条规定不得擅自调整投资；确需增加投资的，须报市发展和改革局重新提级论证、报市营商环境建设局重新审批。",
+        "核对金额；确需增加投资的，办理重新审批后补录 approval 记录（subject: 重新审批，amount 为新的概算）。",
+    ),
 ]
