@@ -1367,6 +1367,14 @@ scenario(
     lambda t: append(budget("300万元")(t), pay("2026-10-01", "200万元")),
 )
 
+scenario(
+    "a12 an approval before the regulation, then an unevaluated one",
+    EVAL,
+    lambda t: edit(
+        edit(t, "date: 2026-03-10", "date: 2025-05-19"), "date: 2026-04-02", "date: 2026-04-11"
+    ),
+)
+
 # the unchanged example meets each of these clauses: one edit (above) away from firing
 for _rule in (
     "A11-DATA-SHARING",
@@ -2560,4 +2568,12 @@ EXPECTED["a15 contracts and payments over the budget"] = [
         "支付金额累计 405.74万元（4,057,400元），超过批复概算 300万元（3,000,000元）：第十五条规定不得擅自调整投资；确需增加投资的，须报市发展和改革局重新提级论证、报市营商环境建设局重新审批。",
         "核对金额；确需增加投资的，办理重新审批后补录 approval 记录（subject: 重新审批，amount 为新的概算）。",
     ),
+]
+EXPECTED["a12 an approval before the regulation, then an unevaluated one"] = [
+    (
+        201,
+        "records[11]",
+        "2026-04-10 的初步设计及概算批复之前没有第三方评估论证（初步设计）：评估论证（2026-04-11）晚于批复。第十二条规定市营商环境建设局委托第三方中介服务机构评估论证后予以批复。",
+        "补录 evaluation 记录（subject: 初步设计，评估日期不晚于批复日期）；确未评估的，批复依据不足，请与市营商环境建设局核实。",
+    )
 ]

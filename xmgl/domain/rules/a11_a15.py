@@ -177,7 +177,7 @@ def eval_before_approval(ctx: Context) -> Iterator[Hit]:
             continue
         wanted = EVALUATED[a.subject]
         if not any(e.subject == wanted and e.date <= a.date for e in evaluations):
-            later = [e for e in evaluations if e.subject == wanted and e.date > a.date]
+            later = [e for e in evaluations if e.subject == wanted]  # none is on or before
             why = (
                 f"评估论证（{later[0].date.isoformat()}）晚于批复"
                 if later
