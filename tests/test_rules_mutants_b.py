@@ -1375,6 +1375,13 @@ scenario(
     ),
 )
 
+scenario(
+    "a10 in the merged stage, entering the next one undeclared",
+    UNDECLARED,
+    lambda t: edit(t, "current: construction", "current: merged_design"),
+    stage="approved",
+)
+
 # the unchanged example meets each of these clauses: one edit (above) away from firing
 for _rule in (
     "A11-DATA-SHARING",
@@ -2575,5 +2582,13 @@ EXPECTED["a12 an approval before the regulation, then an unevaluated one"] = [
         "records[11]",
         "2026-04-10 的初步设计及概算批复之前没有第三方评估论证（初步设计）：评估论证（2026-04-11）晚于批复。第十二条规定市营商环境建设局委托第三方中介服务机构评估论证后予以批复。",
         "补录 evaluation 记录（subject: 初步设计，评估日期不晚于批复日期）；确未评估的，批复依据不足，请与市营商环境建设局核实。",
+    )
+]
+EXPECTED["a10 in the merged stage, entering the next one undeclared"] = [
+    (
+        "requested: false",
+        "merged_fsr_pd",
+        "项目处于“可研代初步设计编报”阶段，档案却没有申明合并编报（第十条）。",
+        "在 merged_fsr_pd 写 requested: true 和依据 grounds。",
     )
 ]

@@ -250,7 +250,7 @@ def merge_ground_reason(ctx: Context) -> Iterator[Hit]:
             "第三方评估论证（第十二条）核实的判断，档案须说明为什么。",
             f"在 merged_fsr_pd.{name} 写明理由（如只建一个业务系统、采用成熟产品无需定制开发）；"
             "说不出理由的，删去这一依据。",
-            m.where(name) if m.has(name) else m.where("grounds"),
+            m.where("grounds"),  # an empty reason is no reason: the loader keeps none
         )
 
 
@@ -271,5 +271,5 @@ def merge_undeclared(ctx: Context) -> Iterator[Hit]:
         yield hit(
             "项目处于“可研代初步设计编报”阶段，档案却没有申明合并编报（第十条）。",
             "在 merged_fsr_pd 写 requested: true 和依据 grounds。",
-            d.data.where("merged_fsr_pd") if d.merged_fsr_pd is None else d.merged_fsr_pd.where(),
+            d.data.where("merged_fsr_pd"),  # the section, or the top of the file without it
         )
