@@ -100,16 +100,15 @@ def attachments(ctx: Context) -> Iterator[Hit]:
         else "安全风险评估报告（网络安全等级保护测评报告）"
     )
     for app in d.records_of("acceptance_application"):
-        att = app.attachments
+        att = app.attachments  # required (schema): a mapping, maybe empty
         for name, zh in ATTACHMENTS:
-            if att is None or not att.get(name):
-                where = att.where(name) if att is not None else app.where("attachments")
+            if not att.get(name):
                 yield hit(
                     f"{app.date.isoformat()} 的竣工验收申请缺少{zh or security_zh}："
                     "第十七条第二款要求一并附上项目建设总结、财务报告、监理报告、安全风险评估报告、"
                     "密码应用安全性评估报告。",
                     f"把{zh or security_zh}放进档案，在 attachments.{name} 写路径。",
-                    where,
+                    att.where(name),
                 )
 
 
@@ -127,7 +126,7 @@ def security_report(ctx: Context) -> Iterator[Hit]:
     what = "涉密" if d.security.classified else "非涉密"
     for app in d.records_of("acceptance_application"):
         att = app.attachments
-        if att is None or not att.get("security_assessment"):
+        if not att.get("security_assessment"):
             continue  # a missing report is A17-ATTACHMENTS
         kind = att.get("security_assessment_kind")
         if kind == wanted:
