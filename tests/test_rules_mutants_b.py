@@ -1382,6 +1382,24 @@ scenario(
     stage="approved",
 )
 
+NO_REPORT = "    security_assessment: docs/项目安全方案.md\n"
+scenario(
+    "a17 a right report, then a wrong one",
+    REPORT,
+    records(
+        application("2026-10-08"),
+        application("2026-10-09").replace(MLPS_KIND, CLASSIFIED_KIND),
+    ),
+)
+scenario(
+    "a17 no report, then a wrong one",
+    REPORT,
+    records(
+        application("2026-10-08").replace(NO_REPORT, "").replace(MLPS_KIND, ""),
+        application("2026-10-09").replace(MLPS_KIND, CLASSIFIED_KIND),
+    ),
+)
+
 # the unchanged example meets each of these clauses: one edit (above) away from firing
 for _rule in (
     "A11-DATA-SHARING",
@@ -2590,5 +2608,21 @@ EXPECTED["a10 in the merged stage, entering the next one undeclared"] = [
         "merged_fsr_pd",
         "项目处于“可研代初步设计编报”阶段，档案却没有申明合并编报（第十条）。",
         "在 merged_fsr_pd 写 requested: true 和依据 grounds。",
+    )
+]
+EXPECTED["a17 a right report, then a wrong one"] = [
+    (
+        "security_assessment_kind: 涉密信息系统安全保密测评报告",
+        "records[27].attachments.security_assessment_kind",
+        "2026-10-09 的竣工验收申请附的是涉密信息系统安全保密测评报告，但本系统为非涉密系统（security.classified: false）：第十七条第二款要求非涉密信息系统附网络安全等级保护测评报告。",
+        "附上网络安全等级保护测评报告，在 attachments.security_assessment 写路径、attachments.security_assessment_kind 写“网络安全等级保护测评报告”；如 security.classified 写错了，先改正它。",
+    )
+]
+EXPECTED["a17 no report, then a wrong one"] = [
+    (
+        "security_assessment_kind: 涉密信息系统安全保密测评报告",
+        "records[27].attachments.security_assessment_kind",
+        "2026-10-09 的竣工验收申请附的是涉密信息系统安全保密测评报告，但本系统为非涉密系统（security.classified: false）：第十七条第二款要求非涉密信息系统附网络安全等级保护测评报告。",
+        "附上网络安全等级保护测评报告，在 attachments.security_assessment 写路径、attachments.security_assessment_kind 写“网络安全等级保护测评报告”；如 security.classified 写错了，先改正它。",
     )
 ]
