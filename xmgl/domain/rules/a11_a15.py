@@ -475,7 +475,7 @@ def investment_increase(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     reapproved = d.first("approval", subject=S.REAPPROVAL) is not None
     for c in d.records_of("change"):
-        if c.aspect == "投资" and c.amount_delta and c.amount_delta > 0 and not reapproved:
+        if c.aspect == "投资" and (c.amount_delta or 0) > 0 and not reapproved:
             yield hit(
                 f"{c.date.isoformat()} 的变更增加投资 {wan_and_yuan(c.amount_delta)}，没有重新审批"
                 "记录：第十五条规定确需增加投资的，应报市发展和改革局重新提级论证、报市营商环境"
