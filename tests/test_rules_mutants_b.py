@@ -1400,6 +1400,12 @@ scenario(
     ),
 )
 
+scenario(
+    "a18 paid the day a second acceptance passed",
+    FAILED_PAY,
+    records(FAILED, acceptance("2026-10-05"), pay("2026-10-05", "1万元")),
+)
+
 # the unchanged example meets each of these clauses: one edit (above) away from firing
 for _rule in (
     "A11-DATA-SHARING",
@@ -2626,3 +2632,4 @@ EXPECTED["a17 no report, then a wrong one"] = [
         "附上网络安全等级保护测评报告，在 attachments.security_assessment 写路径、attachments.security_assessment_kind 写“网络安全等级保护测评报告”；如 security.classified 写错了，先改正它。",
     )
 ]
+EXPECTED["a18 paid the day a second acceptance passed"] = []
