@@ -1,0 +1,113 @@
+"""``verify_range``: the audit of a pushed range (the 数据局 server's hook), on real repositories.
+
+A range stands on a commit already audited (``RangeBase``) and judges only the
+new commits, with the same judgement as ``xmgl audit verify``. These tests pin
+what a range must never do differently from the full audit: read the commit set
+through grafts or replace refs, lose the stages visited before it, or take a
+second root for a continuation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dossier_history import LIU, MALLORY
+from tests.test_audit import commit_as
+from xmgl.gitaudit.audit import FAST, RangeBase, verify, verify_range
+
+
+def failing(report) -> dict[str, set[str]]:
+    return {c.sha: {f.code for f in c.findings if f.severity == "error"} for c in report.commits}
+
+
+def bad(report) -> dict[str, set[str]]:
+    return {sha: codes for sha, codes in failing(report).items() if codes}
+
+
+@pytest.fixture
+def grown(history):
+    """The history plus an unsigned commit and a signed one on top of it."""
+    h = history
+    base = h.git("rev-parse", "HEAD").strip()
+    hidden = commit_as(h, LIU, None, "补充说明（未签名）")
+    tip = commit_as(h, LIU, "liuxm", "补充说明")
+    return h, base, hidden, tip
+
+
+@pytest.mark.parametrize("with_base", [False, True])
+def test_grafts_cannot_hide_a_commit_from_a_range(grown, with_base):
+    """A graft that skips the unsigned commit: git would not list it, the objects do."""
+    h, base, hidden, tip = grown
+    (h.root / ".git/info").mkdir(exist_ok=True)
+    (h.root / ".git/info/grafts").write_text(f"{tip} {base}\n")
+    ra = verify_range(h.root / ".git", tip, RangeBase(base, ()) if with_base else None)
+    assert bad(ra.report) == {hidden: {"unsigned"}}
+    assert [f.code for f in ra.report.findings] == ["grafts"]
+    assert not ra.report.ok
+    if with_base:
+        assert [c.sha for c in ra.report.commits] == [hidden, tip]
+    # the full audit says the same
+    full = verify(h.root, method=FAST, use_cache=False)
+    assert bad(full) == {hidden: {"unsigned"}}
+    assert [f.code for f in full.findings] == ["grafts"]
+
+
+def test_a_replace_ref_is_reported_by_a_range_and_ignored(grown):
+    """The range reports the replace ref (the same finding as the full audit) and reads the
+    original objects: a signed commit shown in place of the unsigned one changes nothing."""
+    h, base, hidden, tip = grown
+    h.git("replace", hidden, base)
+    ra = verify_range(h.root / ".git", tip, RangeBase(base, ()))
+    assert ra.report.replace_refs == [f"refs/replace/{hidden}"]
+    full = verify(h.root, method=FAST, use_cache=False)
+    assert [(f.code, f.message, f.hint) for f in ra.report.findings] == [
+        (f.code, f.message, f.hint) for f in full.findings
+    ]
+    assert [f.code for f in ra.report.findings] == ["replace-refs"]
+    assert hidden in ra.report.findings[0].message
+    assert bad(ra.report) == {hidden: {"unsigned"}} == bad(full)
+
+
+def test_a_range_without_base_is_the_full_audit(grown):
+    h, _base, hidden, tip = grown
+    ra = verify_range(h.root / ".git", tip)
+    full = verify(h.root, method=FAST, use_cache=False)
+    assert ra.report.verdicts() == full.verdicts()
+    assert [c.sha for c in ra.report.commits] == [c.sha for c in full.commits]
+    assert bad(ra.report) == {hidden: {"unsigned"}}
+    assert ra.report.findings == [] and ra.report.head == tip
+    assert ra.report.method == FAST
+    assert ra.stage is not None and ra.stage.current == "in_operation"
+    assert ra.visited[0] == "reserve" and ra.visited[-1] == "in_operation"
+    assert len(ra.report.trust_roots) == 1
+
+
+def test_a_range_on_a_base_judges_only_the_new_commits(grown):
+    h, base, hidden, tip = grown
+    full = verify_range(h.root / ".git", base)
+    ra = verify_range(h.root / ".git", tip, RangeBase(base, full.visited))
+    assert [c.sha for c in ra.report.commits] == [hidden, tip]
+    assert bad(ra.report) == {hidden: {"unsigned"}}
+    assert ra.report.trust_roots == [] and ra.report.findings == []
+    # the stage and the visited stages carry over from the base
+    assert ra.stage == full.stage and ra.visited == full.visited
+    # an empty range (the tip is the base) keeps the base's visited stages
+    same = verify_range(h.root / ".git", base, RangeBase(base, ("reserve", "x")))
+    assert same.report.commits == [] and same.stage is None
+    assert same.visited == ("reserve", "x")
+
+
+def test_a_second_root_in_a_range_on_a_base(grown, tmp_path):
+    """A root commit pushed on top of an audited history is a second trust root."""
+    h, base, _hidden, _tip = grown
+    h.git("checkout", "-q", "--orphan", "other")
+    root = commit_as(h, MALLORY, "mallory", "另一个档案")
+    ra = verify_range(h.root / ".git", root, RangeBase(base, ()))
+    codes = [f.code for f in ra.report.findings]
+    assert codes == ["multiple-roots"]
+    assert root[:12] in ra.report.findings[0].message and ra.report.findings[0].commit == root
+    assert [sha for sha, _ in ra.report.trust_roots] == [root]
+    # without a base the same commit is simply the trust root of its own history
+    alone = verify_range(h.root / ".git", root)
+    assert [f.code for f in alone.report.findings] == []
+    assert [sha for sha, _ in alone.report.trust_roots] == [root]
