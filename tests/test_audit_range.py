@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dossier_history import LIU, MALLORY
+from tests.dossier_history import LIU
 from tests.test_audit import commit_as
 from xmgl.gitaudit.audit import FAST, RangeBase, verify, verify_range
 
@@ -24,6 +24,108 @@ def bad(report) -> dict[str, set[str]]:
     return {sha: codes for sha, codes in failing(report).items() if codes}
 
 
+ALICE = "alice@example.com"
+PROJECT = "stage:\n  current: reserve\n  since: 2025-06-01\n"
+
+
+@pytest.fixture
+def small(make_repo, keys, monkeypatch):
+    """A small signed history made with plain git: root, a signed commit, an unsigned one,
+    a signed tip. Returns the repository and the four commit ids."""
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Alice")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", ALICE)
+    repo = make_repo()
+    a = keys["alice"]
+    files = {".xmgl/allowed_signers": f"{ALICE} {a.line}\n", "project.yaml": PROJECT}
+    root = repo.commit("信任根", a, files=files)
+    base = repo.commit("说明", a)
+    hidden = repo.commit("未签名")
+    tip = repo.commit("补充", a)
+    return repo, (root, base, hidden, tip)
+
+
+@pytest.mark.parametrize("with_base", [False, True])
+def test_grafts_cannot_hide_a_commit_from_a_range(small, with_base):
+    """A graft that skips the unsigned commit: git would not list it, the objects do."""
+    repo, (root, base, hidden, tip) = small
+    (repo.path / ".git/info").mkdir(exist_ok=True)
+    (repo.path / ".git/info/grafts").write_text(f"{tip} {base}\n")
+    ra = verify_range(repo.path / ".git", tip, RangeBase(base, ()) if with_base else None)
+    assert bad(ra.report) == {hidden: {"unsigned"}}
+    assert [f.code for f in ra.report.findings] == ["grafts"]
+    assert not ra.report.ok
+    want = [hidden, tip] if with_base else [root, base, hidden, tip]
+    assert [c.sha for c in ra.report.commits] == want
+    # the full audit says the same
+    full = verify(repo.path, method=FAST, use_cache=False)
+    assert bad(full) == {hidden: {"unsigned"}}
+    assert [f.code for f in full.findings] == ["grafts"]
+
+
+def test_a_replace_ref_is_reported_by_a_range_and_ignored(small):
+    """The range reports the replace ref (the same finding as the full audit) and reads the
+    original objects: a signed commit shown in place of the unsigned one changes nothing."""
+    repo, (_root, base, hidden, tip) = small
+    repo.git("replace", hidden, base)
+    ra = verify_range(repo.path / ".git", tip, RangeBase(base, ()))
+    assert ra.report.replace_refs == [f"refs/replace/{hidden}"]
+    full = verify(repo.path, method=FAST, use_cache=False)
+    assert [(f.code, f.message, f.hint) for f in ra.report.findings] == [
+        (f.code, f.message, f.hint) for f in full.findings
+    ]
+    assert [f.code for f in ra.report.findings] == ["replace-refs"]
+    assert hidden in ra.report.findings[0].message
+    assert bad(ra.report) == {hidden: {"unsigned"}} == bad(full)
+
+
+def test_a_shallow_repository_is_reported_by_a_range(small, tmp_path):
+    repo, (_root, _base, _hidden, tip) = small
+    clone = tmp_path / "shallow"
+    repo.git("clone", "-q", "--depth", "1", f"file://{repo.path}", clone)
+    ra = verify_range(clone / ".git", tip)
+    assert "shallow" in [f.code for f in ra.report.findings]
+
+
+def test_a_range_on_a_base_judges_only_the_new_commits(small):
+    repo, (root, base, hidden, tip) = small
+    whole = verify_range(repo.path / ".git", tip)
+    assert [c.sha for c in whole.report.commits] == [root, base, hidden, tip]
+    assert len(whole.report.trust_roots) == 1 and whole.report.trust_roots[0][0] == root
+    ra = verify_range(repo.path / ".git", tip, RangeBase(base, ("reserve", "approved")))
+    assert [c.sha for c in ra.report.commits] == [hidden, tip]
+    assert bad(ra.report) == {hidden: {"unsigned"}}
+    assert ra.report.trust_roots == [] and ra.report.findings == []
+    assert ra.report.head == tip and ra.report.method == FAST
+    # the stage and the visited stages carry over from the base
+    assert ra.stage == whole.stage and ra.stage is not None and ra.stage.current == "reserve"
+    assert ra.visited == ("reserve", "approved")
+    # an empty range (the tip is the base) keeps the base's visited stages
+    same = verify_range(repo.path / ".git", base, RangeBase(base, ("reserve", "x")))
+    assert same.report.commits == [] and same.stage is None
+    assert same.visited == ("reserve", "x")
+    assert verify_range(repo.path / ".git", root).visited == ("reserve",)
+
+
+def test_a_second_root_in_a_range_on_a_base(small, keys):
+    """A root commit pushed on top of an audited history is a second trust root."""
+    repo, (_root, base, _hidden, _tip) = small
+    repo.git("checkout", "-q", "--orphan", "other")
+    other = repo.commit("另一个档案", keys["alice"])
+    ra = verify_range(repo.path / ".git", other, RangeBase(base, ()))
+    assert [f.code for f in ra.report.findings] == ["multiple-roots"]
+    found = ra.report.findings[0]
+    assert other[:12] in found.message and found.commit == other and found.severity == "error"
+    assert [sha for sha, _ in ra.report.trust_roots] == [other]
+    # without a base the same commit is simply the trust root of its own history
+    alone = verify_range(repo.path / ".git", other)
+    assert [f.code for f in alone.report.findings] == []
+    assert [sha for sha, _ in alone.report.trust_roots] == [other]
+
+
+# ---------------------------------------------------------------- the ten-transition history
+
+
 @pytest.fixture
 def grown(history):
     """The history plus an unsigned commit and a signed one on top of it."""
@@ -32,40 +134,6 @@ def grown(history):
     hidden = commit_as(h, LIU, None, "补充说明（未签名）")
     tip = commit_as(h, LIU, "liuxm", "补充说明")
     return h, base, hidden, tip
-
-
-@pytest.mark.parametrize("with_base", [False, True])
-def test_grafts_cannot_hide_a_commit_from_a_range(grown, with_base):
-    """A graft that skips the unsigned commit: git would not list it, the objects do."""
-    h, base, hidden, tip = grown
-    (h.root / ".git/info").mkdir(exist_ok=True)
-    (h.root / ".git/info/grafts").write_text(f"{tip} {base}\n")
-    ra = verify_range(h.root / ".git", tip, RangeBase(base, ()) if with_base else None)
-    assert bad(ra.report) == {hidden: {"unsigned"}}
-    assert [f.code for f in ra.report.findings] == ["grafts"]
-    assert not ra.report.ok
-    if with_base:
-        assert [c.sha for c in ra.report.commits] == [hidden, tip]
-    # the full audit says the same
-    full = verify(h.root, method=FAST, use_cache=False)
-    assert bad(full) == {hidden: {"unsigned"}}
-    assert [f.code for f in full.findings] == ["grafts"]
-
-
-def test_a_replace_ref_is_reported_by_a_range_and_ignored(grown):
-    """The range reports the replace ref (the same finding as the full audit) and reads the
-    original objects: a signed commit shown in place of the unsigned one changes nothing."""
-    h, base, hidden, tip = grown
-    h.git("replace", hidden, base)
-    ra = verify_range(h.root / ".git", tip, RangeBase(base, ()))
-    assert ra.report.replace_refs == [f"refs/replace/{hidden}"]
-    full = verify(h.root, method=FAST, use_cache=False)
-    assert [(f.code, f.message, f.hint) for f in ra.report.findings] == [
-        (f.code, f.message, f.hint) for f in full.findings
-    ]
-    assert [f.code for f in ra.report.findings] == ["replace-refs"]
-    assert hidden in ra.report.findings[0].message
-    assert bad(ra.report) == {hidden: {"unsigned"}} == bad(full)
 
 
 def test_a_range_without_base_is_the_full_audit(grown):
@@ -80,34 +148,3 @@ def test_a_range_without_base_is_the_full_audit(grown):
     assert ra.stage is not None and ra.stage.current == "in_operation"
     assert ra.visited[0] == "reserve" and ra.visited[-1] == "in_operation"
     assert len(ra.report.trust_roots) == 1
-
-
-def test_a_range_on_a_base_judges_only_the_new_commits(grown):
-    h, base, hidden, tip = grown
-    full = verify_range(h.root / ".git", base)
-    ra = verify_range(h.root / ".git", tip, RangeBase(base, full.visited))
-    assert [c.sha for c in ra.report.commits] == [hidden, tip]
-    assert bad(ra.report) == {hidden: {"unsigned"}}
-    assert ra.report.trust_roots == [] and ra.report.findings == []
-    # the stage and the visited stages carry over from the base
-    assert ra.stage == full.stage and ra.visited == full.visited
-    # an empty range (the tip is the base) keeps the base's visited stages
-    same = verify_range(h.root / ".git", base, RangeBase(base, ("reserve", "x")))
-    assert same.report.commits == [] and same.stage is None
-    assert same.visited == ("reserve", "x")
-
-
-def test_a_second_root_in_a_range_on_a_base(grown, tmp_path):
-    """A root commit pushed on top of an audited history is a second trust root."""
-    h, base, _hidden, _tip = grown
-    h.git("checkout", "-q", "--orphan", "other")
-    root = commit_as(h, MALLORY, "mallory", "另一个档案")
-    ra = verify_range(h.root / ".git", root, RangeBase(base, ()))
-    codes = [f.code for f in ra.report.findings]
-    assert codes == ["multiple-roots"]
-    assert root[:12] in ra.report.findings[0].message and ra.report.findings[0].commit == root
-    assert [sha for sha, _ in ra.report.trust_roots] == [root]
-    # without a base the same commit is simply the trust root of its own history
-    alone = verify_range(h.root / ".git", root)
-    assert [f.code for f in alone.report.findings] == []
-    assert [sha for sha, _ in alone.report.trust_roots] == [root]

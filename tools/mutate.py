@@ -63,7 +63,17 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_mutation_claims.py",
     ],
     "xmgl/gitaudit/policy.py": ["tests/test_policy.py"],
-    "xmgl/gitaudit/auditsig.py": ["tests/test_auditsig.py"],
+    "xmgl/gitaudit/auditsig.py": [
+        "tests/test_auditsig.py",
+        "tests/test_audit_reference.py",
+        "tests/test_audit_differential.py",
+    ],
+    "xmgl/gitaudit/openpgp.py": ["tests/test_audit_reference.py", "tests/test_openpgp.py"],
+    "xmgl/gitaudit/audit.py": [
+        "tests/test_audit_range.py",
+        "tests/test_audit_paths.py",
+        "tests/test_audit.py",
+    ],
 }
 
 #: mutmut's words for a mutant's fate, and ours.
