@@ -103,3 +103,80 @@ def test_the_root_is_judged_by_its_own_signers(make_repo, keys, monkeypatch):
     )
     report = both(repo.path)
     assert bad(report) == {root: {"key-not-allowed"}}
+
+
+# ---------------------------------------------------------------- anchors
+
+
+def anchored(root, spec: str) -> tuple[object, list[str]]:
+    """The anchor result and the top findings' codes, the same on both paths."""
+    fast = verify(root, method=FAST, use_cache=False, anchor=spec)
+    ref = verify(root, method=REFERENCE, anchor=spec)
+    assert fast.anchor == ref.anchor, (fast.anchor, ref.anchor)
+    assert [(f.code, f.message) for f in fast.findings] == [
+        (f.code, f.message) for f in ref.findings
+    ]
+    return fast.anchor, [f.code for f in fast.findings]
+
+
+def test_anchors_on_both_paths(forked):
+    repo, root, added, side = forked
+    r = repo.path
+    a, codes = anchored(r, f"{root}:1")
+    assert (a.commit, a.count, a.ok, a.head_count, codes) == (root, 1, True, 2, [])
+    a, codes = anchored(r, f"{added.upper()}:2")  # any case, read as the id
+    assert (a.commit, a.count, a.ok, a.head_count, codes) == (added, 2, True, 2, [])
+    a, codes = anchored(r, added)  # no count: only the ancestry is checked
+    assert (a.commit, a.count, a.ok, codes) == (added, 2, True, [])
+    a, codes = anchored(r, f"{added}:3")
+    assert (a.commit, a.count, a.ok, codes) == (added, 3, False, ["anchor-count-mismatch"])
+    a, codes = anchored(r, f"{side}:2")  # exists, but not in HEAD's history
+    assert (a.commit, a.count, a.ok, codes) == (side, 2, False, ["anchor-not-ancestor"])
+    a, codes = anchored(r, f"{'e' * 40}:2")
+    assert (a.commit, a.count, a.ok, codes) == (None, 2, False, ["anchor-missing"])
+
+
+def test_anchor_count_of_a_merge_counts_every_ancestor_once(forked, keys):
+    repo, *_ = forked
+    repo.git(*signing(keys["alice"]), "merge", "-q", "--no-ff", "-S", "-m", "合并", "side")
+    merge = repo.git("rev-parse", "HEAD").strip()
+    a, codes = anchored(repo.path, f"{merge}:4")
+    assert (a.ok, a.count, a.head_count, codes) == (True, 4, 4, [])
+
+
+def test_anchor_messages(forked):
+    repo, root, added, side = forked
+    fast = verify(repo.path, use_cache=False, anchor=f"{added}:3")
+    assert fast.findings[0].message == (
+        f"锚点提交 {added[:12]} 之前（含）应有 3 个提交，实际为 2 个。"
+    )
+    fast = verify(repo.path, use_cache=False, anchor=side)
+    assert fast.findings[0].message.startswith(f"锚点提交 {side[:12]} 存在，但不是当前历史")
+    missing = "e" * 40
+    fast = verify(repo.path, use_cache=False, anchor=missing)
+    assert fast.findings[0].message.startswith(f"锚点提交 {missing} 在这个仓库中不存在")
+
+
+def test_parse_anchor(tmp_path):
+    from xmgl.errors import UsageError
+    from xmgl.gitaudit.audit import parse_anchor
+
+    sha1, sha256 = "ab" * 20, "cd" * 32
+    assert parse_anchor(f"  {sha1}:12 ") == (sha1, 12)
+    assert parse_anchor(sha256.upper()) == (sha256, None)
+    anchor = tmp_path / "锚点.txt"
+    anchor.write_text(f"# 审计锚点\nanchor: {sha1}:7\nstage: 建设\n", encoding="utf-8")
+    assert parse_anchor(str(anchor)) == (sha1, 7)
+    for short in (sha1[:7], sha1[:39], f"{sha1[:12]}:3", "a" * 41):
+        with pytest.raises(UsageError) as err:
+            parse_anchor(short)
+        assert f"“{short.split(':')[0]}” 不是完整的 40 或 64 位哈希" in err.value.args[0]
+    for nonsense in ("not-a-hash", f"{sha1}:x", f"{sha1}:", "abc"):
+        with pytest.raises(UsageError) as err:
+            parse_anchor(nonsense)
+        assert err.value.args[0] == f"--anchor 的值 “{nonsense}” 无效。"
+    empty = tmp_path / "空.txt"
+    empty.write_text(f"commit {sha1}\n", encoding="utf-8")
+    with pytest.raises(UsageError) as err:
+        parse_anchor(str(empty))
+    assert "不是 xmgl 审计锚点文件" in err.value.args[0]
