@@ -407,3 +407,58 @@ G = "[GNUPG:] GOODSIG 1234567890ABCDEF 刘 <liu@example.gov.cn>"
 )
 def test_judge_status(lines, verdict):
     assert openpgp.judge_status("\n".join(lines)) == verdict
+
+
+# ---------------------------------------------------------------- the OpenPGP signers file
+
+F1, F2 = "A1" * 20, "b2" * 32
+
+
+def test_openpgp_parse_reads_each_line_as_the_audit_does():
+    text = "\n".join(
+        [
+            "# 注释",  # 1
+            "",  # 2
+            f"  liu@example.gov.cn {F1} 刘 晓梅  ",  # 3: the name keeps its inner space
+            f"zhang@example.gov.cn {F2}",  # 4: 64 hex digits, lower case
+            "only-one-field",  # 5
+            f"x@example.gov.cn {F1[:-1]}",  # 6: 39 digits
+            f"y@example.gov.cn {'G' * 40} 某",  # 7: not hex
+            f"*@example.gov.cn {F1}",  # 8: a wildcard is parsed, and marked
+        ]
+    )
+    entries, bad = openpgp.parse(text)
+    assert entries == [
+        openpgp.Entry(3, "liu@example.gov.cn", F1, "刘 晓梅"),
+        openpgp.Entry(4, "zhang@example.gov.cn", F2.upper(), ""),
+        openpgp.Entry(8, "*@example.gov.cn", F1, ""),
+    ]
+    assert bad == [
+        (5, "only-one-field"),
+        (6, f"x@example.gov.cn {F1[:-1]}"),
+        (7, f"y@example.gov.cn {'G' * 40} 某"),
+    ]
+    assert [e.wildcard for e in entries] == [False, False, True]
+    assert openpgp.parse(None) == ([], []) == openpgp.parse("")
+
+
+@pytest.mark.parametrize("principal", ["a*@x.cn", "a?@x.cn", "!a@x.cn", "a@x.cn,b@x.cn"])
+def test_openpgp_wildcards(principal):
+    assert openpgp.Entry(1, principal, F1, "").wildcard
+
+
+def test_openpgp_add_and_remove():
+    first = openpgp.add("", "liu@example.gov.cn", F1, "刘晓梅")
+    assert first == openpgp.HEADER + f"liu@example.gov.cn {F1} 刘晓梅\n"
+    assert openpgp.add("  \n", "liu@example.gov.cn", F1) == (
+        openpgp.HEADER + f"liu@example.gov.cn {F1}\n"
+    )
+    two = openpgp.add(first.rstrip("\n"), "zhang@example.gov.cn", F2)
+    assert two == first + f"zhang@example.gov.cn {F2}\n"
+    left, gone = openpgp.remove(two, "liu@example.gov.cn")
+    assert left == openpgp.HEADER + f"zhang@example.gov.cn {F2}\n"
+    assert [(e.line_no, e.principal) for e in gone] == [(3, "liu@example.gov.cn")]
+    left, gone = openpgp.remove(two, F2.upper())  # by fingerprint
+    assert left == first and [e.principal for e in gone] == ["zhang@example.gov.cn"]
+    assert openpgp.remove(two, "nobody@example.gov.cn") == (two, [])
+    assert openpgp.key_path(F1) == f".xmgl/openpgp/{F1}.asc"
