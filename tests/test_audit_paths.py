@@ -180,3 +180,52 @@ def test_parse_anchor(tmp_path):
     with pytest.raises(UsageError) as err:
         parse_anchor(str(empty))
     assert "不是 xmgl 审计锚点文件" in err.value.args[0]
+
+
+# ---------------------------------------------------------------- what the audit prints
+
+
+def test_visible_escapes_exactly_the_invisible_characters():
+    from xmgl.gitaudit.audit import visible
+
+    escaped = {
+        "\x00": "\\x00",
+        "\t": "\\x09",
+        "\n": "\\x0a",
+        "\x0b": "\\x0b",
+        "\r": "\\x0d",
+        "\x1b": "\\x1b",
+        "\x1f": "\\x1f",
+        "\x7f": "\\x7f",
+        "\x85": "\\x85",
+        "\x9f": "\\x9f",
+        "\u061c": "\\u061c",
+        "\u200b": "\\u200b",
+        "\u200f": "\\u200f",
+        "\u2028": "\\u2028",
+        "\u202e": "\\u202e",
+        "\u2060": "\\u2060",
+        "\u2069": "\\u2069",
+        "\ufeff": "\\ufeff",
+    }
+    for ch, shown in escaped.items():
+        assert visible(f"甲{ch}乙") == f"甲{shown}乙", repr(ch)
+    kept = " ~\xa0\u061b\u061d\u200a\u2010\u2027\u202f\u205f\u206a\ufefe·：✓"
+    assert visible(kept) == kept
+    # line feeds kept only when asked; every other character is still escaped
+    assert visible("甲\n乙\r\x1b", newlines=True) == "甲\n乙\\x0d\\x1b"
+    assert visible(None) == "" and visible("") == ""
+
+
+def test_commit_kind_by_trailer():
+    from xmgl.gitaudit import trailers as tr
+    from xmgl.gitaudit.audit import commit_kind
+
+    assert commit_kind({tr.TO_STAGE: ["construction"]}) == "transition"
+    assert commit_kind({tr.FROM_STAGE: ["procurement"]}) == "transition"
+    assert commit_kind({tr.SIGNERS: ["add"], tr.TO_STAGE: ["x"]}) == "transition"
+    assert commit_kind({tr.SIGNERS: ["add"], tr.INIT: ["1"]}) == "signers"
+    assert commit_kind({tr.INIT: ["1"], tr.RECORD: ["contract"]}) == "init"
+    assert commit_kind({tr.RECORD: ["contract 2026-06-01"]}) == "record"
+    assert commit_kind({tr.DATE: ["2026-06-01"]}) == "other"
+    assert commit_kind({}) == "other"
