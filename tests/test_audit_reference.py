@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.gitfixtures import Repo
-from tests.test_audit_differential import EMAIL, WHEN, _commit, _payload, _sign
+from tests.test_audit_differential import EMAIL, WHEN, _commit, _pad_bits, _payload, _sign
 from tests.tools import need
 from xmgl.gitaudit import auditsig as sig
 from xmgl.gitaudit import openpgp
@@ -53,6 +53,9 @@ def lab(tmp_path_factory, keys):
     made["time 0"] = _commit(repo, zero, _sign(keys["alice"], zero, tmp))
     as_bob = _payload(repo, WHEN, email=BOB)
     made["alice key, bob commits"] = _commit(repo, as_bob, _sign(keys["alice"], as_bob, tmp))
+    # longer than a pipe buffer, with a signature ssh-keygen refuses unread: git dies of SIGPIPE
+    long = _payload(repo, WHEN, message="说明\n" * 40_000)
+    made["sigpipe"] = _commit(repo, long, _pad_bits(_sign(keys["alice"], long, tmp)))
     made["unsigned"] = repo.write_commit_object(_payload(repo, WHEN, message="未签名\n"))
     made["pgp"] = _commit(repo, _payload(repo, WHEN, message="PGP\n"), PGP_ARMOR)
     made["x509"] = _commit(repo, _payload(repo, WHEN, message="X.509\n"), X509_ARMOR)
@@ -185,6 +188,35 @@ def test_letter_b_is_told_apart_by_check_novalidate(lab, tmp_path):
     assert _letter(lab, "changed", listed, tmp_path, "B") == SigVerdict(
         sig.BAD, reason="git：签名无效"
     )
+
+
+def test_git_killed_by_sigpipe_is_asked_again_for_the_rest(lab):
+    """git dies on the commit ssh-keygen refuses unread: that one is judged by ssh-keygen,
+    the ones after it by git again (its reasons say which of them judged)."""
+    repo, commits, keys, _ = lab
+    text = f"{EMAIL} {keys['alice'].line}\n"
+    order = ["good", "sigpipe", "changed", "bob", "unsigned"]
+    got = sig.reference_verdicts(
+        repo.path, [commits[c] for c in order], sig.read_signers(text), text
+    )
+    assert [got[commits[c].sha] for c in order] == [
+        SigVerdict(sig.GOOD, fpr(keys["alice"]), (EMAIL,)),
+        SigVerdict(sig.BAD, reason="ssh-keygen：签名无效"),
+        SigVerdict(sig.BAD, reason="git：签名无效"),
+        SigVerdict(sig.NOT_ALLOWED, fpr(keys["bob"])),
+        SigVerdict(sig.UNSIGNED),
+    ]
+
+
+def test_reference_reads_the_commit_not_its_replacement(lab):
+    """A replace ref shows another commit under the id: the reference path ignores it."""
+    repo, commits, keys, _ = lab
+    text = f"{EMAIL} {keys['alice'].line}\n"
+    repo.git("replace", commits["good"].sha, commits["bob"].sha)
+    try:
+        assert _reference(lab, "good", text) == SigVerdict(sig.GOOD, fpr(keys["alice"]), (EMAIL,))
+    finally:
+        repo.git("replace", "-d", commits["good"].sha)
 
 
 # ---------------------------------------------------------------- ssh-keygen directly
@@ -326,6 +358,11 @@ def test_pgp_verdict_of_each_case(pgp):
     assert verdict("liu", f"{mail} {zhang}\n", keys) == SigVerdict(sig.NOT_ALLOWED, liu)
     # a key gpg was not given: not allowed, named by what gpg says
     assert verdict("zhang", listed, keys) == SigVerdict(sig.NOT_ALLOWED, zhang)
+    # listed for the committer, but gpg was not given the key: gpg checked nothing
+    zmail = "zhang@example.gov.cn"
+    assert verdict("zhang", f"{zmail} {zhang}\n", keys, email=zmail) == SigVerdict(
+        sig.NOT_ALLOWED, zhang
+    )
     # the content changed after signing
     bad = verdict("liu", listed, keys, data=payload + b"x")
     assert bad == SigVerdict(sig.BAD, reason="gpg：签名无效（BADSIG）")

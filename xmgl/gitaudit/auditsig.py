@@ -333,7 +333,6 @@ def _git_letters(
                 "git",
                 "-C",
                 str(top),
-                "--no-replace-objects",
                 "-c",
                 "gpg.format=ssh",
                 "-c",
@@ -345,7 +344,7 @@ def _git_letters(
                 "--",
             ],
             capture_output=True,
-            env=git_env(),
+            env=git_env(),  # no replace refs, grafts or commit-graph
             check=False,
         )
         for line in proc.stdout.decode("utf-8", "replace").splitlines():
