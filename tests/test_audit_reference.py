@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -277,9 +278,30 @@ def test_directly_a_commit_at_time_zero_is_judged_now(lab, tmp_path):
     assert _directly(lab, "time 0", opened, tmp_path) == SigVerdict(sig.GOOD, alice, (EMAIL,))
 
 
-def test_time_is_the_committer_second_in_utc(lab):
+def test_time_is_the_committer_second_in_utc(lab, monkeypatch):
+    """Whatever the auditor's time zone: ssh-keygen reads a time with Z as UTC."""
     _repo, commits, _keys, _ = lab
-    assert sig._time(commits["good"]) == "20260301040000Z"
+    try:
+        for tz in ("UTC", "Asia/Shanghai", "America/Los_Angeles"):
+            monkeypatch.setenv("TZ", tz)
+            time.tzset()
+            assert sig._time(commits["good"]) == "20260301040000Z", tz
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_default_key_path(monkeypatch, tmp_path):
+    """The cache's HMAC key lives in the user's cache folder, never in the repository."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert sig.default_key_path() == tmp_path / "cache" / "xmgl" / "audit-cache.key"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for unset in (True, False):
+        if unset:
+            monkeypatch.delenv("XDG_CACHE_HOME")
+        else:
+            monkeypatch.setenv("XDG_CACHE_HOME", "")
+        assert sig.default_key_path() == tmp_path / "home" / ".cache" / "xmgl" / "audit-cache.key"
 
 
 # ---------------------------------------------------------------- OpenPGP
