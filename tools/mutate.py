@@ -68,6 +68,7 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_audit_reference.py",
         "tests/test_audit_differential.py",
     ],
+    "xmgl/gitaudit/trailers.py": ["tests/test_trailers.py"],
     "xmgl/gitaudit/openpgp.py": ["tests/test_audit_reference.py", "tests/test_openpgp.py"],
     "xmgl/gitaudit/audit.py": [
         "tests/test_audit_range.py",

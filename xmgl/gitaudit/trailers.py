@@ -33,13 +33,14 @@ SIGNER = "Xmgl-Signer"  # principal and fingerprint
 RECORD = "Xmgl-Record"  # kind and date of a record committed by xmgl record --commit
 INIT = "Xmgl-Init"
 
-_TRAILER = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$")
+_KEY = r"[A-Za-z0-9][A-Za-z0-9-]*"
+_TRAILER = re.compile(rf"^({_KEY}):[ \t]*(.*)$")
 
 
 def compose(subject: str, body: str, trailers: list[tuple[str, str]]) -> str:
     """The full message; trailer values are kept on one line."""
     for key, value in trailers:
-        if not _TRAILER.match(f"{key}: x") or "\n" in value:
+        if not re.fullmatch(_KEY, key) or "\n" in value:
             raise ValueError(f"bad trailer {key!r}: {value!r}")
     parts = [subject.strip()]
     if body.strip():
