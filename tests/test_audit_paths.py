@@ -215,17 +215,3 @@ def test_visible_escapes_exactly_the_invisible_characters():
     # line feeds kept only when asked; every other character is still escaped
     assert visible("甲\n乙\r\x1b", newlines=True) == "甲\n乙\\x0d\\x1b"
     assert visible(None) == "" and visible("") == ""
-
-
-def test_commit_kind_by_trailer():
-    from xmgl.gitaudit import trailers as tr
-    from xmgl.gitaudit.audit import commit_kind
-
-    assert commit_kind({tr.TO_STAGE: ["construction"]}) == "transition"
-    assert commit_kind({tr.FROM_STAGE: ["procurement"]}) == "transition"
-    assert commit_kind({tr.SIGNERS: ["add"], tr.TO_STAGE: ["x"]}) == "transition"
-    assert commit_kind({tr.SIGNERS: ["add"], tr.INIT: ["1"]}) == "signers"
-    assert commit_kind({tr.INIT: ["1"], tr.RECORD: ["contract"]}) == "init"
-    assert commit_kind({tr.RECORD: ["contract 2026-06-01"]}) == "record"
-    assert commit_kind({tr.DATE: ["2026-06-01"]}) == "other"
-    assert commit_kind({}) == "other"

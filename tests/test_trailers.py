@@ -67,3 +67,15 @@ def test_one_value_given_exactly_once():
     assert tr.one(found, "K") == "a"
     assert tr.one(found, "J") is None
     assert tr.one(found, "L") is None
+
+
+def test_kind_by_trailer():
+    """One place says what a commit is: the audit's rows and ``xmgl log`` both ask it."""
+    assert tr.kind({tr.TO_STAGE: ["construction"]}) == "transition"
+    assert tr.kind({tr.FROM_STAGE: ["procurement"]}) == "transition"
+    assert tr.kind({tr.SIGNERS: ["add"], tr.TO_STAGE: ["x"]}) == "transition"
+    assert tr.kind({tr.SIGNERS: ["add"], tr.INIT: ["1"]}) == "signers"
+    assert tr.kind({tr.INIT: ["1"], tr.RECORD: ["contract"]}) == "init"
+    assert tr.kind({tr.RECORD: ["contract 2026-06-01"]}) == "record"
+    assert tr.kind({tr.DATE: ["2026-06-01"]}) == "other"
+    assert tr.kind({}) == "other"

@@ -230,18 +230,6 @@ class AuditReport:
         }
 
 
-def commit_kind(trailers: dict[str, list[str]]) -> str:
-    if tr.TO_STAGE in trailers or tr.FROM_STAGE in trailers:
-        return "transition"
-    if tr.SIGNERS in trailers:
-        return "signers"
-    if tr.INIT in trailers:
-        return "init"
-    if tr.RECORD in trailers:
-        return "record"
-    return "other"
-
-
 # ---------------------------------------------------------------- entry point
 
 
@@ -581,7 +569,7 @@ def _judge(
             committer_email=visible(c.committer.email),
             committed=c.committer.datetime.isoformat() if c.committer.date_ok else "",
             subject=visible(c.message.split("\n", 1)[0]),
-            kind=commit_kind(trailers),
+            kind=tr.kind(trailers),
             trailers=shown,
             stage=f.stage,
             signature=verdicts.get(f.sha),

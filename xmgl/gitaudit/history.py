@@ -26,16 +26,7 @@ class Entry:
 
     @property
     def kind(self) -> str:
-        t = self.trailers
-        if tr.TO_STAGE in t or tr.FROM_STAGE in t:
-            return "transition"
-        if tr.SIGNERS in t:
-            return "signers"
-        if tr.INIT in t:
-            return "init"
-        if tr.RECORD in t:
-            return "record"
-        return "other"
+        return tr.kind(self.trailers)
 
     def get(self, key: str) -> str | None:
         return tr.one(self.trailers, key)

@@ -78,3 +78,16 @@ def one(trailers: dict[str, list[str]], key: str) -> str | None:
     """The value of a trailer given exactly once (None if absent or repeated)."""
     values = trailers.get(key, [])
     return values[0] if len(values) == 1 else None
+
+
+def kind(trailers: dict[str, list[str]]) -> str:
+    """What a commit is by its trailers: transition, signers, init, record or other."""
+    if TO_STAGE in trailers or FROM_STAGE in trailers:
+        return "transition"
+    if SIGNERS in trailers:
+        return "signers"
+    if INIT in trailers:
+        return "init"
+    if RECORD in trailers:
+        return "record"
+    return "other"
