@@ -244,6 +244,18 @@ def test_directly_each_kind_of_commit(lab, tmp_path):
     )
 
 
+def test_ssh_keygen_says_nothing_on_the_auditors_terminal(lab, tmp_path, capfd):
+    """Its words would land in ``--format json`` output: every process's output is captured."""
+    _repo, _commits, keys, _ = lab
+    a = keys["alice"].line
+    capfd.readouterr()
+    assert _directly(lab, "good", f"{EMAIL} {a}\n", tmp_path).status == sig.GOOD
+    assert _directly(lab, "bob", f"{EMAIL} {a}\n", tmp_path).status == sig.NOT_ALLOWED
+    both = f"{EMAIL} {a}\n{BOB} {a}\n"
+    assert _reference(lab, "alice key, bob commits", both).status == sig.GOOD
+    assert capfd.readouterr() == ("", "")
+
+
 @pytest.mark.parametrize(
     ("window", "good"),
     [
