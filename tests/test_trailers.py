@@ -49,6 +49,8 @@ def test_parse_reads_back_what_compose_wrote():
         ("标题\n\n  b\nK: a\n", {}),  # a continuation with nothing to continue
         ("标题\n \t\nK: a\n", {"K": ["a"]}),  # a blank line of spaces ends a paragraph
         ("\n\n标题\n\nK:a\n\n\n", {"K": ["a"]}),
+        ("标题\n\nK: a\n\n \t\n", {"K": ["a"]}),  # a trailing blank line, as git
+        ("X标题\n\nK: aX\n", {"K": ["aX"]}),
         ("标题\n\nK: \t a  \n", {"K": ["a"]}),
         ("标题\n\nK:\ta\n", {"K": ["a"]}),
         ("标题\n\n1K-2: a\n", {"1K-2": ["a"]}),

@@ -55,7 +55,8 @@ def parse(message: str) -> dict[str, list[str]]:
     Continuation lines (starting with whitespace) extend the previous value, as
     in git. A message whose last paragraph is not all trailers has none.
     """
-    text = message.replace("\r\n", "\n").strip("\n")
+    # blank lines (spaces and tabs only) before and after the message are not paragraphs
+    text = message.replace("\r\n", "\n").strip()
     paragraphs = re.split(r"\n[ \t]*\n", text)
     if len(paragraphs) < 2:
         return {}
