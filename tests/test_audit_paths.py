@@ -215,3 +215,42 @@ def test_visible_escapes_exactly_the_invisible_characters():
     # line feeds kept only when asked; every other character is still escaped
     assert visible("甲\n乙\r\x1b", newlines=True) == "甲\n乙\\x0d\\x1b"
     assert visible(None) == "" and visible("") == ""
+
+
+# ---------------------------------------------------------------- the verdict cache
+
+
+def test_the_cache_holds_one_verdict_per_commit_and_parent_list(forked, keys):
+    """A merge is judged under each parent's list: two entries, two hits on the next run."""
+    repo, *_ = forked
+    repo.git(*signing(keys["alice"]), "merge", "-q", "--no-ff", "-S", "-m", "合并", "side")
+    first = verify(repo.path)
+    assert first.ok and first.cache_hits == 0
+    assert len(first.commits) == 4
+    second = verify(repo.path)
+    assert second.ok and second.cache_hits == 5  # root, added, side: 1 each; the merge: 2
+    assert second.verdicts() == first.verdicts()
+    assert verify(repo.path, use_cache=False).cache_hits == 0
+    assert verify(repo.path, method=REFERENCE).cache_hits == 0
+
+
+def test_a_cached_verdict_is_the_verdict(forked, keys):
+    """Failing verdicts are cached as they are, and read back as they were."""
+    repo, root, added, side = forked
+    repo.git(*signing(keys["bob"]), "commit", "-q", "--allow-empty", "-S", "-m", "鲍勃",
+             env=as_(BOB))  # fmt: skip
+    by_bob = repo.git("rev-parse", "HEAD").strip()
+    repo.git("commit", "-q", "--allow-empty", "--no-gpg-sign", "-m", "未签名")
+    unsigned = repo.git("rev-parse", "HEAD").strip()
+    first = verify(repo.path)
+    second = verify(repo.path)
+    assert second.cache_hits == 4
+    assert bad(first) == bad(second) == {unsigned: {"unsigned"}}
+    assert [c.signature for c in first.commits] == [c.signature for c in second.commits]
+    assert {c.sha: c.signature.status for c in second.commits} == {
+        root: "good",
+        added: "good",
+        by_bob: "good",
+        unsigned: "unsigned",
+    }
+    assert side not in {c.sha for c in second.commits}
