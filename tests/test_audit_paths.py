@@ -254,3 +254,42 @@ def test_a_cached_verdict_is_the_verdict(forked, keys):
         unsigned: "unsigned",
     }
     assert side not in {c.sha for c in second.commits}
+
+
+# ---------------------------------------------------------------- xmgl log's reading
+
+
+def test_history_entries_as_the_commits_say(forked, keys, make_repo):
+    from xmgl.gitaudit import trailers as tr
+    from xmgl.gitaudit.history import entries
+
+    repo, root, added, side = forked
+    message = tr.compose(
+        "阶段变更：项目储备 → 已批复",
+        "依据第九条。",
+        [(tr.FROM_STAGE, "reserve"), (tr.TO_STAGE, "approved"), (tr.DATE, "2026-03-01")],
+    )
+    env = {
+        **as_(BOB),
+        "GIT_COMMITTER_NAME": "张伟",
+        "GIT_COMMITTER_DATE": "2026-03-01T12:00:00+08:00",
+    }
+    repo.git("commit", "-q", "--allow-empty", "--no-gpg-sign", "-m", message, env=env)
+    moved = repo.git("rev-parse", "HEAD").strip()
+    repo.git("replace", added, side)  # a replace ref is not read
+    got = entries(repo.path)
+    assert [e.commit for e in got] == [root, added, moved]
+    last = got[-1]
+    assert (last.author, last.author_email) == BOB
+    assert (last.committer, last.committer_email) == ("张伟", BOB[1])
+    assert last.committed == "2026-03-01T12:00:00+08:00"
+    assert last.subject == "阶段变更：项目储备 → 已批复"
+    assert last.trailers == {
+        tr.FROM_STAGE: ["reserve"],
+        tr.TO_STAGE: ["approved"],
+        tr.DATE: ["2026-03-01"],
+    }
+    assert last.kind == "transition" and last.get(tr.DATE) == "2026-03-01"
+    assert got[1].subject == "增加签名人员" and got[1].trailers == {} and got[1].kind == "other"
+    assert [e.commit for e in entries(repo.path, "side")] == [root, side]
+    assert entries(make_repo().path) == []
