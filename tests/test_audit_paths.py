@@ -144,6 +144,17 @@ def test_anchor_count_of_a_merge_counts_every_ancestor_once(forked, keys):
     assert (a.ok, a.count, a.head_count, codes) == (True, 4, 4, [])
 
 
+def test_anchor_count_is_the_objects_count_whatever_the_grafts(forked, keys):
+    """A graft that drops a merge's parent changes git's count, not the anchor's."""
+    repo, _root, added, _side = forked
+    repo.git(*signing(keys["alice"]), "merge", "-q", "--no-ff", "-S", "-m", "合并", "side")
+    merge = repo.git("rev-parse", "HEAD").strip()
+    (repo.path / ".git/info").mkdir(exist_ok=True)
+    (repo.path / ".git/info/grafts").write_text(f"{merge} {added}\n")
+    a, codes = anchored(repo.path, f"{merge}:4")
+    assert (a.ok, a.count, codes) == (True, 4, ["grafts"])
+
+
 def test_anchor_messages(forked):
     repo, root, added, side = forked
     fast = verify(repo.path, use_cache=False, anchor=f"{added}:3")

@@ -1229,14 +1229,17 @@ def _check_anchor(
     by_sha = {f.sha: f for f in facts}
     head_count = len(facts)
     if method == REFERENCE:
-        off = ("--no-replace-objects", "-c", "core.commitGraph=false")
-        kind = g.git(top, *off, "cat-file", "-t", want, check=False).stdout.decode().strip()
+        from xmgl.gitaudit.objects import git_env
+
+        env = git_env()  # no replace refs, grafts or commit-graph
+        kind = g.git(top, "cat-file", "-t", want, check=False, env=env).stdout.decode().strip()
         found = want if kind == "commit" else None
         is_ancestor = found is not None and (
-            g.git(top, *off, "merge-base", "--is-ancestor", want, "HEAD", check=False).returncode
+            g.git(top, "merge-base", "--is-ancestor", want, "HEAD", check=False, env=env).returncode
             == 0
         )
-        actual = int(g.text(top, *off, "rev-list", "--count", want, "--")) if is_ancestor else None
+        count_of = g.git(top, "rev-list", "--count", want, "--", env=env) if is_ancestor else None
+        actual = int(count_of.stdout) if count_of is not None else None
     else:
         is_ancestor = want in by_sha
         found = want if is_ancestor or src.exists(want) == "commit" else None
