@@ -82,6 +82,47 @@ def test_a_merge_is_judged_by_every_parents_signers(forked, keys, first):
     assert {c.sha for c in report.commits} >= {added, side, merge}
 
 
+def _merge_fork(make_repo, keys, monkeypatch, line: str, key: str, who, first: str) -> tuple:
+    """root lists alice; main adds ``line``; side is a plain commit; ``key`` merges as ``who``."""
+    for k, v in as_(ALICE).items():
+        monkeypatch.setenv(k, v)
+    repo = make_repo()
+    a = keys["alice"]
+    listed = f"{ALICE[1]} {a.line}\n"
+    root = repo.commit(
+        "信任根", a, files={".xmgl/allowed_signers": listed, "project.yaml": PROJECT}
+    )
+    repo.commit("增加一行", a, files={".xmgl/allowed_signers": listed + line})
+    repo.git("checkout", "-q", "-b", "side", root)
+    repo.commit("旁支说明", a)
+    repo.git("checkout", "-q", first)
+    other = "side" if first == "main" else "main"
+    repo.git(*signing(keys[key]), "merge", "-q", "--no-ff", "-S", "-m", "合并", other, env=as_(who))
+    return repo, repo.git("rev-parse", "HEAD").strip()
+
+
+@pytest.mark.parametrize("first", ["main", "side"])
+def test_signer_not_committer_under_one_parent_is_worse_than_good(
+    make_repo, keys, monkeypatch, first
+):
+    """alice's key is listed for bob on main only: bob's merge with it is not his, by side."""
+    line = f"{BOB[1]} {keys['alice'].line}\n"
+    repo, merge = _merge_fork(make_repo, keys, monkeypatch, line, "alice", BOB, first)
+    report = both(repo.path)
+    assert bad(report) == {merge: {"signer-not-committer"}}
+
+
+@pytest.mark.parametrize("first", ["main", "side"])
+def test_not_listed_under_one_parent_is_worse_than_not_the_committer(
+    make_repo, keys, monkeypatch, first
+):
+    """bob's key, listed on main for bob, merges as alice: on side it is not listed at all."""
+    line = f"{BOB[1]} {keys['bob'].line}\n"
+    repo, merge = _merge_fork(make_repo, keys, monkeypatch, line, "bob", ALICE, first)
+    report = both(repo.path)
+    assert bad(report) == {merge: {"self-authorized"}}
+
+
 def test_a_merge_by_a_signer_of_both_parents_passes(forked, keys):
     repo, *_ = forked
     repo.git(*signing(keys["alice"]), "merge", "-q", "--no-ff", "-S", "-m", "合并", "side")
