@@ -345,3 +345,24 @@ def test_history_entries_as_the_commits_say(forked, keys, make_repo):
     assert got[1].subject == "增加签名人员" and got[1].trailers == {} and got[1].kind == "other"
     assert [e.commit for e in entries(repo.path, "side")] == [root, side]
     assert entries(make_repo().path) == []
+
+
+# ---------------------------------------------------------------- the last date a calendar has
+
+
+def test_the_last_second_of_9999_is_judged_and_the_next_is_unreadable(forked, keys):
+    repo, *_ = forked
+    a = signing(keys["alice"])
+    last = {"GIT_COMMITTER_DATE": "@253402300799 +0000"}
+    repo.git(*a, "commit", "-q", "--allow-empty", "-S", "-m", "最后一秒", env=last)
+    judged = repo.git("rev-parse", "HEAD").strip()
+    after = {"GIT_COMMITTER_DATE": "@253402300800 +0000"}
+    repo.git(*a, "commit", "-q", "--allow-empty", "-S", "-m", "再一秒", env=after)
+    unreadable = repo.git("rev-parse", "HEAD").strip()
+    report = both(repo.path)
+    by_sha = {c.sha: c for c in report.commits}
+    assert by_sha[judged].signature is not None
+    assert by_sha[judged].signature.status == "good"
+    assert by_sha[judged].committed.startswith("9999-12-31T23:59:59")
+    assert by_sha[unreadable].signature is None
+    assert bad(report) == {unreadable: {"date-unreadable"}}
