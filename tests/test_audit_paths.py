@@ -366,3 +366,50 @@ def test_the_last_second_of_9999_is_judged_and_the_next_is_unreadable(forked, ke
     assert by_sha[judged].committed.startswith("9999-12-31T23:59:59")
     assert by_sha[unreadable].signature is None
     assert bad(report) == {unreadable: {"date-unreadable"}}
+
+
+def test_history_entries_parents_first_whatever_the_dates(make_repo, keys, monkeypatch):
+    """A merge whose branch was committed with an earlier clock: parents still come first."""
+    from xmgl.gitaudit.history import entries
+
+    for k, v in as_(ALICE).items():
+        monkeypatch.setenv(k, v)
+    repo = make_repo()
+
+    def at(when: str, message: str) -> str:
+        env = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+        repo.git("commit", "-q", "--allow-empty", "--no-gpg-sign", "-m", message, env=env)
+        return repo.git("rev-parse", "HEAD").strip()
+
+    a = at("2026-01-05T00:00:00Z", "甲")
+    b = at("2026-01-01T00:00:00Z", "乙（时钟拨慢）")
+    repo.git("checkout", "-q", "-b", "side", a)
+    c = at("2026-01-03T00:00:00Z", "丙")
+    repo.git("checkout", "-q", "main")
+    env = {"GIT_COMMITTER_DATE": "2026-01-06T00:00:00Z"}
+    repo.git("merge", "-q", "--no-ff", "--no-gpg-sign", "-m", "合并", "side", env=env)
+    m = repo.git("rev-parse", "HEAD").strip()
+    order = [e.commit for e in entries(repo.path)]
+    assert order[0] == a and order[-1] == m and set(order[1:3]) == {b, c}
+    # a file named like the revision is not taken for it
+    (repo.path / "side").write_text("同名文件\n", encoding="utf-8")
+    assert [e.commit for e in entries(repo.path, "side")] == [a, c]
+
+
+def test_history_entries_of_a_message_that_is_not_utf8(make_repo, monkeypatch):
+    from xmgl.gitaudit.history import entries
+
+    for k, v in as_(ALICE).items():
+        monkeypatch.setenv(k, v)
+    repo = make_repo()
+    tree = repo.git("hash-object", "-t", "tree", "-w", "--stdin", input=b"").strip()
+    ident = b"Alice <alice@example.com> 1772337600 +0800"
+    raw = b"tree %s\nauthor %s\ncommitter %s\n\n\xb2\xe2\xca\xd4 GBK\n" % (
+        tree.encode(),
+        ident,
+        ident,
+    )
+    sha = repo.write_commit_object(raw)
+    repo.git("update-ref", "refs/heads/main", sha)
+    (got,) = entries(repo.path)
+    assert got.commit == sha and got.subject == "\ufffd\ufffd\ufffd\ufffd GBK"
