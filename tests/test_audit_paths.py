@@ -404,12 +404,16 @@ def test_history_entries_of_a_message_that_is_not_utf8(make_repo, monkeypatch):
     repo = make_repo()
     tree = repo.git("hash-object", "-t", "tree", "-w", "--stdin", input=b"").strip()
     ident = b"Alice <alice@example.com> 1772337600 +0800"
-    raw = b"tree %s\nauthor %s\ncommitter %s\n\n\xb2\xe2\xca\xd4 GBK\n" % (
+    body = b"\xb2\xe2\xca\xd4 GBK\n\n\x1f\x1f\n\nXmgl-Date: 2026-03-01\n"  # and separators
+    raw = b"tree %s\nauthor %s\ncommitter %s\n\n%s" % (
         tree.encode(),
         ident,
         ident,
+        body,
     )
     sha = repo.write_commit_object(raw)
     repo.git("update-ref", "refs/heads/main", sha)
     (got,) = entries(repo.path)
     assert got.commit == sha and got.subject == "\ufffd\ufffd\ufffd\ufffd GBK"
+    assert (got.author_email, got.committer_email) == (ALICE[1], ALICE[1])
+    assert got.trailers == {"Xmgl-Date": ["2026-03-01"]}
