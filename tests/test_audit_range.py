@@ -115,7 +115,11 @@ def test_a_second_root_in_a_range_on_a_base(small, keys):
     ra = verify_range(repo.path / ".git", other, RangeBase(base, ()))
     assert [f.code for f in ra.report.findings] == ["multiple-roots"]
     found = ra.report.findings[0]
-    assert other[:12] in found.message and found.commit == other and found.severity == "error"
+    assert found.message == (
+        f"推送的提交中有另一个首次提交（根提交）{other[:12]}：一个档案只能有一个信任根。"
+    )
+    assert found.hint == "不要把另一个仓库的历史合并进档案；从服务器上的历史继续工作（git pull）。"
+    assert found.commit == other and found.severity == "error"
     assert [sha for sha, _ in ra.report.trust_roots] == [other]
     # without a base the same commit is simply the trust root of its own history
     alone = verify_range(repo.path / ".git", other)
@@ -148,3 +152,32 @@ def test_a_range_without_base_is_the_full_audit(grown):
     assert ra.stage is not None and ra.stage.current == "in_operation"
     assert ra.visited[0] == "reserve" and ra.visited[-1] == "in_operation"
     assert len(ra.report.trust_roots) == 1
+
+
+def test_two_roots_inside_one_range(small, keys):
+    """A history that merged an unrelated one: two trust roots, with or without a base."""
+    repo, (root, base, _hidden, _tip) = small
+    repo.git("checkout", "-q", "--orphan", "other")
+    other = repo.commit("另一个档案", keys["alice"])
+    repo.git("checkout", "-q", "main")
+    repo.git(
+        "-c", "gpg.format=ssh", "-c", f"user.signingkey={keys['alice'].path}",
+        "merge", "-q", "-S", "--allow-unrelated-histories", "-m", "合并", "other",
+    )  # fmt: skip
+    merge = repo.git("rev-parse", "HEAD").strip()
+    ra = verify_range(repo.path / ".git", merge)
+    assert [f.code for f in ra.report.findings] == ["multiple-roots"]
+    message = ra.report.findings[0].message
+    assert "历史中有 2 个首次提交" in message and root[:12] in message and other[:12] in message
+    assert sorted(sha for sha, _ in ra.report.trust_roots) == sorted([root, other])
+
+
+def test_the_range_report_names_its_repository_and_its_time(small):
+    import time
+
+    repo, (_root, base, _hidden, tip) = small
+    before = time.perf_counter()
+    ra = verify_range(repo.path / ".git", tip, RangeBase(base, ()))
+    took = time.perf_counter() - before
+    assert ra.report.root == repo.path / ".git"
+    assert 0 <= ra.report.seconds <= took  # measured inside the call, not a bound on speed

@@ -364,13 +364,13 @@ def verify_range(git_dir: Path, tip: str, base: RangeBase | None = None) -> Rang
     refs, findings = _repository_findings(top)
     # the range as the commit objects say (no grafts, replace refs or commit-graph)
     ids = rev_list(top, tip, exclude=base.commit if base is not None else None)
-    with HistorySource(top, "") as src:
+    with HistorySource(top) as src:
         facts = src.facts(ids)
         in_range = {f.sha for f in facts}
         below = sorted(
             {p for f in facts for p in f.parents if p not in in_range},
         )
-        below_facts = src.facts(below) if below else []
+        below_facts = src.facts(below)
         by_sha = {f.sha: f for f in [*below_facts, *facts]}
         state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
         for f in below_facts:
