@@ -181,3 +181,41 @@ def test_the_range_report_names_its_repository_and_its_time(small):
     took = time.perf_counter() - before
     assert ra.report.root == repo.path / ".git"
     assert 0 <= ra.report.seconds <= took  # measured inside the call, not a bound on speed
+
+
+def test_an_openpgp_commit_in_a_range_is_judged_by_gpg(small, keys, tmp_path, monkeypatch):
+    """The range asks gpg with the keys listed as of the parent, as the full audit does."""
+    import subprocess
+
+    from tests.tools import need
+    from xmgl.gitaudit import openpgp
+
+    need("gpg")
+    repo, (_root, _base, _hidden, tip) = small
+    home = tmp_path / "gnupg"
+    home.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(home))
+    uid = f"Alice <{ALICE}>"
+    subprocess.run(
+        ["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", ""]
+        + ["--quick-gen-key", uid, "ed25519", "sign", "never"],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        fpr = openpgp.fingerprint_of(uid)
+        files = {
+            openpgp.SIGNERS: openpgp.add("", ALICE, fpr, "Alice"),
+            openpgp.key_path(fpr): openpgp.export_public(fpr).decode(),
+        }
+        listing = repo.commit("登记 OpenPGP 签名人员", keys["alice"], files=files)
+        repo.git("-c", "gpg.format=openpgp", "-c", f"user.signingkey={fpr}",
+                 "commit", "-q", "--allow-empty", "-S", "-m", "OpenPGP 签名")  # fmt: skip
+        signed = repo.git("rev-parse", "HEAD").strip()
+        ra = verify_range(repo.path / ".git", signed, RangeBase(tip, ()))
+        assert [c.sha for c in ra.report.commits] == [listing, signed]
+        verdict = ra.report.commits[1].signature
+        assert verdict is not None and (verdict.status, verdict.fingerprint) == ("good", fpr)
+        assert bad(ra.report) == {}
+    finally:
+        subprocess.run(["gpgconf", "--kill", "all"], capture_output=True, check=False)
