@@ -417,3 +417,55 @@ def test_history_entries_of_a_message_that_is_not_utf8(make_repo, monkeypatch):
     assert got.commit == sha and got.subject == "\ufffd\ufffd\ufffd\ufffd GBK"
     assert (got.author_email, got.committer_email) == (ALICE[1], ALICE[1])
     assert got.trailers == {"Xmgl-Date": ["2026-03-01"]}
+
+
+def _loose(repo, sha: str):
+    return repo.path / ".git" / "objects" / sha[:2] / sha[2:]
+
+
+def _rewrite(repo, sha: str, old: bytes, new: bytes) -> bytes:
+    """Change a loose object's content under its id (what an attacker with the files can do);
+    returns the original file's bytes."""
+    import zlib
+
+    path = _loose(repo, sha)
+    saved = path.read_bytes()
+    header, _, body = zlib.decompress(saved).partition(b"\0")
+    assert old in body
+    body = body.replace(old, new, 1)
+    path.chmod(0o644)
+    path.write_bytes(zlib.compress(header.split(b" ")[0] + b" %d\0" % len(body) + body))
+    return saved
+
+
+@pytest.mark.parametrize("head", [False, True])
+def test_a_tampered_commit_is_not_read_from_the_cache(forked, keys, head):
+    """Also when it is HEAD's commit (git cannot even peel HEAD then): it is judged, never
+    taken for "no commits"."""
+    repo, _root, added, _side = forked
+    if not head:
+        repo.git(*signing(keys["alice"]), "commit", "-q", "--allow-empty", "-S", "-m", "说明")
+    assert verify(repo.path).ok  # every verdict cached as good
+    _rewrite(repo, added, "增加签名人员".encode(), "删除签名人员".encode())
+    for report in (verify(repo.path), verify(repo.path, method=REFERENCE)):
+        assert bad(report) == {added: {"object-tampered", "bad-signature"}}
+        assert report.head == repo.git("rev-parse", "HEAD").strip()
+
+
+def test_a_verdict_against_a_tampered_list_is_not_cached(forked, keys):
+    """bob signs on root's list, which does not name him; the list is forged to name him
+    while the audit runs, then put back: his commit must still fail, cache or not."""
+    repo, root, _added, _side = forked
+    repo.git("checkout", "-q", "side")
+    repo.git(*signing(keys["bob"]), "commit", "-q", "--allow-empty", "-S", "-m", "鲍勃",
+             env=as_(BOB))  # fmt: skip
+    by_bob = repo.git("rev-parse", "HEAD").strip()
+    blob = repo.git("rev-parse", f"{root}:.xmgl/allowed_signers").strip()
+    alice = keys["alice"].line
+    saved = _rewrite(repo, blob, ALICE[1].encode(), b"bob@example.com")
+    forged = verify(repo.path)
+    assert "object-tampered" in {f.code for c in forged.commits for f in c.findings}
+    _loose(repo, blob).write_bytes(saved)
+    assert alice in repo.git("show", f"{root}:.xmgl/allowed_signers")
+    for report in (verify(repo.path), verify(repo.path, use_cache=False)):
+        assert bad(report) == {by_bob: {"key-not-allowed"}}
