@@ -66,7 +66,18 @@ TESTS_FOR: dict[str, list[str]] = {
     "xmgl/domain/rules/a11_a15.py": ["tests/test_rules_mutants_b.py"],
     "xmgl/domain/rules/a17_a23.py": ["tests/test_rules_mutants_b.py"],
     "xmgl/gitaudit/policy.py": ["tests/test_policy.py"],
-    "xmgl/gitaudit/auditsig.py": ["tests/test_auditsig.py"],
+    "xmgl/gitaudit/auditsig.py": [
+        "tests/test_auditsig.py",
+        "tests/test_audit_reference.py",
+        "tests/test_audit_differential.py",
+    ],
+    "xmgl/gitaudit/trailers.py": ["tests/test_trailers.py"],
+    "xmgl/gitaudit/openpgp.py": ["tests/test_audit_reference.py", "tests/test_openpgp.py"],
+    "xmgl/gitaudit/audit.py": [
+        "tests/test_audit_range.py",
+        "tests/test_audit_paths.py",
+        "tests/test_audit.py",
+    ],
 }
 
 #: Decorators that only register the function they decorate (``@rule(...)``). mutmut leaves
