@@ -62,6 +62,12 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_rules_fidelity.py",
         "tests/test_mutation_claims.py",
     ],
+    "xmgl/domain/rules/__init__.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/base.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/matrix.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/a02_a05.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/a03.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/a06_a07.py": ["tests/test_rules_mutants_a.py"],
     "xmgl/gitaudit/policy.py": ["tests/test_policy.py"],
     "xmgl/gitaudit/auditsig.py": ["tests/test_auditsig.py"],
 }
@@ -85,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         default=["-k", "not import_is_lazy"],  # mutmut's trampolines import more
         help="extra pytest arguments (default: skip the lazy-import checks)",
     )
+    ap.add_argument(
+        "--rule-bodies",
+        action="store_true",
+        help="mutate the @rule checks too (mutmut skips decorated functions; see _unwrap_rules)",
+    )
     args = ap.parse_args(argv)
     if args.rerun and args.work is None:
         ap.error("--rerun needs the --work folder of an earlier run")
@@ -98,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
             print("mutate: nothing to rerun, no mutant survived the last run")
             return 0
     _copy_tracked(work)
+    if args.rule_bodies:
+        for pattern in args.only:
+            for path in sorted(work.glob(pattern)):
+                if path.suffix == ".py":
+                    _unwrap_rules(path)
     _configure(work / "pyproject.toml", args.only, tests, args.pytest_args)
     run = [sys.executable, "-m", "mutmut", "run"]
     if args.jobs:
@@ -173,6 +189,34 @@ def _copy_tracked(work: Path) -> None:
             target = work / name.decode()
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+
+
+def _unwrap_rules(path: Path) -> int:
+    """In the scratch copy, ``@rule(…)`` then ``def f(ctx): …`` becomes ``def f(ctx): …``
+    then ``f = rule(…)(f)``: the same function registered in the same order, but
+    undecorated, so mutmut (which leaves decorated functions alone) mutates the rule's
+    check. Returns how many were rewritten."""
+    import ast
+
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    found = []
+    for node in ast.parse(text).body:
+        if not isinstance(node, ast.FunctionDef) or len(node.decorator_list) != 1:
+            continue
+        call = node.decorator_list[0]
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id == "rule"
+        ):
+            source = ast.get_source_segment(text, call)
+            found.append((call.lineno, node.lineno, node.end_lineno, source, node.name))
+    for first, define, end, source, name in reversed(found):
+        lines[end:end] = [f"{name} = {source}({name})\n"]
+        del lines[first - 1 : define - 1]
+    path.write_text("".join(lines), encoding="utf-8")
+    return len(found)
 
 
 def _configure(pyproject: Path, only: list[str], tests: list[str], extra: list[str]) -> None:
