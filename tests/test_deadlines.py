@@ -665,6 +665,11 @@ def test_acceptance_window_one_for_two_passed_preliminary_acceptances_on_one_day
     assert [(o.starts, o.status, o.location.path) for o in found] == [
         (D("2025-01-10"), status, "records[3].date" if used else "records[1].date")
     ]
+    if not used:  # and so one finding, not the same one twice
+        from xmgl.domain.rules import check
+
+        found = check(d, D("2025-10-01"), stage="preliminary_acceptance")
+        assert [f.rule for f in found if f.rule.startswith("A17-")] == ["A17-APPLY-OVERDUE"]
     recs[2] = prelim("2025-01-11")
     d = dossier(example, *recs)
     found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
