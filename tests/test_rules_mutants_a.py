@@ -679,9 +679,17 @@ def _only(root, rule_id, as_of=AS_OF, stage=None):
 def test_scope_finding_names_the_source_and_points_at_it(example):
     replace_in_project(example, "source: 市本级财政性资金", "source: 专项债券资金")
     (f,) = _only(example, "A2-SCOPE")
-    assert f.message.startswith("资金来源是“专项债券资金”，不是市本级财政性资金：第二条规定")
-    assert "第十四条第一款除外，《中华人民共和国招标投标法》第四十八条" in f.message
-    assert f.hint.startswith("项目部分使用市本级财政性资金（混合资金）的，适用本办法")
+    assert f.message == (
+        "资金来源是“专项债券资金”，不是市本级财政性资金：第二条规定本办法适用于使用"
+        "市本级财政性资金建设和运行维护的项目。其他各条的问题因此只作提示，不影响退出码和"
+        "阶段变更；第十四条第一款除外，《中华人民共和国招标投标法》第四十八条（中标人不得转让、"
+        "肢解转让中标项目，不得分包主体、关键性工作）对本项目同样适用，仍为错误。"
+    )
+    assert f.hint == (
+        "项目部分使用市本级财政性资金（混合资金）的，适用本办法：在 funding.other_sources "
+        "写上“市本级财政性资金”。资金来源的上级办法（如《营口市政务信息化项目管理办法》）"
+        "另有要求的，按其办理。"
+    )
     assert (f.location.line, f.location.path) == (
         line_of(example, "source: 专项债券资金"),
         "funding.source",
@@ -718,16 +726,27 @@ def test_a_standalone_platform_needs_an_exception_and_its_basis(example, platfor
 def test_platform_findings_say_what_is_missing(example):
     replace_in_project(example, STANDALONE, "  standalone: true")
     (f,) = _only(example, "A2-PLATFORM-EXCEPTION")
-    assert f.message.startswith("项目单独建设系统平台，却没有写明除外情形：第二条规定")
-    assert f.hint.startswith("在 platform.exception 写明属于哪种除外情形")
+    assert f.message == (
+        "项目单独建设系统平台，却没有写明除外情形：第二条规定原则上本级不再单独建设系统平台"
+        "（第五条：基础支撑平台和全市性综合应用平台由上级统一建设），只有承接上级试点任务、"
+        "落实上级平台分建任务、国家和地方法律法规文件要求配套、数字城市基础底座建设除外。"
+    )
+    assert f.hint == (
+        "在 platform.exception 写明属于哪种除外情形；都不属于的，应改为依托上级平台建设"
+        "（platform.standalone: false）。"
+    )
     replace_in_project(
         example, "  standalone: true", "  standalone: true\n  exception: 数字城市基础底座建设"
     )
     (f,) = _only(example, "A2-PLATFORM-BASIS")
-    assert f.message.startswith(
-        "项目以“数字城市基础底座建设”为由单独建设系统平台，但没有写明依据文件"
+    assert f.message == (
+        "项目以“数字城市基础底座建设”为由单独建设系统平台，但没有写明依据文件：第二条的除外情形"
+        "须“明确”，评审时要看到上级任务或法规文件。"
     )
-    assert f.hint.startswith("在 platform.basis 写依据文件的名称和文号")
+    assert f.hint == (
+        "在 platform.basis 写依据文件的名称和文号，并把文件放进档案、在 "
+        "platform.basis_document 写它的路径。"
+    )
 
 
 def test_no_platform_section_is_no_platform_finding(example):
@@ -772,16 +791,21 @@ def test_deployment_findings_say_what_is_wrong_and_how_to_fix_it(example):
         "  cloud: 其他\n  resource_platform: false",
     )
     got = {f.rule: f for f in check(_load(example), AS_OF)}
-    assert got["A5-CLOUD"].message.startswith(
-        "新建项目不部署在营口市级或省级政务云，却没有说明理由"
+    assert got["A5-CLOUD"].message == (
+        "新建项目不部署在营口市级或省级政务云，却没有说明理由：第五条规定除上级另有规定"
+        "以及业务特殊需要外，新建的项目应当依托营口市级、省级政务云进行部署。"
     )
-    assert got["A5-CLOUD"].hint.startswith("改为部署在营口市政务云或辽宁省政务云")
+    assert got["A5-CLOUD"].hint == (
+        "改为部署在营口市政务云或辽宁省政务云；确有上级规定或业务特殊需要的，在 "
+        "deployment.justification 写明（含依据文件）。"
+    )
     assert got["A5-CLOUD"].location.line == line_of(example, "cloud: 其他")
-    assert got["A5-RESOURCE-PLATFORM"].message.startswith(
-        "新建项目未写明接入统一政务信息资源库平台"
+    assert got["A5-RESOURCE-PLATFORM"].message == (
+        "新建项目未写明接入统一政务信息资源库平台：第五条要求新建项目按营口市要求接入。"
     )
-    assert got["A5-RESOURCE-PLATFORM"].hint.startswith(
-        "接入的，写 deployment.resource_platform: true"
+    assert got["A5-RESOURCE-PLATFORM"].hint == (
+        "接入的，写 deployment.resource_platform: true；营口市另有安排不需接入的，"
+        "在 deployment.justification 说明。"
     )
     assert got["A5-RESOURCE-PLATFORM"].location.line == line_of(example, "resource_platform: false")
 
@@ -834,7 +858,9 @@ def test_unknown_body_of_a_supervision_finding_may_be_any_city_body(example):
     )
     (f,) = _only(example, "A3-UNKNOWN-BODY")
     assert f.message.endswith("这件事由第三条列出的市级部门负责。")
-    assert "（如“大石桥市数据局”）" in f.hint
+    assert f.hint == (
+        "写规范的单位全称（如“大石桥市数据局”）；如确由其他单位出具，请核实它是否有权。"
+    )
 
 
 # ---------------------------------------------------------------- 第六条、第七条 rules
@@ -858,10 +884,14 @@ def test_a_requirement_without_statement_fires_where_its_section_is(example):
         "reserve.digital_government_plan.statement",
     )
     # its evidence alone is no A6-EVIDENCE matter; the other requirements stay silent
-    assert [x.location.path for x in _only(example, "A6-EVIDENCE")] == [
+    evidence = _only(example, "A6-EVIDENCE")
+    assert [x.location.path for x in evidence] == [
         "reserve.intensive_mode.evidence",
         "reserve.data_sharing.evidence",
     ]
+    assert evidence[0].hint == (
+        "把规划摘录、共享目录等佐证文件放进档案，在 reserve.intensive_mode.evidence 写路径。"
+    )
     assert _only(example, "A6-SECTOR-PLAN") == []
 
 
@@ -880,8 +910,14 @@ def test_without_a_reserve_section_every_requirement_and_the_grid_fire(example):
     ]
     assert {f.location.line for f in found} == {_load(example).data.location.line}
     grid = found[2]
-    assert grid.message.startswith("没有填写网络信息安全“五同步”：第六条第（五）项要求网络安全")
-    assert grid.hint.startswith("在 reserve.five_synchronous 下按四个方面各填 design、build")
+    assert grid.message == (
+        "没有填写网络信息安全“五同步”：第六条第（五）项要求网络安全、数据安全、个人信息保护、"
+        "密码管理与系统同步设计、同步建设、同步评估、同步验收、同步运行。"
+    )
+    assert grid.hint == (
+        "在 reserve.five_synchronous 下按四个方面各填 design、build、assess、accept、"
+        "operate 五项（true/false）。"
+    )
 
 
 _GRID = (
@@ -935,7 +971,9 @@ def test_reserve_entry_is_due_from_the_plan_on_unless_included_before_the_regula
     assert f.message == (
         "没有纳入项目储备库的记录：第六条、第九条第一款规定年度投资计划综合项目储备库编制。"
     )
-    assert f.hint.startswith("补录 reserve_entry 记录（日期、文号）")
+    assert f.hint == (
+        "补录 reserve_entry 记录（日期、文号）；如确未入库，请先向市数据局申请纳入储备库。"
+    )
     assert (f.location.line, f.location.path) == (
         line_of(example, "- kind: plan_inclusion"),
         "records[2]",
@@ -979,7 +1017,9 @@ def test_cross_boundary_lead_participants_and_catalog(example):
     assert (
         got["A7-DATA-CATALOG"].message == "共建共享项目没有数据目录：第七条要求初步形成数据目录。"
     )
-    assert got["A7-DATA-CATALOG"].hint.startswith("把数据目录放进档案（如 docs/数据目录.xlsx）")
+    assert got["A7-DATA-CATALOG"].hint == (
+        "把数据目录放进档案（如 docs/数据目录.xlsx），在 cross_boundary.data_catalog 写路径。"
+    )
     assert got["A7-DATA-CATALOG"].location.path == "cross_boundary.data_catalog"
     # one edit away: not a shared project at all, so nothing of 第七条 is due
     replace_in_project(example, "  kinds: [跨部门, 跨系统]\n", "  kinds: []\n")
@@ -1006,7 +1046,10 @@ def test_cross_boundary_participants_and_their_flows(example):
     start, end = text.index("  participants:\n"), text.index("  upper_level_project:")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     (f,) = _only(example, "A7-PARTICIPANTS")
-    assert f.message.startswith("项目属于跨部门、跨系统共建共享，却没有列出参建部门：第七条要求")
+    assert f.message == (
+        "项目属于跨部门、跨系统共建共享，却没有列出参建部门：第七条要求牵头部门统筹"
+        "组织参建部门进行需求分析、框架设计、项目申报和实施。"
+    )
     assert f.hint == "在 cross_boundary.participants 逐个列出参建部门（department）。"
     assert f.location.path == "cross_boundary.participants"
 
@@ -1025,6 +1068,9 @@ def test_a_cross_level_project_names_the_upper_level_project(example, kinds, pro
     found = _only(example, "A7-UPPER-LEVEL")
     assert len(found) == fires
     if fires:
-        assert found[0].message.startswith("跨层级项目没有写明衔接的上级项目：第七条第二款")
+        assert found[0].message == (
+            "跨层级项目没有写明衔接的上级项目：第七条第二款要求需要与上级共享协同的项目加强与"
+            "上级项目的衔接。"
+        )
         assert found[0].hint == "在 cross_boundary.upper_level_project 写上级项目名称。"
         assert found[0].location.path == "cross_boundary.upper_level_project"
