@@ -1074,3 +1074,12 @@ def test_a_cross_level_project_names_the_upper_level_project(example, kinds, pro
         )
         assert found[0].hint == "在 cross_boundary.upper_level_project 写上级项目名称。"
         assert found[0].location.path == "cross_boundary.upper_level_project"
+
+
+def test_a_participants_flows_finding_points_at_the_first_missing_flow(example):
+    from tests.rulekit import remove_lines
+
+    remove_lines(example, "      data_flow: 共享视频点位与案件移交单")
+    (f,) = _only(example, "A7-FLOWS")
+    assert f.message.startswith("参建部门“大石桥市公安局”没有写明与总体工程的数据流：第七条")
+    assert f.location.path == "cross_boundary.participants[0].data_flow"
