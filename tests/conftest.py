@@ -106,6 +106,32 @@ def edit_project(root: Path, change: Callable[[dict], object]) -> None:
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
+#: The annual plan draft every report test makes: 2027, as of 2026-12-20.
+PLAN_ARGS = ("--plan-year", "2027", "--as-of", "2026-12-20")
+
+
+def make_plan_dossiers(top: Path) -> Path:
+    """Two units asking for 2027 money, the inputs of the plan-draft tests: the
+    example (城管, a 新建 project asking for 120万元) and merged-small (营商, an
+    O&M request with no amount, so the draft substitutes one). Returns ``top``;
+    the draft is ``xmgl portfolio TOP *PLAN_ARGS --output STEM``."""
+    from datetime import date
+
+    for source, unit, extra in (
+        (EXAMPLE, "城管", {"amount": "120万元"}),
+        (REPO / "tests/dossiers/merged-small", "营商", {"nature": "运行维护"}),
+    ):
+        root = top / unit
+        shutil.copytree(source, root, ignore=shutil.ignore_patterns("reports"))
+        edit_project(
+            root,
+            lambda d, e=extra: d["records"].append(
+                {"kind": "plan_submission", "date": date(2026, 7, 10), "year": 2027, **e}
+            ),
+        )
+    return top
+
+
 def line_of(root: Path, needle: str, nth: int = 1) -> int:
     """1-based line number of the nth line containing ``needle`` in project.yaml."""
     seen = 0

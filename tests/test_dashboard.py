@@ -173,6 +173,13 @@ def test_the_page_in_chromium(server, page_file, tmp_path):
 
         # the counts: totals, by stage (as the repositories say), one timeline row each
         assert page.inner_text("[data-card=projects] b") == str(N)
+        # a card's figure is one number on one line; what it counts goes on the line below
+        errors = page.inner_text("[data-card=errors] b")
+        assert errors.isdigit(), errors
+        assert page.inner_text("[data-card=errors] small").endswith("个项目")
+        for b in page.locator(".card b").all():
+            box = b.bounding_box()
+            assert box is not None and box["height"] < 2 * 24, b.inner_text()
         for stage, n in expected.items():
             cell = page.locator(f"#by-stage tr[data-key={stage}] td[data-count]")
             assert cell.inner_text() == str(n), stage

@@ -253,9 +253,9 @@ def test_plan_year_xlsx_and_docx(xmgl, tmp_path):
         "五、说明",
     ]
     body = "\n".join(t for _, t in paras)
-    assert "共有 2 个项目单位报送 2027 年度项目计划 3 个，申报投资合计 305.5 万元" in body
-    assert "新建项目 2 个、270万元，运行维护项目 1 个、35.5万元" in body
-    assert "以下 1 个档案无法读取，未列入本草案" in body and "损坏" in body
+    assert "共有2个项目单位报送2027年度项目计划3个，申报投资合计305.5万元" in body
+    assert "新建项目2个、270万元，运行维护项目1个、35.5万元" in body
+    assert "以下1个档案无法读取，未列入本草案" in body and "损坏" in body
     by_unit, by_nature, listing = doc.tables
     assert [c.text for c in by_unit.rows[0].cells] == ["项目单位", "项目数", "申报投资（万元）"]
     assert [[c.text for c in r.cells] for r in by_unit.rows[1:]] == [
@@ -446,7 +446,7 @@ def test_plan_classifies_by_request_and_marks_every_substitution(xmgl, tmp_path)
     amounts = {row[4]: row[8] for row in listing}
     assert amounts == {"运行维护": "28", "新建": "372.5"}
     body = "\n".join(p.text for p in doc.paragraphs)
-    assert "清单中 1 个项目的金额或性质不是项目单位申报的原数，已在“备注”栏逐项注明。" in body
+    assert "清单中1个项目的金额或性质不是项目单位申报的原数，已在“备注”栏逐项注明。" in body
 
 
 def test_an_om_request_never_takes_the_construction_budget(xmgl, tmp_path):

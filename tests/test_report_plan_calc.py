@@ -12,14 +12,13 @@ from __future__ import annotations
 import csv
 import os
 import subprocess
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import EXAMPLE, REPO, edit_project
+from tests.conftest import PLAN_ARGS, make_plan_dossiers
 from tests.tools import missing, need_soffice
 from xmgl.reports import office
 
@@ -65,23 +64,9 @@ def calc_csv(xlsx: Path, outdir: Path) -> dict[str, list[list[str]]]:
 @pytest.fixture
 def plan_xlsx(xmgl, tmp_path) -> Path:
     """The 2027 draft over a 新建 request (120万元) and an O&M request without amount."""
-    import shutil
-
-    top = tmp_path / "各单位"
-    for source, unit, extra in (
-        (EXAMPLE, "城管", {"amount": "120万元"}),
-        (REPO / "tests/dossiers/merged-small", "营商", {"nature": "运行维护"}),
-    ):
-        root = top / unit
-        shutil.copytree(source, root, ignore=shutil.ignore_patterns("reports"))
-        edit_project(
-            root,
-            lambda d, e=extra: d["records"].append(
-                {"kind": "plan_submission", "date": date(2026, 7, 10), "year": 2027, **e}
-            ),
-        )
+    top = make_plan_dossiers(tmp_path / "各单位")
     stem = tmp_path / "草案"
-    r = xmgl("portfolio", top, "--plan-year", "2027", "--output", stem, "--as-of", "2026-12-20")
+    r = xmgl("portfolio", top, *PLAN_ARGS, "--output", stem)
     assert r.exit_code == 0, r.output
     return stem.with_name("草案.xlsx")
 

@@ -10,19 +10,19 @@ read back with ``pdftotext -layout`` (one text line per printed line).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
-from tests.conftest import EXAMPLE, REPO, edit_project, run_cli
+from tests.conftest import EXAMPLE, PLAN_ARGS, REPO, edit_project, make_plan_dossiers, run_cli
 from tests.tools import need, need_soffice
 from xmgl.reports import office
 from xmgl.reports import typography as ty
@@ -40,6 +40,8 @@ TOKENS = (DOC_NUMBER, HASH)
 class Made:
     docx: Path
     pdf: Path
+    unit: str = ""  # the unit the document is from: its author
+    window: tuple[dt.datetime, dt.datetime] | None = None  # when it was generated (UTC)
 
     def paragraphs(self) -> list[str]:
         """Every paragraph's text (tables included), as a reader copies it."""
@@ -94,6 +96,7 @@ def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
     need("pdftotext")
     base = tmp_path_factory.mktemp("typography")
     made: dict[str, Path] = {}
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0)
     with pytest.MonkeyPatch.context() as mp:
         _env(mp, base / "home")
         fsr = base / "fsr"
@@ -126,25 +129,17 @@ def documents(tmp_path_factory, _history_template) -> dict[str, Made]:
             _cli("-C", h.root, "--as-of", "2026-11-01", "audit", "export", "-o", out)
             made[name] = out / "阶段变更审计-2026-11-01.docx"
 
-        top = base / "各单位"
-        for source, unit, extra in (
-            (EXAMPLE, "城管", {"amount": "120万元"}),
-            (REPO / "tests/dossiers/merged-small", "营商", {"nature": "运行维护"}),
-        ):
-            root = top / unit
-            shutil.copytree(source, root, ignore=shutil.ignore_patterns("reports"))
-            edit_project(
-                root,
-                lambda d, e=extra: d["records"].append(
-                    {"kind": "plan_submission", "date": date(2026, 7, 10), "year": 2027, **e}
-                ),
-            )
+        top = make_plan_dossiers(base / "各单位")
         stem = base / "2027年度投资计划草案"
-        _cli("portfolio", top, "--plan-year", "2027", "--output", stem, "--as-of", "2026-12-20")
+        _cli("portfolio", top, *PLAN_ARGS, "--output", stem)
         made["plan"] = stem.with_name(stem.name + ".docx")
+    window = (start, dt.datetime.now(dt.UTC))
+    example, small = "大石桥市城市管理综合行政执法局", "大石桥市营商环境建设局"
+    units = dict.fromkeys(made, example) | {"fsr_merged": small, "plan": "大石桥市数据局"}
     pdfs = base / "pdf"
     return {
-        name: Made(path, office.convert_to_pdf(path, pdfs / name)) for name, path in made.items()
+        name: Made(path, office.convert_to_pdf(path, pdfs / name), units[name], window)
+        for name, path in made.items()
     }
 
 
@@ -198,6 +193,28 @@ def test_a_doc_number_or_hash_meets_the_line_end_at_every_position(tmp_path):
         assert whole == 28, f"{token}: whole on one line {whole} times of 28"
 
 
+# ------------------------------------------------------------ document properties
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_properties_are_the_documents_own(documents, kind):
+    # issue 10: author = the unit the document is from, created = when it was made;
+    # never "xmgl", the template's values or python-docx's ("python-docx", 2013)
+    made = documents[kind]
+    cp = docx.Document(str(made.docx)).core_properties
+    assert (cp.author, cp.last_modified_by) == (made.unit, made.unit), kind
+    start, end = made.window
+    assert start <= cp.created <= end, (kind, cp.created, made.window)
+    assert cp.modified == cp.created and cp.revision == 1 and cp.language == "zh-CN"
+    assert cp.title and cp.category, (kind, cp.title, cp.category)
+    texts = [
+        getattr(cp, name)
+        for name in ("author", "last_modified_by", "title", "subject", "keywords", "category")
+    ] + [cp.comments, cp.identifier, cp.content_status, cp.version]
+    for word in ("xmgl", "python-docx", "模板", "{{"):
+        assert not any(word in t for t in texts), (kind, word, texts)
+
+
 # ------------------------------------------------------------ one format for each
 
 
@@ -228,6 +245,21 @@ def test_one_way_to_write_a_date_in_each_document(documents, kind):
             found.setdefault(date_style(m.group()), []).append(m.group())
     assert found, f"{kind}: no date"
     assert list(found) == ["2026年6月15日"], {k: v[:3] for k, v in found.items()}
+
+
+#: A number, then white space, then its money unit: "305.5 万元", "0 元".
+SPACED_MONEY = re.compile(r"\d[\s\u3000]+(?:万元|亿元|元)")
+MONEY = re.compile(r"\d(?:万元|亿元|元)")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_space_between_an_amount_and_its_unit(documents, kind):
+    # issue 10: "305.5万元", never "305.5 万元" — one formatter (domain.money) for all
+    paragraphs = documents[kind].paragraphs()
+    spaced = [m.group() for p in paragraphs for m in SPACED_MONEY.finditer(p)]
+    assert not spaced, f"{kind}: {spaced}"
+    if not kind.startswith("audit"):  # the audit export states no amount
+        assert any(MONEY.search(p) for p in paragraphs), kind
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -70,6 +70,7 @@ h2{font-size:17px;margin:0 0 10px;color:#0b3d6e}
 .cards{display:flex;flex-wrap:wrap;gap:12px}
 .card{flex:1 1 140px;border:1px solid #dde2e8;border-radius:6px;padding:10px 12px;background:#fff}
 .card b{display:block;font-size:24px}
+.card small{display:block;color:#555;font-size:13px}
 .card.alert b{color:#c0392b}
 .card.warn b{color:#d35400}
 .two{display:flex;flex-wrap:wrap;gap:16px}
@@ -331,17 +332,18 @@ def render(rows: list[dict], summary, today: date, *, title: str = "政务信息
     # ---- cards
     w('<section id="overview"><h2>概况</h2><div class="cards">')
     cards = [
-        ("projects", "项目", str(t.count), ""),
-        ("investment", "总投资（万元）", _wan(t.total), ""),
-        ("overdue", "逾期事项", str(n_overdue), "alert" if n_overdue else ""),
-        ("soon", f"{SOON_DAYS} 日内到期", str(n_soon), "warn" if n_soon else ""),
+        ("projects", "项目", str(t.count), "", ""),
+        ("investment", "总投资（万元）", _wan(t.total), "", ""),
+        ("overdue", "逾期事项", str(n_overdue), "", "alert" if n_overdue else ""),
+        ("soon", f"{SOON_DAYS} 日内到期", str(n_soon), "", "warn" if n_soon else ""),
         (
             "errors",
             "校验错误",
-            f"{t.errors}（{t.with_errors} 个项目）",
+            str(t.errors),
+            f"涉及 {t.with_errors} 个项目",
             "alert" if t.errors else "",
         ),
-        ("unreadable", "无法读取", str(t.unreadable), "alert" if t.unreadable else ""),
+        ("unreadable", "无法读取", str(t.unreadable), "", "alert" if t.unreadable else ""),
     ]
     if audits:
         accepted = sum(1 for a in audits if a == "accepted")
@@ -350,13 +352,15 @@ def render(rows: list[dict], summary, today: date, *, title: str = "政务信息
                 "audited",
                 "服务器已核验",
                 f"{accepted}/{len(audits)}",
+                "",
                 "" if accepted == len(audits) else "warn",
             )
         )
-    for key, label, value, cls in cards:
+    for key, label, value, note, cls in cards:
+        small = f"<small>{escape(note)}</small>" if note else ""
         w(
             f'<div class="card {cls}" data-card="{key}"><span>{escape(label)}</span>'
-            f"<b>{escape(value)}</b></div>"
+            f"<b>{escape(value)}</b>{small}</div>"
         )
     w("</div></section>")
     # ---- counts by stage and unit

@@ -276,18 +276,16 @@ def write_docx(d: Draft, path: Path) -> None:
     doc.add_heading("一、总体情况", level=1)
     t = d.total
     units = len(d.by_unit)
-    parts = "，".join(
-        f"{n.key}项目 {n.count} 个、{_wan_text(n.amount)}万元" for n in d.by_nature if n.count
-    )
+    parts = "，".join(f"{n.key}项目{n.count}个、{wan(n.amount)}" for n in d.by_nature if n.count)
     text = (
         f"按照《大石桥市政务信息化项目管理暂行办法》第八条、第九条，"
-        f"共有 {units} 个项目单位报送 {d.year} 年度项目计划 {t.count} 个，"
-        f"申报投资合计 {_wan_text(t.amount)} 万元"
+        f"共有{units}个项目单位报送{d.year}年度项目计划{t.count}个，"
+        f"申报投资合计{wan(t.amount)}"
     )
     text += f"。其中{parts}。" if parts else "。"
     doc.add_paragraph(text)
     if d.missing_amount:
-        doc.add_paragraph(f"另有 {d.missing_amount} 个项目未填写申报投资，未计入合计，需补报。")
+        doc.add_paragraph(f"另有{d.missing_amount}个项目未填写申报投资，未计入合计，需补报。")
 
     doc.add_heading("二、按项目单位汇总", level=1)
     _totals_table(doc, "项目单位", d.by_unit, d.total, table_style)
@@ -300,7 +298,7 @@ def write_docx(d: Draft, path: Path) -> None:
     marked = sum(1 for it in d.items if it.notes)
     if marked:
         doc.add_paragraph(
-            f"清单中 {marked} 个项目的金额或性质不是项目单位申报的原数，已在“备注”栏逐项注明。"
+            f"清单中{marked}个项目的金额或性质不是项目单位申报的原数，已在“备注”栏逐项注明。"
         )
     heads = (
         "序号",
@@ -340,7 +338,7 @@ def write_docx(d: Draft, path: Path) -> None:
             cell.text = v
     cells = table.add_row().cells
     cells[1].text = "合计"
-    cells[2].text = f"{t.count} 个项目"
+    cells[2].text = f"{t.count}个项目"
     cells[8].text = _wan_text(t.amount)
     table_style_small(table)
     _widths(table, (10, 28, 36, 24, 12, 14, 22, 12, 22, 20, 25))
@@ -356,7 +354,7 @@ def write_docx(d: Draft, path: Path) -> None:
     )
     if d.unreadable:
         doc.add_paragraph(
-            f"3. 以下 {len(d.unreadable)} 个档案无法读取，未列入本草案，请项目单位修正后重新汇总："
+            f"3. 以下{len(d.unreadable)}个档案无法读取，未列入本草案，请项目单位修正后重新汇总："
         )
         for p, e in d.unreadable:
             doc.add_paragraph(f"{p}：{e}")
@@ -371,15 +369,12 @@ def write_docx(d: Draft, path: Path) -> None:
 
 def _properties(doc, d: Draft) -> None:
     """The draft's own core properties: the 数据局 compiles it, now."""
-    import datetime as dt
-
     from xmgl.reports.typography import set_core_properties
 
     set_core_properties(
         doc,
         title=d.title,
         author=SIGNER,
-        created=dt.datetime.now(dt.UTC).replace(microsecond=0),
         subject="年度政务信息化项目投资计划（草案）",
         keywords=f"{d.year};年度投资计划;第八条;第九条",
         category="年度投资计划草案",

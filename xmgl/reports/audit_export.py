@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from xmgl.domain.stages import STAGES
@@ -210,13 +210,16 @@ def _csv(report, rows: list[dict]) -> bytes:
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
 
 
-def _project_name(report) -> str:
+def _project(report) -> tuple[str, str]:
+    """(project name, project unit) of the audited dossier; (folder name, "") when
+    project.yaml cannot be read (the report stands without them)."""
     try:
         from xmgl.dossier.loader import load_dossier
 
-        return load_dossier(report.root).project.name
+        project = load_dossier(report.root).project
+        return project.name, project.unit or ""
     except Exception:  # noqa: BLE001 - the report stands without the name
-        return report.root.name
+        return report.root.name, ""
 
 
 MONO = "DejaVu Sans Mono"  # hashes and fingerprints: monospace, each on a line of its own
@@ -258,13 +261,13 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
 
     doc = Document()
     ty.apply_gbt9704(doc)
-    name = _project_name(report)
+    name, unit = _project(report)
     ty.set_core_properties(
         doc,
         title=f"{name}阶段变更审计报告",
-        author="xmgl",
-        created=datetime.now(UTC),
+        author=unit,
         subject="阶段变更审计",
+        category="阶段变更审计报告",
         keywords="审计;阶段变更;签名",
     )
     doc.add_paragraph(f"{name}\n阶段变更审计报告", style="Title")

@@ -10,14 +10,13 @@
   (LibreOffice's PDF export) still shows the outline; page numbers appear when
   Word/WPS refresh the field on open (``updateFields``) — no number is guessed.
 - A 文号 (〔2026〕12号) is never broken across lines (``keep_tokens_whole``).
-- Core properties are the report's own.
+- Core properties are set by the caller (``typography.set_core_properties``).
 
 Only python-docx/lxml objects of the document being written are touched here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from xmgl.reports.typography import keep_tokens_whole, rpr_after
+from xmgl.reports.typography import keep_tokens_whole, rpr_child, run_rpr
 
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
@@ -40,8 +39,8 @@ class Placeholder:
     text: str
 
 
-def finish(doc, *, properties: dict) -> int:
-    """Number tables, write the TOC, highlight placeholders, set properties.
+def finish(doc) -> int:
+    """Number tables, write the TOC, highlight placeholders, keep 文号 whole.
 
     Returns the number of placeholders left in the document.
     """
@@ -51,9 +50,6 @@ def finish(doc, *, properties: dict) -> int:
     write_toc(doc)
     count = highlight_placeholders(body)
     keep_tokens_whole(body)
-    cp = doc.core_properties
-    for name, value in properties.items():
-        setattr(cp, name, value)
     return count
 
 
@@ -145,13 +141,7 @@ def _copy_run(r, text: str):
 
 
 def _highlight(r) -> None:
-    rpr = r.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        r.insert(0, rpr)
-    h = OxmlElement("w:highlight")
-    h.set(qn("w:val"), HIGHLIGHT)
-    rpr.insert_element_before(h, *rpr_after("w:highlight"))
+    rpr_child(run_rpr(r), "w:highlight").set(qn("w:val"), HIGHLIGHT)
 
 
 def count_placeholders(path: Path) -> list[Placeholder]:
@@ -304,8 +294,3 @@ def _bookmark(p, name: str, ident: int) -> None:
     else:
         p.insert(0, start)
     p.append(end)
-
-
-def now_utc() -> dt.datetime:
-    """Generation time for core properties (naive UTC, as python-docx stores it)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)

@@ -228,22 +228,21 @@ def _render(
     if target.exists() and not force:
         raise _exists(target, root)
     from xmgl.reports import finish
+    from xmgl.reports.typography import set_core_properties
 
-    now = finish.now_utc()
-    unit = d.project.unit
-    props = {
-        "created": now,
-        "modified": now,
-        "author": unit,
-        "last_modified_by": unit,
-        "category": data["report"]["title"],
-        "comments": "",
-        "revision": 1,
-    }
     left: list[int] = []
 
     def complete(document) -> None:
-        left.append(finish.finish(document, properties=props))
+        left.append(finish.finish(document))
+        title = data["report"]["title"]
+        set_core_properties(  # keywords: as the (rendered) template has them
+            document,
+            title=data["report"]["full_title"],
+            author=d.project.unit,
+            subject=title,
+            keywords=None,
+            category=title,
+        )
 
     try:
         if created_dir is not None:

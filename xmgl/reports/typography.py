@@ -131,7 +131,25 @@ def rpr_after(tag: str) -> tuple[str, ...]:
     return RPR_ORDER[RPR_ORDER.index(tag) + 1 :]
 
 
-_RPR_AFTER_LANG = rpr_after("w:lang")
+def run_rpr(r: etree._Element) -> etree._Element:
+    """The ``w:rPr`` of the run ``r``, added as its first child if it has none."""
+    rpr = r.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        r.insert(0, rpr)
+    return rpr
+
+
+def rpr_child(rpr: etree._Element, tag: str) -> etree._Element:
+    """The ``tag`` child of the run properties ``rpr`` (a run's or a style's), added
+    in the place ECMA-376 requires if it is not there yet."""
+    child = rpr.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        rpr.insert_element_before(child, *rpr_after(tag))
+    return child
+
+
 _TRPR_ORDER = (
     "w:cnfStyle",
     "w:divId",
@@ -279,12 +297,7 @@ CONDENSE_TWIPS = -6
 
 
 def _condense(style: BaseStyle) -> None:
-    rpr = style.element.get_or_add_rPr()
-    spacing = rpr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        rpr.insert_element_before(spacing, *rpr_after("w:spacing"))
-    spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
+    rpr_child(style.element.get_or_add_rPr(), "w:spacing").set(qn("w:val"), str(CONDENSE_TWIPS))
 
 
 def _no_snap(style: BaseStyle) -> None:
@@ -452,32 +465,42 @@ def set_core_properties(
     *,
     title: str,
     author: str,
-    created: dt.datetime,
-    modified: dt.datetime | None = None,
+    created: dt.datetime | None = None,
     subject: str = "",
-    keywords: str = "",
+    keywords: str | None = "",
     category: str = "",
-) -> None:
-    """Set docProps/core.xml deliberately (python-docx's template says "python-docx").
+) -> dt.datetime:
+    """The one place a generated document's docProps/core.xml is written.
 
-    ``created``/``modified`` must be timezone-aware; they are stored in UTC.
+    Every .docx xmgl writes (reports, audit export, plan draft, templates) gets
+    its own properties here, never python-docx's ("python-docx", 2013) or the
+    template's: ``author`` and ``last_modified_by`` are the unit the document is
+    from (the project unit; the 数据局 for the plan draft), ``created`` and
+    ``modified`` the generation time (``created`` None: now). ``keywords`` None
+    keeps what the (rendered) template says. Datetimes must be timezone-aware;
+    they are stored in UTC to the second. Returns the time stored.
     """
-    for label, value in (("created", created), ("modified", modified)):
-        if value is not None and value.utcoffset() is None:
-            raise ValueError(f"{label} 必须带时区（例如 datetime.now(timezone.utc)）")
+    if created is None:
+        created = dt.datetime.now(dt.UTC)
+    if created.utcoffset() is None:
+        raise ValueError("created 必须带时区（例如 datetime.now(timezone.utc)）")
     cp = doc.core_properties
     cp.title = title
     cp.author = author
     cp.last_modified_by = author
     cp.subject = subject
-    cp.keywords = keywords
+    if keywords is not None:
+        cp.keywords = keywords
     cp.category = category
     cp.comments = ""
+    cp.identifier = ""
+    cp.content_status = ""
+    cp.version = ""
     cp.language = "zh-CN"
     cp.revision = 1
-    utc = dt.UTC
-    cp.created = created.astimezone(utc).replace(tzinfo=None)
-    cp.modified = (modified or created).astimezone(utc).replace(tzinfo=None)
+    stamp = created.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    cp.created = cp.modified = stamp
+    return stamp
 
 
 # --- tokens that must not break -------------------------------------------------
@@ -540,15 +563,7 @@ def keep_tokens_whole(body: etree._Element) -> int:
 
 
 def _east_asian_language(r: etree._Element, language: str) -> None:
-    rpr = r.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        r.insert(0, rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
-    lang.set(qn("w:eastAsia"), language)
+    rpr_child(run_rpr(r), "w:lang").set(qn("w:eastAsia"), language)
 
 
 # --- reading styles back ------------------------------------------------------
@@ -686,15 +701,8 @@ def _setup_doc_defaults(doc: Document) -> None:
     # 3号 as the default size: the document grid's character pitch (w:charSpace) is
     # counted from it, in Word and in LibreOffice alike
     for tag in ("w:sz", "w:szCs"):
-        el = rpr.find(qn(tag))
-        if el is None:
-            el = OxmlElement(tag)
-            rpr.insert_element_before(el, "w:highlight", "w:u", "w:lang", *_RPR_AFTER_LANG)
-        el.set(qn("w:val"), str(round(SIZE_BODY.pt * 2)))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
+        rpr_child(rpr, tag).set(qn("w:val"), str(round(SIZE_BODY.pt * 2)))
+    lang = rpr_child(rpr, "w:lang")
     # Latin text is en-US, Chinese zh-CN (as Word's Chinese Normal.dotm has it): a
     # Latin "zh-CN" makes LibreOffice break hashes and the digits of a 文号 anywhere
     lang.set(qn("w:val"), "en-US")
