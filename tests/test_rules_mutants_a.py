@@ -377,7 +377,10 @@ def test_wrong_body_of_a_record_without_subject_names_no_subject(example):
 def test_wrong_body_where_two_bodies_may_act_names_both_and_their_duty(example):
     f = _wrong(example, "approver: 大石桥市人民政府", "approver: 大石桥市财政局")
     assert "这件事由市人民政府或市数据局负责。" in f.message
-    assert f.hint.endswith("这份文件不能替代市人民政府或市数据局的职责。")
+    assert f.hint == (
+        "核对原件：如确为市人民政府或市数据局出具（或报送给它），改正 approver；"
+        "如确由市财政局出具，这份文件不能替代市人民政府或市数据局的职责。"
+    )
 
 
 def test_every_body_that_alone_may_act_has_a_role_to_name():
