@@ -1086,3 +1086,13 @@ def test_a_participants_flows_finding_points_at_the_first_missing_flow(example):
     (f,) = _only(example, "A7-FLOWS")
     assert f.message.startswith("参建部门“大石桥市公安局”没有写明与总体工程的数据流：第七条")
     assert f.location.path == "cross_boundary.participants[0].data_flow"
+
+
+def test_unknown_body_where_two_bodies_may_act_names_both(example):
+    replace_in_project(example, "approver: 大石桥市人民政府", "approver: 营口市人民政府")
+    (f,) = _only(example, "A3-UNKNOWN-BODY")
+    assert f.message == (
+        "2026-01-15 的列入年度投资计划写的是“营口市人民政府”，无法识别为大石桥市的部门："
+        "按第三条第一款、第九条第一款，这件事由市人民政府或市数据局负责。"
+    )
+    assert "（如“大石桥市人民政府”）" in f.hint
