@@ -163,6 +163,71 @@ def test_doc_numbers_and_hashes_are_whole_on_one_printed_line(documents, kind):
     assert not any(ty.WORD_JOINER in ln for ln in made.lines())
 
 
+def table_dates(path: Path) -> Counter:
+    """Every date written in a table cell of the .docx at ``path``."""
+    body = docx.Document(str(path)).element.body
+    found: Counter = Counter()
+    for tc in body.iter(qn("w:tc")):
+        for p in tc.iter(qn("w:p")):
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(ty.WORD_JOINER, "")
+            found.update(CN_DATE.findall(text))
+    return found
+
+
+CN_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_date_in_a_table_wraps_inside_itself(documents, kind):
+    # issue 10: "2026年6月15" on one line and "日" on the next, in the quarterly
+    # report's narrow date columns; a date in any table of any document prints whole
+    made = documents[kind]
+    in_tables = table_dates(made.docx)
+    if kind not in ("fsr", "fsr_merged", "plan"):  # these have no date in a table
+        assert in_tables, f"{kind}: no date in a table"
+    everywhere = Counter(d for p in made.paragraphs() for d in CN_DATE.findall(p))
+    printed = Counter(d for line in made.lines() for d in CN_DATE.findall(line))
+    # a date also written in the body may break there (body text wraps at 28
+    # characters); each table occurrence must print whole, so at least as many
+    # whole ones as tables hold, and all of them for a date written only in tables
+    broken = {d: n - printed[d] for d, n in in_tables.items() if printed[d] < n}
+    assert not broken, f"{kind}: dates broken across lines: {broken}"
+    only = {d: n for d, n in in_tables.items() if everywhere[d] == n}
+    if kind.startswith("quarterly"):  # the payment, contract, procurement dates
+        assert len(only) >= 3, only
+    broken = {d: n - printed[d] for d, n in only.items() if printed[d] < n}
+    assert not broken, f"{kind}: dates broken across lines: {broken}"
+
+
+def test_a_date_fits_a_narrow_column_wherever_it_stands(tmp_path):
+    """The class, not the example: the longest dates in 25 mm columns at 五号, alone
+    or after 0…9 characters of text, print whole once keep_whole has run."""
+    need_soffice()
+    need("pdftotext")
+    doc = docx.Document()
+    ty.apply_gbt9704(doc)
+    dates = ["2026年12月31日", "2027年10月1日", "2026年6月5日"]
+    rows = [(d, "政" * k + d + "付款") for d in dates for k in range(10)]
+    table = doc.add_table(rows=len(rows), cols=6)
+    for row, (alone, inside) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = alone, inside
+        row.cells[2].text = "HT-2026-001"
+    ty.style_table(table, font_size_pt=10.5, header_rows=0)
+    from docx.shared import Mm
+
+    table.autofit = False
+    for column in table.columns:
+        column.width = Mm(26)
+        for cell in column.cells:
+            cell.width = Mm(26)
+    ty.keep_whole(doc)
+    path = tmp_path / "narrow.docx"
+    doc.save(str(path))
+    lines = Made(path, office.convert_to_pdf(path, tmp_path)).lines()
+    printed = Counter(d for line in lines for d in CN_DATE.findall(line))
+    assert printed == Counter(d for d in dates for _ in range(20)), printed
+
+
 def _sweep(tmp_path, tokens: list[str]) -> list[str]:
     """Each token after 0…27 characters of text, so it meets the end of a full
     28-character line at every one of its positions; returns the printed lines."""

@@ -614,8 +614,10 @@ def test_shipped_templates_are_built_reproducibly_and_up_to_date(tmp_path):
             env=env,
             capture_output=True,
         )
-    for name in ("fsr.docx", "fsr_merged.docx", "quarterly.docx"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    for stem in ("fsr", "fsr_merged", "quarterly"):  # each template and its precompiled body
+        for name in (f"{stem}.docx", f"{stem}.body.py"):
+            a, b = (tmp_path / "a" / name).read_bytes(), (tmp_path / "b" / name).read_bytes()
+            assert a == b, name
     check = subprocess.run(
         [sys.executable, script, "--check"], env=env, capture_output=True, text=True
     )

@@ -946,12 +946,18 @@ TEMPLATES = {
 
 
 def build(outdir: Path) -> list[Path]:
+    """Each template, and beside it its body precompiled by Jinja (``fsr.body.py``),
+    which the reports use instead of compiling the body on every run."""
+    from xmgl.reports import render
+
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (make, title, subject, keywords) in TEMPLATES.items():
         path = outdir / name
         make().save(path, title=title, subject=subject, keywords=keywords)
-        written.append(path)
+        body = render.body_source_path(path)
+        body.write_text(render.compile_body(path), encoding="utf-8")
+        written += [path, body]
     return written
 
 

@@ -46,10 +46,14 @@ def _dossier_above(folder: Path) -> Path | None:
     return None
 
 
-def _referenced(root: Path) -> set[str] | None:
-    """Paths (relative, posix) of the documents the dossier refers to; None if unreadable."""
+def _referenced(root: Path, loaded=None) -> set[str] | None:
+    """Paths (relative, posix) of the documents the dossier refers to; None if unreadable.
+    ``loaded``: the dossier the command has already read, used when it is this one."""
+    from xmgl.dossier.docpaths import document_paths
+
+    if loaded is not None and _key(Path(loaded.root).resolve()) == _key(root):
+        return document_paths(loaded)
     from xmgl.dossier.loader import load_dossier
-    from xmgl.dossier.transition import document_paths
 
     try:
         return document_paths(load_dossier(root))
@@ -57,8 +61,11 @@ def _referenced(root: Path) -> set[str] | None:
         return None
 
 
-def protected_reason(target: Path, roots: list[Path] | tuple[Path, ...] = ()) -> str | None:
-    """Why ``target`` must never be written by an output option, or None if it may be."""
+def protected_reason(
+    target: Path, roots: list[Path] | tuple[Path, ...] = (), *, loaded=None
+) -> str | None:
+    """Why ``target`` must never be written by an output option, or None if it may be.
+    ``loaded``: a dossier already read (not read again when it is one of the roots)."""
     from xmgl.gitaudit.lock import git_dir
 
     resolved = Path(target).expanduser().resolve()
@@ -81,7 +88,7 @@ def protected_reason(target: Path, roots: list[Path] | tuple[Path, ...] = ()) ->
             continue
         if rel.parts and rel.parts[0] == ".xmgl":
             return "它在档案的 .xmgl/ 中（签名人员名单等设置）"
-        docs = _referenced(root)
+        docs = _referenced(root, loaded)
         if docs is None:
             if rel.parts and rel.parts[0] == "docs":
                 return "它在档案的 docs/ 中（档案无法读取，无法确认它是否被引用）"
@@ -91,9 +98,11 @@ def protected_reason(target: Path, roots: list[Path] | tuple[Path, ...] = ()) ->
     return None
 
 
-def refuse_protected(path: Path, option: str, roots: list[Path] | tuple[Path, ...] = ()) -> None:
+def refuse_protected(
+    path: Path, option: str, roots: list[Path] | tuple[Path, ...] = (), *, loaded=None
+) -> None:
     """UsageError if ``path`` is in .git/ or is the dossier's own file (whatever --force says)."""
-    why = protected_reason(path, roots)
+    why = protected_reason(path, roots, loaded=loaded)
     if why is not None:
         raise UsageError(
             f"不能把输出写到 {path}：{why}。即使加 --force 也不会覆盖它。",

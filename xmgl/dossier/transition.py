@@ -20,6 +20,7 @@ from xmgl.domain import lifecycle
 from xmgl.domain.gate import check_gate
 from xmgl.domain.regulation import article_zh
 from xmgl.domain.stages import STAGES, label
+from xmgl.dossier.docpaths import document_paths  # noqa: F401 - its home before
 from xmgl.errors import PreconditionError, SigningError, UsageError
 from xmgl.gitaudit import trailers as tr
 from xmgl.gitaudit.git import repo_prefix
@@ -43,28 +44,6 @@ class Plan:
 class Done:
     plan: Plan
     commit: str
-
-
-def document_paths(dossier) -> set[str]:
-    """Every file the dossier refers to (``path`` fields, anywhere), relative to its root."""
-    from xmgl.domain.model import Node
-
-    found: set[str] = set()
-
-    def walk(value) -> None:
-        if isinstance(value, Node):
-            for name, item in value.items():
-                spec = value._fields.get(name)
-                if spec is not None and spec.kind == "path" and isinstance(item, str):
-                    found.add(item)
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(dossier.data)
-    return found
 
 
 def require_allowed_signer(root: Path, prefix: str, email: str):

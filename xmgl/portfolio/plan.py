@@ -359,9 +359,9 @@ def write_docx(d: Draft, path: Path) -> None:
         for p, e in d.unreadable:
             doc.add_paragraph(f"{p}：{e}")
     _sign(doc, d.as_of)
-    from xmgl.reports.typography import keep_tokens_whole
+    from xmgl.reports.typography import keep_whole
 
-    keep_tokens_whole(doc.element.body)
+    keep_whole(doc)
     buf = io.BytesIO()
     doc.save(buf)
     atomic_write(path, buf.getvalue())

@@ -395,7 +395,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         "log --no-walk --format='%G? %GK %GS' <提交>。"
     )
     chinese_dates(doc.element.body)
-    ty.keep_tokens_whole(doc.element.body)
+    ty.keep_whole(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

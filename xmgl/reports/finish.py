@@ -9,7 +9,8 @@
   on the heading, inside the TOC field, so a viewer that does not update fields
   (LibreOffice's PDF export) still shows the outline; page numbers appear when
   Word/WPS refresh the field on open (``updateFields``) — no number is guessed.
-- A 文号 (〔2026〕12号) is never broken across lines (``keep_tokens_whole``).
+- A 文号 (〔2026〕12号) and a date in a table are never broken across lines
+  (``typography.keep_whole``).
 - Core properties are set by the caller (``typography.set_core_properties``).
 
 Only python-docx/lxml objects of the document being written are touched here.
@@ -25,7 +26,7 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from xmgl.reports.typography import keep_tokens_whole, rpr_child, run_rpr
+from xmgl.reports.typography import keep_whole, rpr_child, run_rpr
 
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
@@ -40,7 +41,7 @@ class Placeholder:
 
 
 def finish(doc) -> int:
-    """Number tables, write the TOC, highlight placeholders, keep 文号 whole.
+    """Number tables, write the TOC, highlight placeholders, keep 文号 and dates whole.
 
     Returns the number of placeholders left in the document.
     """
@@ -49,7 +50,7 @@ def finish(doc) -> int:
     number_tables(body)
     write_toc(doc)
     count = highlight_placeholders(body)
-    keep_tokens_whole(body)
+    keep_whole(doc)
     return count
 
 

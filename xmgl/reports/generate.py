@@ -217,7 +217,8 @@ def _render(
     target = output if output is not None else root / REPORTS_DIR / default_filename(kind, index)
     from xmgl.outputs import refuse_protected
 
-    refuse_protected(target, "--output", [root])  # never .git/, project.yaml, its documents
+    # never .git/, project.yaml, its documents; the dossier is not read a second time
+    refuse_protected(target, "--output", [root], loaded=d)
     if target.suffix.lower() != ".docx":
         raise UsageError(f"输出文件必须以 .docx 结尾：{target}", hint="例如 --output 报告.docx。")
     created_dir = None
@@ -253,6 +254,7 @@ def _render(
             target,
             force=force,
             finish=complete,
+            shipped=not template.from_dossier,
         )
     except render.TargetExistsError:
         raise _exists(target, root) from None

@@ -229,11 +229,69 @@ class _GuardedDocxTemplate(DocxTemplate):
             raise OutputXmlError(f"渲染结果不是合法的 XML（正文）：{exc}") from exc
         return super().fix_tables(xml)
 
+    shipped = False
+
+    def build_xml(self, context, jinja_env=None):
+        # A shipped template's body comes precompiled (patched by docxtpl and
+        # compiled by Jinja at build time); anything else, or a stale file, the usual way.
+        code = None
+        if self.shipped and jinja_env is not None:
+            code = precompiled_body(Path(self.template_file), self.get_xml())
+        if code is None:
+            return super().build_xml(context, jinja_env)
+        self.current_rendering_part = self.docx._part
+        template = jinja_env.template_class.from_code(
+            jinja_env, code, jinja_env.make_globals(None), None
+        )
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
+        return self.resolve_listing(xml.replace("%_}", "%}"))
+
     def render_properties(self, context, jinja_env=None):
         # Core properties are plain strings that python-docx escapes on save;
         # XML-escaping them here as well would store "&amp;" for "&".
         env = jinja_env.overlay(autoescape=False) if jinja_env is not None else None
         super().render_properties(context, env)
+
+
+# --- precompiled bodies of the shipped templates ----------------------------------
+
+
+def body_source_path(template: Path) -> Path:
+    """Where the precompiled body of ``template`` is kept: ``fsr.docx`` → ``fsr.body.py``."""
+    return template.with_name(template.stem + ".body.py")
+
+
+def _stamp(xml: str) -> str:
+    import hashlib
+
+    import docxtpl
+
+    digest = hashlib.sha256(xml.encode("utf-8")).hexdigest()
+    return f"# xmgl body: sha256 {digest} jinja2 {jinja2.__version__} docxtpl {docxtpl.__version__}"
+
+
+def compile_body(template: Path) -> str:
+    """The Python source Jinja makes of ``template``'s body, as docxtpl prepares it,
+    with the stamp that ties it to that body (``tools/build_templates.py`` writes it)."""
+    doc = open_template(template)
+    xml = doc.get_xml()
+    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", doc.patch_xml(xml))
+    return _stamp(xml) + "\n" + make_environment().compile(source, raw=True)
+
+
+def precompiled_body(template: Path, xml: str):
+    """The code object of the precompiled body of ``template`` if it was made from
+    exactly this ``xml`` with these jinja2 and docxtpl versions; None otherwise."""
+    path = body_source_path(template)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    first, _, rest = source.partition("\n")
+    if first != _stamp(xml):
+        return None
+    return compile(rest, "<template>", "exec")
 
 
 def _strict_parser() -> etree.XMLParser:
@@ -311,13 +369,17 @@ def render_template(
     force: bool = False,
     properties: Mapping[str, Any] | None = None,
     finish: Any = None,
+    shipped: bool = False,
 ) -> Path:
     """Render the docxtpl ``template`` with ``context`` into ``target``; return the path.
 
     ``properties`` are core properties set on the result after rendering (e.g. the
     report's ``created``/``modified`` dates, ``last_modified_by``), by their
     python-docx ``CoreProperties`` names; ``finish`` is called with the filled
-    python-docx ``Document`` before it is saved. The file appears only when rendering
+    python-docx ``Document`` before it is saved. ``shipped``: the template is one
+    xmgl ships (part of the installed package, as trusted as its code), so the
+    hostile-file checks of :func:`preflight` are skipped and its precompiled body
+    (:mod:`xmgl.reports.precompiled`) is used when it matches. The file appears only when rendering
     fully succeeded. Raises a TemplateError subclass with a Chinese message on any
     problem.
     """
@@ -330,7 +392,7 @@ def render_template(
     if not target.parent.is_dir():
         raise TemplateError(f"目标目录不存在：{target.parent}")
     validate_context(context)
-    doc = open_template(template)
+    doc = open_template(template, shipped=shipped)
     try:
         with _time_limit():
             doc.render(dict(context), jinja_env=make_environment(), autoescape=True)
@@ -379,13 +441,16 @@ def render_template(
     return target
 
 
-def open_template(template: str | os.PathLike[str]) -> DocxTemplate:
-    """Load the .docx template (for rendering or linting); TemplateOpenError if it can't be."""
+def open_template(template: str | os.PathLike[str], *, shipped: bool = False) -> DocxTemplate:
+    """Load the .docx template (for rendering or linting); TemplateOpenError if it can't be.
+    A ``shipped`` template (xmgl's own) skips :func:`preflight`."""
     template = Path(template)
     if not template.is_file():
         raise TemplateOpenError(f"找不到模板文件：{template}")
-    preflight(template)
+    if not shipped:
+        preflight(template)
     doc = _GuardedDocxTemplate(template)
+    doc.shipped = shipped
     try:
         doc.init_docx()
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:

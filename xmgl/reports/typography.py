@@ -528,20 +528,29 @@ def keep_tokens_whole(body: etree._Element) -> int:
     position those rules would break. Hashes and other Latin tokens need no
     joiner: the document's Latin language (en-US) keeps a word whole.
     """
+    return _glue_tokens(body.iter(qn("w:r")), "〔", DOC_NUMBER, lambda m: _glue(*m.groups()))
+
+
+def _glue_tokens(runs, marker: str, pattern: re.Pattern, glue, *, skip_first=False) -> int:
+    """Give each ``pattern`` match in ``runs`` (whose text has ``marker``) a run of its
+    own, east-Asian language en-US, its text ``glue(match)``; returns the count.
+    ``skip_first``: leave alone a match that starts its paragraph's text."""
     found = 0
-    for r in list(body.iter(qn("w:r"))):
+    for r in list(runs):
         ts = r.findall(qn("w:t"))
-        if len(ts) != 1 or not ts[0].text or "〔" not in ts[0].text:
+        if len(ts) != 1 or not ts[0].text or marker not in ts[0].text:
             continue
         text = ts[0].text
         pieces: list[tuple[str, bool]] = []
         pos = 0
-        for m in DOC_NUMBER.finditer(text):
+        for m in pattern.finditer(text):
             if WORD_JOINER in m.group(0):
+                continue
+            if skip_first and m.start() == 0 and not _text_before(r):
                 continue
             if m.start() > pos:
                 pieces.append((text[pos : m.start()], False))
-            pieces.append((_glue(*m.groups()), True))
+            pieces.append((glue(m), True))
             pos = m.end()
         if not any(is_token for _, is_token in pieces):
             continue
@@ -560,6 +569,196 @@ def keep_tokens_whole(body: etree._Element) -> int:
             parent.insert(index + offset, new)
         parent.remove(r)
     return found
+
+
+def _text_before(r: etree._Element) -> bool:
+    """Whether any text precedes the run ``r`` in its paragraph."""
+    return any(t.text for prev in r.itersiblings(preceding=True) for t in prev.iter(qn("w:t")))
+
+
+#: A date, in the one form every document writes it (2026年6月15日).
+DATE_CN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _glue_date(m: re.Match) -> str:
+    """A word joiner wherever the Unicode rules could break: around each 年月日."""
+    out = []
+    for ch in m.group():
+        if out and not (ch.isdigit() and out[-1].isdigit()):
+            out.append(WORD_JOINER)
+        out.append(ch)
+    return "".join(out)
+
+
+def keep_whole(doc: Document) -> None:
+    """Nothing a reader reads as one token breaks across lines, in any document xmgl
+    writes: 文号 (:func:`keep_tokens_whole`) and every date in a table
+    (:func:`keep_table_dates_whole`)."""
+    keep_tokens_whole(doc.element.body)
+    keep_table_dates_whole(doc)
+
+
+def keep_table_dates_whole(doc: Document) -> int:
+    """No date in a table cell wraps inside itself ("2026年6月15" / "日").
+
+    Every column that holds a date is made wide enough for the longest one, the
+    width taken from the other columns of the table in proportion: a date that
+    starts its paragraph then fits the first line. A date after other text is
+    glued like a 文号 (its own run, joiners where a line could break), so it moves
+    to the next line whole. Returns how many dates were glued.
+    """
+    found = 0
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        runs = tbl.iter(qn("w:r"))
+        found += _glue_tokens(runs, "年", DATE_CN, _glue_date, skip_first=True)
+        _fit_date_columns(doc, tbl)
+    return found
+
+
+#: Widths in em of what a date is made of, on the safe side of real fonts: a digit
+#: (about 0.55 em in 仿宋 and Noto CJK), a Chinese character, and the space Word and
+#: LibreOffice add where Chinese meets a digit (autoSpaceDN, about 0.2 em).
+_DIGIT_EM, _CJK_EM, _AUTOSPACE_EM = 0.6, 1.0, 0.25
+#: Word's and LibreOffice's default left and right cell margins (0.19 cm), in twips.
+_DEFAULT_CELL_MARGIN = 108
+
+
+def date_width_pt(text: str, size_pt: float) -> float:
+    """How wide ``text`` (a date) may print at ``size_pt``, erring wide."""
+    units = 0.0
+    prev: bool | None = None
+    for ch in text.replace(WORD_JOINER, ""):
+        wide = ord(ch) >= 0x2E80
+        units += _CJK_EM if wide else _DIGIT_EM
+        if prev is not None and prev != wide:
+            units += _AUTOSPACE_EM
+        prev = wide
+    return units * size_pt
+
+
+def _fit_date_columns(doc: Document, tbl: etree._Element) -> None:
+    grid = tbl.find(qn("w:tblGrid"))
+    if grid is None:
+        return
+    cols = grid.findall(qn("w:gridCol"))
+    try:
+        widths = [int(c.get(qn("w:w"))) for c in cols]
+    except (TypeError, ValueError):
+        return  # no widths to work with: the layout is automatic
+    if not widths or min(widths) <= 0:
+        return
+    margins = _cell_margins(tbl)
+    need = [0] * len(widths)
+    for tr in tbl.findall(qn("w:tr")):
+        col = 0
+        for tc in tr.findall(qn("w:tc")):
+            span = _grid_span(tc)
+            if span == 1 and col < len(need):
+                for p in tc.iter(qn("w:p")):
+                    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                    text = text.replace(WORD_JOINER, "")
+                    if "年" not in text:
+                        continue
+                    size = _paragraph_size(doc, p)
+                    for m in DATE_CN.finditer(text):
+                        width = round(date_width_pt(m.group(), size) * 20) + margins
+                        need[col] = max(need[col], width)
+            col += span
+    short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
+    if not short:
+        return
+    # the other columns give the width, each in proportion to what it can spare
+    # (down to its own need, and to no less than half its width)
+    spare = [0 if n >= w else w - max(n, w // 2) for n, w in zip(need, widths, strict=True)]
+    total_spare = sum(spare)
+    if total_spare <= 0:
+        return
+    take = min(short, total_spare)
+    new = [max(w, n) for n, w in zip(need, widths, strict=True)]
+    for i, sp in enumerate(spare):
+        new[i] -= take * sp // total_spare
+    # rounding: the column with most to spare pays the rest; the total stays the same
+    richest = spare.index(max(spare))
+    new[richest] -= max(sum(new) - sum(widths), 0)
+    for col, width in zip(cols, new, strict=True):
+        col.set(qn("w:w"), str(width))
+    for tr in tbl.findall(qn("w:tr")):
+        col = 0
+        for tc in tr.findall(qn("w:tc")):
+            span = _grid_span(tc)
+            width = sum(new[col : col + span])
+            tc_pr = tc.find(qn("w:tcPr"))
+            tc_w = None if tc_pr is None else tc_pr.find(qn("w:tcW"))
+            if tc_w is not None:
+                tc_w.set(qn("w:w"), str(width))
+                tc_w.set(qn("w:type"), "dxa")
+            col += span
+
+
+def _grid_span(tc: etree._Element) -> int:
+    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    try:
+        return max(int(span.get(qn("w:val"))), 1) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _cell_margins(tbl: etree._Element) -> int:
+    """Left plus right cell margin of the table, in twips."""
+    total = 0
+    mar = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    for side, alt in (("left", "start"), ("right", "end")):
+        el = None
+        if mar is not None:
+            el = mar.find(qn(f"w:{side}"))
+            if el is None:
+                el = mar.find(qn(f"w:{alt}"))
+        value = _DEFAULT_CELL_MARGIN
+        if el is not None and el.get(qn("w:type"), "dxa") == "dxa":
+            value = int(el.get(qn("w:w"), "")) if el.get(qn("w:w"), "").isdigit() else value
+        total += value
+    return total
+
+
+def _paragraph_size(doc: Document, p: etree._Element) -> float:
+    """The largest font size (pt) in paragraph ``p``: its runs' own, else its style's."""
+    sizes = [
+        int(sz.get(qn("w:val"))) / 2
+        for sz in p.iterfind(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:sz')}")
+        if (sz.get(qn("w:val")) or "").isdigit()
+    ]
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    style_id = style.get(qn("w:val")) if style is not None else None
+    sizes.append(_style_size(doc, style_id))
+    return max(sizes)
+
+
+def _style_size(doc: Document, style_id: str | None) -> float:
+    """Font size (pt) of the paragraph style ``style_id`` (None: the default style),
+    through its basedOn chain and the document defaults; 3号 when nothing says."""
+    styles = doc.styles.element
+    el = styles.get_by_id(style_id) if style_id else None
+    if el is None:
+        el = next(
+            (
+                s
+                for s in styles.findall(qn("w:style"))
+                if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")
+            ),
+            None,
+        )
+    seen: set[str] = set()
+    while el is not None and el.get(qn("w:styleId")) not in seen:
+        seen.add(el.get(qn("w:styleId")))
+        sz = el.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+        if sz is not None and (sz.get(qn("w:val")) or "").isdigit():
+            return int(sz.get(qn("w:val"))) / 2
+        based = el.find(qn("w:basedOn"))
+        el = styles.get_by_id(based.get(qn("w:val"))) if based is not None else None
+    sz = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    if sz is not None and (sz.get(qn("w:val")) or "").isdigit():
+        return int(sz.get(qn("w:val"))) / 2
+    return SIZE_BODY.pt
 
 
 def _east_asian_language(r: etree._Element, language: str) -> None:
