@@ -289,3 +289,90 @@ def test_record_refuses_an_ambiguous_amount_and_shows_the_forms(example, xmgl):
     assert "amount=185.5：" in r.stderr and "无法判断是元还是万元" in r.stderr
     assert "壹佰捌拾伍万元整" in r.stderr
     assert (example / "project.yaml").read_bytes() == before
+
+
+# ------------------------------------------------------------------ what libyaml reads but
+# the in-place editor (ruamel's own parser) does not: a Tab inside or after a plain value
+
+PROCESS = "  process: 通过统一政务信息资源库平台申请、审核、授权后调用，调用日志留存不少于6个月。"
+NAME = "  name: 大石桥市城市运行综合指挥平台建设项目     # 项目名称"
+TAB_PLACES = [
+    # (a line of the example, the same line with a Tab, where)
+    (PROCESS, PROCESS.replace("审核、", "审核\t、"), "inside"),
+    (PROCESS, PROCESS + "\t", "after"),
+    (NAME, NAME.replace("项目     #", "项目\t#"), "before-comment"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "why"), TAB_PLACES, ids=[w for *_, w in TAB_PLACES])
+def test_a_tab_the_loader_reads_but_the_editor_cannot_is_a_located_error(
+    example, xmgl, old, new, why
+):
+    from tests.conftest import replace_in_project
+
+    replace_in_project(example, old, new)
+    text = (example / "project.yaml").read_text(encoding="utf-8")
+    line = 1 + text.split("\n").index(new)
+    load_dossier(example)  # libyaml reads it: validate has nothing to say
+    before = (example / "project.yaml").read_bytes()
+    r = xmgl("-C", example, "record", "payment", "contract=HT-2026-001", "amount=1万元")
+    assert r.exit_code == 3, r.output
+    assert f"project.yaml:{line}:" in r.stderr
+    assert "Tab" in r.stderr and "档案未被修改" in r.stderr
+    assert "内部错误" not in r.output
+    assert (example / "project.yaml").read_bytes() == before
+
+
+def test_whatever_the_loader_reads_the_editor_edits_or_refuses_with_a_place(tmp_path):
+    """The class: every file the loader accepts either gets the record or a located
+    DossierError, never an exception of the parser (exit 70)."""
+    import shutil
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tests.conftest import EXAMPLE
+    from xmgl.errors import DossierError
+
+    base = (EXAMPLE / "project.yaml").read_text(encoding="utf-8")
+    lines = base.split("\n")
+    root = tmp_path / "d"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("reports"))
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        st.integers(0, len(lines) - 1),
+        st.floats(0, 1),
+        st.sampled_from(["\t", " \t", "\t ", "\u3000", "\t# 注", "\x85", "\u2028"]),
+    )
+    def check(i, where, blank):
+        row = lines[i]
+        at = round(where * len(row))
+        changed = [*lines[:i], row[:at] + blank + row[at:], *lines[i + 1 :]]
+        (root / "project.yaml").write_text("\n".join(changed), encoding="utf-8")
+        try:
+            load_dossier(root)
+        except DossierError:
+            return  # the loader refused it: validate says where
+        try:
+            edit = ProjectEdit(root)
+        except DossierError as err:
+            assert err.problems and err.problems[0].line, err
+            return
+        edit.add_record({"kind": "payment", "date": date(2026, 11, 1), "amount": "1万元"})
+
+    check()
+
+
+def test_a_tab_is_told_as_indentation_only_where_it_indents():
+    from xmgl.yamltext import tab_inside_value
+
+    text = "a: x\n\tb: y\nc: 审核\t、授权\nd: [x\ty]\n  e: 1\t\n"
+    assert [tab_inside_value(text, n) for n in range(1, 7)] == [
+        False,  # no Tab
+        False,  # a leading Tab: indentation
+        True,
+        True,
+        True,  # after the value
+        False,  # past the end
+    ]

@@ -186,6 +186,26 @@ def _matchers(table: dict) -> dict:
     } | {None: tuple((tag, regexp.match) for tag, regexp in rest)}
 
 
+def tab_inside_value(text: str, line: int | None) -> bool:
+    """Whether the line (1-based) the parser stopped on has a Tab after its first word.
+
+    YAML allows a Tab between the words of a plain value (or after it), and libyaml reads
+    it; ruamel's pure-Python parser (the one that edits a file in place, and the loader's
+    parser where libyaml is not installed) stops there, with a message about tokens or
+    brackets. Leading Tabs are indentation, and explained as such.
+    """
+    if not line:
+        return False
+    lines = text.split("\n")
+    if line > len(lines):
+        return False
+    return "\t" in lines[line - 1].lstrip(" \t")
+
+
+TAB_IN_VALUE = "这一行的值中（或值后）有 Tab 字符（常见于从 Word 或表格复制的文字）"
+TAB_IN_VALUE_HINT = "把这个 Tab 换成空格，或给整个值加上引号。"
+
+
 def explain_yaml_error(problem: str) -> str:
     """The parser's English problem, said in Chinese (for the loader, the holiday file
     and the audit's stage reader alike)."""

@@ -65,7 +65,12 @@ class ProjectEdit:
         self.bom = self.original.startswith(b"\xef\xbb\xbf")
         self.crlf = "\r\n" in text
         self.text = text.replace("\r\n", "\n")
-        self.data = _yaml(_INDENTS[0]).load(self.text)
+        from ruamel.yaml.error import YAMLError
+
+        try:
+            self.data = _yaml(_INDENTS[0]).load(self.text)
+        except YAMLError as exc:
+            raise _cannot_edit(self.text, exc) from None
         self._edits: list[tuple] = []  # what changed, for the line-level edit of the text
 
     # ------------------------------------------------------------ changes
@@ -169,6 +174,46 @@ class ProjectEdit:
         new, dossier = self.checked()
         atomic_write(self.target, new)
         return dossier
+
+
+def _cannot_edit(text: str, exc: Exception) -> DossierError:
+    """The file the loader read but the in-place editor cannot parse, as a located error.
+
+    The loader reads with libyaml where it is installed; the editor, which must keep every
+    comment and quote, uses ruamel's own parser, which refuses a few things libyaml reads
+    (a Tab inside a plain value). Nothing has been written when this is raised.
+    """
+    from xmgl.errors import Problem
+    from xmgl.yamltext import (
+        TAB_IN_VALUE,
+        TAB_IN_VALUE_HINT,
+        explain_yaml_error,
+        tab_inside_value,
+    )
+
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    if tab_inside_value(text, line):
+        message, hint = TAB_IN_VALUE, TAB_IN_VALUE_HINT
+    else:
+        said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+        message = explain_yaml_error(str(said))
+        hint = "按提示修改这一行后重试。"
+    problem = Problem(
+        file=PROJECT_FILE,
+        line=line,
+        column=column,
+        path="",
+        message=f"xmgl 无法改写本文件：{message}",
+        hint=hint,
+        code="yaml-syntax",
+    )
+    return DossierError(
+        f"{PROJECT_FILE} 无法在原样保留其余内容的前提下改写，档案未被修改。",
+        [problem],
+        hint="改好后重新运行这条命令。",
+    )
 
 
 def _edit_lines(text: str, edits: list[tuple]) -> str | None:
