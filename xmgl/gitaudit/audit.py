@@ -230,18 +230,6 @@ class AuditReport:
         }
 
 
-def commit_kind(trailers: dict[str, list[str]]) -> str:
-    if tr.TO_STAGE in trailers or tr.FROM_STAGE in trailers:
-        return "transition"
-    if tr.SIGNERS in trailers:
-        return "signers"
-    if tr.INIT in trailers:
-        return "init"
-    if tr.RECORD in trailers:
-        return "record"
-    return "other"
-
-
 # ---------------------------------------------------------------- entry point
 
 
@@ -254,42 +242,16 @@ def verify(
 ) -> AuditReport:
     from xmgl.gitaudit import git as g
     from xmgl.gitaudit.git import repo_prefix
-    from xmgl.gitaudit.objects import replace_refs
 
     started = time.perf_counter()
     root = Path(root).resolve()
     top, prefix = repo_prefix(root)
-    findings: list[Finding] = []
-    refs = replace_refs(top)
-    if refs:
-        findings.append(
-            Finding(
-                "replace-refs",
-                f"仓库中有替换引用（refs/replace）：{'、'.join(refs)}。git log 会在这些提交的"
-                "哈希下显示另一个对象；本审计已忽略替换，核验的是原始对象。",
-                "替换引用可以让人看到与签名不符的内容，审计记录中不应存在。"
-                "确认后用 git replace -d 删除它们。",
-            )
-        )
-    if g.git_path(top, "info/grafts").exists():
-        findings.append(
-            Finding(
-                "grafts",
-                "仓库中有 .git/info/grafts（已废弃的嫁接文件），它能改变 git 看到的父提交；"
-                "本审计已忽略它。",
-                "删除 .git/info/grafts。",
-            )
-        )
-    if g.text(top, "rev-parse", "--is-shallow-repository") == "true":
-        findings.append(
-            Finding(
-                "shallow",
-                "这是浅克隆（shallow clone）：历史不完整，无法核验到信任根。",
-                "运行 git fetch --unshallow 取得完整历史后再核验。",
-            )
-        )
-    head = g.head(top)
-    if head is None:
+    refs, findings = _repository_findings(top)
+    # the id HEAD names, without parsing the object (git refuses to peel a tampered
+    # commit: that is a finding about the commit, never "no commits")
+    said = g.git(top, "rev-parse", "--verify", "--quiet", "HEAD", check=False)
+    head = said.stdout.decode().strip() if said.returncode == 0 else None
+    if not head:
         findings.append(Finding("no-commits", "档案还没有任何提交，无可核验。"))
         return AuditReport(method, root, None, [], findings, [], refs, None)
 
@@ -324,6 +286,48 @@ def verify(
     return report
 
 
+def _repository_findings(top: Path) -> tuple[list[str], list[Finding]]:
+    """What makes git show another history than the objects: replace refs, grafts, shallow.
+
+    Both audits (:func:`verify`, :func:`verify_range`) report them; neither reads
+    through them (every git call of the audit runs without replace refs, grafts
+    and the commit-graph). Returns the replace refs' names and the findings.
+    """
+    from xmgl.gitaudit import git as g
+    from xmgl.gitaudit.objects import replace_refs
+
+    findings: list[Finding] = []
+    refs = replace_refs(top)
+    if refs:
+        findings.append(
+            Finding(
+                "replace-refs",
+                f"仓库中有替换引用（refs/replace）：{'、'.join(refs)}。git log 会在这些提交的"
+                "哈希下显示另一个对象；本审计已忽略替换，核验的是原始对象。",
+                "替换引用可以让人看到与签名不符的内容，审计记录中不应存在。"
+                "确认后用 git replace -d 删除它们。",
+            )
+        )
+    if g.git_path(top, "info/grafts").exists():
+        findings.append(
+            Finding(
+                "grafts",
+                "仓库中有 .git/info/grafts（已废弃的嫁接文件），它能改变 git 看到的父提交；"
+                "本审计已忽略它。",
+                "删除 .git/info/grafts。",
+            )
+        )
+    if g.text(top, "rev-parse", "--is-shallow-repository") == "true":
+        findings.append(
+            Finding(
+                "shallow",
+                "这是浅克隆（shallow clone）：历史不完整，无法核验到信任根。",
+                "运行 git fetch --unshallow 取得完整历史后再核验。",
+            )
+        )
+    return refs, findings
+
+
 @dataclass(frozen=True)
 class RangeBase:
     """A commit already audited (by whoever keeps the record): a range audit stands on it.
@@ -356,33 +360,20 @@ def verify_range(git_dir: Path, tip: str, base: RangeBase | None = None) -> Rang
     no work tree is looked at and no cache is read or written. A root commit
     inside a range that has a base is a second trust root: ``multiple-roots``.
     """
-    from xmgl.gitaudit import git as g
-    from xmgl.gitaudit.objects import replace_refs
+    from xmgl.gitaudit.objects import rev_list
 
     started = time.perf_counter()
     top = Path(git_dir)
-    findings: list[Finding] = []
-    refs = replace_refs(top)
-    if refs:
-        findings.append(
-            Finding(
-                "replace-refs",
-                f"仓库中有替换引用（refs/replace）：{'、'.join(refs)}。本审计已忽略替换。",
-                "替换引用不应存在于审计记录中；用 git replace -d 删除。",
-            )
-        )
-    args = ["--no-replace-objects", "-c", "core.commitGraph=false", "rev-list"]
-    args += ["--topo-order", "--reverse", tip]
-    if base is not None:
-        args += ["--not", base.commit]
-    ids = g.text(top, *args).split()
-    with HistorySource(top, "") as src:
+    refs, findings = _repository_findings(top)
+    # the range as the commit objects say (no grafts, replace refs or commit-graph)
+    ids = rev_list(top, tip, exclude=base.commit if base is not None else None)
+    with HistorySource(top) as src:
         facts = src.facts(ids)
         in_range = {f.sha for f in facts}
         below = sorted(
             {p for f in facts for p in f.parents if p not in in_range},
         )
-        below_facts = src.facts(below) if below else []
+        below_facts = src.facts(below)
         by_sha = {f.sha: f for f in [*below_facts, *facts]}
         state: dict[str, tuple[Stage | None, tuple[str, ...]]] = {}
         for f in below_facts:
@@ -581,7 +572,7 @@ def _judge(
             committer_email=visible(c.committer.email),
             committed=c.committer.datetime.isoformat() if c.committer.date_ok else "",
             subject=visible(c.message.split("\n", 1)[0]),
-            kind=commit_kind(trailers),
+            kind=tr.kind(trailers),
             trailers=shown,
             stage=f.stage,
             signature=verdicts.get(f.sha),
@@ -1241,14 +1232,17 @@ def _check_anchor(
     by_sha = {f.sha: f for f in facts}
     head_count = len(facts)
     if method == REFERENCE:
-        off = ("--no-replace-objects", "-c", "core.commitGraph=false")
-        kind = g.git(top, *off, "cat-file", "-t", want, check=False).stdout.decode().strip()
+        from xmgl.gitaudit.objects import git_env
+
+        env = git_env()  # no replace refs, grafts or commit-graph
+        kind = g.git(top, "cat-file", "-t", want, check=False, env=env).stdout.decode().strip()
         found = want if kind == "commit" else None
         is_ancestor = found is not None and (
-            g.git(top, *off, "merge-base", "--is-ancestor", want, "HEAD", check=False).returncode
+            g.git(top, "merge-base", "--is-ancestor", want, "HEAD", check=False, env=env).returncode
             == 0
         )
-        actual = int(g.text(top, *off, "rev-list", "--count", want, "--")) if is_ancestor else None
+        count_of = g.git(top, "rev-list", "--count", want, "--", env=env) if is_ancestor else None
+        actual = int(count_of.stdout) if count_of is not None else None
     else:
         is_ancestor = want in by_sha
         found = want if is_ancestor or src.exists(want) == "commit" else None

@@ -157,7 +157,6 @@ class VerdictCache:
         self.key_path = key_path or default_key_path()
         self.key = self._key()
         self.entries: dict[str, SigVerdict] = {}
-        self.used: set[str] = set()
         self.new: dict[str, list[object]] = {}
         self.hits = 0
         self._load()
@@ -334,7 +333,6 @@ def _git_letters(
                 "git",
                 "-C",
                 str(top),
-                "--no-replace-objects",
                 "-c",
                 "gpg.format=ssh",
                 "-c",
@@ -346,7 +344,7 @@ def _git_letters(
                 "--",
             ],
             capture_output=True,
-            env=git_env(),
+            env=git_env(),  # no replace refs, grafts or commit-graph
             check=False,
         )
         for line in proc.stdout.decode("utf-8", "replace").splitlines():
@@ -377,10 +375,12 @@ def _judge_directly(tmp: Path, allowed: Path, c: Commit) -> SigVerdict:
 def _judge_letter(
     tmp: Path, allowed: Path, c: Commit, status: str, fpr: str, signer: str
 ) -> SigVerdict:
-    if c.signature is None or status == "N":
+    if c.signature is None:
         return SigVerdict(UNSIGNED)
-    if not c.signature.startswith(SSH_ARMOR):
+    if not c.signature.startswith(SSH_ARMOR):  # git says N for what gpg cannot read
         return SigVerdict(UNSUPPORTED, reason="不是 SSH 签名（可能是 OpenPGP 或 X.509）")
+    if status == "N":
+        return SigVerdict(UNSIGNED)
     if status == "G":
         if signer == c.committer.email:
             return SigVerdict(GOOD, fpr or None, (signer,))

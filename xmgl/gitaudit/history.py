@@ -26,16 +26,7 @@ class Entry:
 
     @property
     def kind(self) -> str:
-        t = self.trailers
-        if tr.TO_STAGE in t or tr.FROM_STAGE in t:
-            return "transition"
-        if tr.SIGNERS in t:
-            return "signers"
-        if tr.INIT in t:
-            return "init"
-        if tr.RECORD in t:
-            return "record"
-        return "other"
+        return tr.kind(self.trailers)
 
     def get(self, key: str) -> str | None:
         return tr.one(self.trailers, key)
@@ -47,7 +38,6 @@ def entries(root: Path, rev: str = "HEAD") -> list[Entry]:
         return []
     out = g.git(
         root,
-        "--no-replace-objects",
         "log",
         "--topo-order",
         "--reverse",
@@ -55,7 +45,7 @@ def entries(root: Path, rev: str = "HEAD") -> list[Entry]:
         "--format=%H%x1f%cI%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%s%x1f%B",
         rev,
         "--",
-        env={"GIT_NO_REPLACE_OBJECTS": "1"},
+        env={"GIT_NO_REPLACE_OBJECTS": "1"},  # what the commits say, not what replaces them
     ).stdout.decode("utf-8", "replace")
     result = []
     for chunk in out.split("\0"):

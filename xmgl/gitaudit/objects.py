@@ -121,9 +121,19 @@ def _git(repo: str | os.PathLike[str], *args: str, git: str = "git") -> str:
     return proc.stdout.decode("utf-8", "replace")
 
 
-def rev_list(repo: str | os.PathLike[str], rev: str = "HEAD", *, git: str = "git") -> list[str]:
-    """Commit ids reachable from ``rev``, oldest first (``--topo-order --reverse``)."""
-    out = _git(repo, "rev-list", "--topo-order", "--reverse", "--end-of-options", rev, git=git)
+def rev_list(
+    repo: str | os.PathLike[str],
+    rev: str = "HEAD",
+    *,
+    exclude: str | None = None,
+    git: str = "git",
+) -> list[str]:
+    """Commit ids reachable from ``rev`` (not from ``exclude``), oldest first (``--topo-order
+    --reverse``), as the commit objects say: no replace refs, grafts or commit-graph."""
+    tail = [f"^{exclude}"] if exclude is not None else []
+    out = _git(
+        repo, "rev-list", "--topo-order", "--reverse", "--end-of-options", rev, *tail, git=git
+    )
     return out.split()
 
 

@@ -33,13 +33,14 @@ SIGNER = "Xmgl-Signer"  # principal and fingerprint
 RECORD = "Xmgl-Record"  # kind and date of a record committed by xmgl record --commit
 INIT = "Xmgl-Init"
 
-_TRAILER = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$")
+_KEY = r"[A-Za-z0-9][A-Za-z0-9-]*"
+_TRAILER = re.compile(rf"^({_KEY}):[ \t]*(.*)$")
 
 
 def compose(subject: str, body: str, trailers: list[tuple[str, str]]) -> str:
     """The full message; trailer values are kept on one line."""
     for key, value in trailers:
-        if not _TRAILER.match(f"{key}: x") or "\n" in value:
+        if not re.fullmatch(_KEY, key) or "\n" in value:
             raise ValueError(f"bad trailer {key!r}: {value!r}")
     parts = [subject.strip()]
     if body.strip():
@@ -54,7 +55,8 @@ def parse(message: str) -> dict[str, list[str]]:
     Continuation lines (starting with whitespace) extend the previous value, as
     in git. A message whose last paragraph is not all trailers has none.
     """
-    text = message.replace("\r\n", "\n").strip("\n")
+    # blank lines (spaces and tabs only) before and after the message are not paragraphs
+    text = message.replace("\r\n", "\n").strip()
     paragraphs = re.split(r"\n[ \t]*\n", text)
     if len(paragraphs) < 2:
         return {}
@@ -77,3 +79,16 @@ def one(trailers: dict[str, list[str]], key: str) -> str | None:
     """The value of a trailer given exactly once (None if absent or repeated)."""
     values = trailers.get(key, [])
     return values[0] if len(values) == 1 else None
+
+
+def kind(trailers: dict[str, list[str]]) -> str:
+    """What a commit is by its trailers: transition, signers, init, record or other."""
+    if TO_STAGE in trailers or FROM_STAGE in trailers:
+        return "transition"
+    if SIGNERS in trailers:
+        return "signers"
+    if INIT in trailers:
+        return "init"
+    if RECORD in trailers:
+        return "record"
+    return "other"
