@@ -653,6 +653,38 @@ def test_acceptance_window_used_stays_after_a_later_preliminary_acceptance(examp
     ]
 
 
+@pytest.mark.parametrize("used", [False, True])
+def test_acceptance_window_one_for_two_passed_preliminary_acceptances_on_one_day(example, used):
+    # the same 初验 recorded twice (decided: one window, located at the first record);
+    # one day apart they are two 初验, and the first, lapsed or used, is judged as before
+    recs = [approval("2024-06-10"), prelim("2025-01-10"), prelim("2025-01-10")]
+    recs += [applied("2025-05-06")] if used else []
+    d = dossier(example, *recs)
+    found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
+    status = dl.DONE if used else dl.OVERDUE
+    assert [(o.starts, o.status, o.location.path) for o in found] == [
+        (D("2025-01-10"), status, "records[3].date" if used else "records[1].date")
+    ]
+    if not used:  # and so one finding, not the same one twice
+        from xmgl.domain.rules import check
+
+        found = check(d, D("2025-10-01"), stage="preliminary_acceptance")
+        assert [f.rule for f in found if f.rule.startswith("A17-")] == ["A17-APPLY-OVERDUE"]
+    recs[2] = prelim("2025-01-11")
+    d = dossier(example, *recs)
+    found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
+    expected = [(D("2025-01-10"), dl.DONE)] if used else []
+    assert [(o.starts, o.status) for o in found] == [*expected, (D("2025-01-11"), status)]
+    # the doubled 初验 does not end the list: a later 初验 still has its window
+    recs[2] = prelim("2025-01-10")
+    d = dossier(example, *recs, prelim("2025-09-01"))
+    found = [o for o in dl.obligations(d, D("2025-10-01")) if o.kind == "acceptance_window"]
+    assert [(o.starts, o.status) for o in found] == [
+        *expected,
+        (D("2025-09-01"), dl.NOT_YET_OPEN),
+    ]
+
+
 # ------------------------------------------------------------------ the dossier's holiday file
 
 

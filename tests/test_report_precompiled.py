@@ -41,15 +41,24 @@ def _body(path: Path) -> bytes:
 def test_precompiled_body_renders_the_same_document(kind, tmp_path, monkeypatch):
     template = TEMPLATES / generate.TEMPLATE_FILES[kind]
     data = _data(kind)
+    # a value with a line break and a tab: docxtpl's listing markup, on the fast path too
+    data["project"]["name"] += "\n（第二行）\t制表"
     used = []
     real = render.precompiled_body
     monkeypatch.setattr(render, "precompiled_body", lambda t, xml: used.append(t) or real(t, xml))
     fast = render.render_template(template, data, tmp_path / "fast.docx", shipped=True)
     assert used == [template] and real(template, render.open_template(template).get_xml())
+    # the usual way: compiled now, and docxtpl's own resolve_listing on every paragraph
+    from docxtpl import DocxTemplate
+
+    monkeypatch.setattr(
+        render._GuardedDocxTemplate, "resolve_listing", DocxTemplate.resolve_listing
+    )
     slow = render.render_template(template, data, tmp_path / "slow.docx")
     assert len(used) == 1  # a dossier's (not shipped) template is compiled as it is
     assert _body(fast) == _body(slow)
-    assert "项目" in _body(fast).decode("utf-8")
+    text = _body(fast).decode("utf-8")
+    assert "<w:br/>" in text and "<w:tab/>" in text and "（第二行）" in text
 
 
 def test_a_body_that_does_not_match_its_template_is_not_used(tmp_path):

@@ -62,6 +62,15 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_rules_fidelity.py",
         "tests/test_mutation_claims.py",
     ],
+    "xmgl/domain/rules/__init__.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/base.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/matrix.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/a02_a05.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/a03.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/a06_a07.py": ["tests/test_rules_mutants_a.py"],
+    "xmgl/domain/rules/a08_a10.py": ["tests/test_rules_mutants_b.py"],
+    "xmgl/domain/rules/a11_a15.py": ["tests/test_rules_mutants_b.py"],
+    "xmgl/domain/rules/a17_a23.py": ["tests/test_rules_mutants_b.py"],
     "xmgl/gitaudit/policy.py": ["tests/test_policy.py"],
     "xmgl/gitaudit/auditsig.py": [
         "tests/test_auditsig.py",
@@ -76,6 +85,12 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_audit.py",
     ],
 }
+
+#: Decorators that only register the function they decorate (``@rule(...)``). mutmut leaves
+#: every decorated function alone, so in the scratch copy such a function is rewritten as a
+#: plain ``def`` followed by ``name = rule(...)(name)``: the same registration, in the same
+#: order, and the rule's body gets mutated too.
+REGISTERING_DECORATORS = ("rule",)
 
 #: mutmut's words for a mutant's fate, and ours.
 NOT_KILLED = ("survived", "timeout", "suspicious", "no tests")
@@ -109,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             print("mutate: nothing to rerun, no mutant survived the last run")
             return 0
     _copy_tracked(work)
+    _undecorate(work, args.only)
     _configure(work / "pyproject.toml", args.only, tests, args.pytest_args)
     run = [sys.executable, "-m", "mutmut", "run"]
     if args.jobs:
@@ -184,6 +200,34 @@ def _copy_tracked(work: Path) -> None:
             target = work / name.decode()
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+
+
+def _undecorate(work: Path, only: list[str]) -> None:
+    """Turn ``@rule(...) def f`` into ``def f`` + ``f = rule(...)(f)`` in the files mutated."""
+    import ast
+
+    for path in sorted({p for pattern in only for p in work.glob(pattern) if p.suffix == ".py"}):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        tree = ast.parse(text)
+        registered = [
+            node
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef)
+            and len(node.decorator_list) == 1
+            and isinstance(call := node.decorator_list[0], ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id in REGISTERING_DECORATORS
+        ]
+        for node in reversed(registered):  # from the bottom, so earlier line numbers hold
+            deco = node.decorator_list[0]
+            source = ast.get_source_segment(text, deco)
+            first, last = deco.lineno - 1, node.end_lineno  # the "@" line (0-based), the end
+            assert last is not None and lines[first].lstrip().startswith("@")
+            lines[last:last] = [f"\n\n{node.name} = {source}({node.name})\n"]
+            del lines[first : node.lineno - 1]
+        if registered:
+            path.write_text("".join(lines), encoding="utf-8")
 
 
 def _configure(pyproject: Path, only: list[str], tests: list[str], extra: list[str]) -> None:

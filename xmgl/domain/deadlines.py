@@ -272,7 +272,7 @@ def quarterly_period(d: Dossier, index: int) -> periods.Period | None:
 
 # ------------------------------------------------------------------ 第十七条
 def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
-    """One window per passed 初验; the application that counts is one inside the window.
+    """One window per day with a passed 初验; the application that counts is one inside it.
 
     An application outside the window (too early, or after the permission lapsed)
     counts only when there is none inside it, so a unit that withdraws an early
@@ -294,6 +294,8 @@ def _acceptance_windows(d: Dossier, as_of: date) -> list[Obligation]:
         later = [p for p in passed[i + 1 :] if p.date > pre.date]
         if later and not timely:
             continue  # lapsed or withdrawn: the later 初验 starts a new window
+        if i and passed[i - 1].date == pre.date:
+            continue  # the same 初验 recorded twice: one window, at the first record
         out.append(
             Obligation(
                 kind=B.ACCEPTANCE.kind,

@@ -23,10 +23,19 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from xmgl.reports.typography import keep_whole, rpr_child, run_rpr
+
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_P, _T, _R, _PSTYLE = qn("w:p"), qn("w:t"), qn("w:r"), f"{qn('w:pPr')}/{qn('w:pStyle')}"
+_VAL = qn("w:val")
+#: Only the runs and paragraphs that matter are visited (a report has thousands of runs).
+_PLACEHOLDER_RUNS = etree.XPath(".//w:r[w:t[contains(., '【待填写')]]", namespaces=_NS)
+_TOC_FIELD = etree.XPath(
+    ".//w:p[w:r/w:instrText[starts-with(normalize-space(.), 'TOC')]]", namespaces=_NS
+)
 
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
@@ -58,11 +67,15 @@ def finish(doc) -> int:
 
 
 def number_tables(body) -> None:
+    ids = {i for i, name in _STYLE_IDS.items() if name in CAPTION_STYLES} | set(CAPTION_STYLES)
     n = 0
-    for p in body.iter(qn("w:p")):
-        if _style_name(p) not in CAPTION_STYLES:
+    for ps in body.iter(qn("w:pStyle")):
+        if ps.get(_VAL) not in ids:
             continue
-        for t in p.iter(qn("w:t")):
+        p = ps.getparent().getparent()
+        if p is None or p.tag != _P:  # a tracked change's old paragraph properties
+            continue
+        for t in p.iter(_T):
             if t.text and _TABLE_NO.match(t.text):
                 n += 1
                 t.text = _TABLE_NO.sub(f"表{n}", t.text, count=1)
@@ -70,10 +83,10 @@ def number_tables(body) -> None:
 
 
 def _style_name(p) -> str | None:
-    ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    ps = p.find(_PSTYLE)
     if ps is None:
         return None
-    val = ps.get(qn("w:val"))
+    val = ps.get(_VAL)
     return _STYLE_IDS.get(val, val)
 
 
@@ -83,9 +96,14 @@ _STYLE_IDS: dict[str, str] = {}
 
 
 def _load_style_ids(doc) -> None:
+    from docx.styles import BabelFish
+
     _STYLE_IDS.clear()
-    for style in doc.styles:  # python-docx normalises "heading 1" to "Heading 1"
-        _STYLE_IDS[style.style_id] = style.name
+    name_tag, id_tag = qn("w:name"), qn("w:styleId")
+    for style in doc.styles.element.iterchildren(qn("w:style")):
+        name = style.find(name_tag)
+        if name is not None:  # python-docx's names: "heading 1" is "Heading 1"
+            _STYLE_IDS[style.get(id_tag)] = BabelFish.internal2ui(name.get(_VAL))
 
 
 # --------------------------------------------------------------------- placeholders
@@ -94,8 +112,8 @@ def _load_style_ids(doc) -> None:
 def highlight_placeholders(body) -> int:
     """Split runs so each placeholder is a run of its own, highlighted; return the count."""
     count = 0
-    for r in list(body.iter(qn("w:r"))):
-        ts = r.findall(qn("w:t"))
+    for r in _PLACEHOLDER_RUNS(body):
+        ts = r.findall(_T)
         if len(ts) != 1 or not ts[0].text or "【待填写" not in ts[0].text:
             continue
         text = ts[0].text
@@ -130,11 +148,11 @@ def _split(text: str) -> list[tuple[str, bool]]:
 def _copy_run(r, text: str):
     import copy
 
-    new = OxmlElement("w:r")
+    new = _new(r, "w:r")
     rpr = r.find(qn("w:rPr"))
     if rpr is not None:
         new.append(copy.deepcopy(rpr))
-    t = OxmlElement("w:t")
+    t = _new(r, "w:t")
     t.text = text
     t.set(qn("xml:space"), "preserve")
     new.append(t)
@@ -179,7 +197,7 @@ def is_docx(path: Path) -> bool:
 
 
 def _text(p) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+    return "".join(t.text or "" for t in p.iter(_T))
 
 
 # --------------------------------------------------------------------- TOC
@@ -189,18 +207,14 @@ def write_toc(doc) -> None:
     """Fill the TOC field's result with the headings (level 1 and 2) that follow it."""
     _load_style_ids(doc)
     body = doc.element.body
-    field_p = None
-    for p in body.iter(qn("w:p")):
-        instr = p.find(f"{qn('w:r')}/{qn('w:instrText')}")
-        if instr is not None and instr.text and instr.text.strip().startswith("TOC"):
-            field_p = p
-            break
-    if field_p is None:
+    found = _TOC_FIELD(body)
+    if not found:
         return
+    field_p = found[0]
     levels = {"Heading 1": 1, "Heading 2": 2}
     entries = []
     seen = False
-    for p in body.iterchildren(qn("w:p")):
+    for p in body.iterchildren(_P):
         if p is field_p:
             seen = True
             continue
@@ -227,10 +241,10 @@ def write_toc(doc) -> None:
         p = field_p if n == 1 else _new_entry_paragraph(doc, prev, level)
         if n == 1 and level != 1:
             _set_style(doc, p, "toc 2")
-        link = OxmlElement("w:hyperlink")
+        link = _new(p, "w:hyperlink")
         link.set(qn("w:anchor"), name)
         link.set(qn("w:history"), "1")
-        link.append(_run(text))
+        link.append(_run(p, text))
         # No page number: nothing at generation time knows it, and a viewer that
         # does not update fields would show a wrong cached one. Word/WPS refresh the
         # field on open and write the numbers.
@@ -240,7 +254,7 @@ def write_toc(doc) -> None:
 
 
 def _new_entry_paragraph(doc, after, level: int):
-    p = OxmlElement("w:p")
+    p = _new(after, "w:p")
     after.addnext(p)
     _set_style(doc, p, f"toc {level}")
     return p
@@ -252,11 +266,11 @@ def _set_style(doc, p, name: str) -> None:
         style_id = doc.styles[name].style_id
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
-        ppr = OxmlElement("w:pPr")
+        ppr = _new(p, "w:pPr")
         p.insert(0, ppr)
     ps = ppr.find(qn("w:pStyle"))
     if ps is None:
-        ps = OxmlElement("w:pStyle")
+        ps = _new(p, "w:pStyle")
         ppr.insert(0, ps)
     ps.set(qn("w:val"), style_id)
 
@@ -266,9 +280,15 @@ def _fld(r) -> str | None:
     return fc.get(qn("w:fldCharType")) if fc is not None else None
 
 
-def _run(text: str):
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+def _new(ref, tag: str):
+    """A new ``tag`` element of ``ref``'s document (python-docx's classes, without the
+    XML parse ``OxmlElement`` does for each one)."""
+    return ref.makeelement(qn(tag), {})
+
+
+def _run(ref, text: str):
+    r = _new(ref, "w:r")
+    t = _new(ref, "w:t")
     t.set(qn("xml:space"), "preserve")
     t.text = text
     r.append(t)
@@ -284,10 +304,10 @@ def _bookmark_ids(body):
 
 
 def _bookmark(p, name: str, ident: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
+    start = _new(p, "w:bookmarkStart")
     start.set(qn("w:id"), str(ident))
     start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
+    end = _new(p, "w:bookmarkEnd")
     end.set(qn("w:id"), str(ident))
     ppr = p.find(qn("w:pPr"))
     if ppr is not None:

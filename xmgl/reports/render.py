@@ -247,7 +247,27 @@ class _GuardedDocxTemplate(DocxTemplate):
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
         return self.resolve_listing(xml.replace("%_}", "%}"))
 
+    def resolve_listing(self, xml):
+        # docxtpl turns a value's tab, newline, BEL and form feed into Word markup by
+        # running three nested regular expressions over every paragraph; only the
+        # paragraphs holding one of them can change, so only those are visited.
+        if not _LISTING_CHARS.search(xml):
+            return xml
+        resolve = super().resolve_listing
+        return _PARAGRAPH.sub(
+            lambda m: resolve(m.group()) if _LISTING_CHARS.search(m.group()) else m.group(), xml
+        )
+
+    def get_headers_footers(self, uri):
+        # a shipped header or footer without a tag ("— PAGE —") is left as it is
+        for rel_key, part in super().get_headers_footers(uri):
+            if self.shipped and b"{" not in part.blob:
+                continue
+            yield rel_key, part
+
     def render_properties(self, context, jinja_env=None):
+        if self.shipped:  # the caller sets every core property (generate: set_core_properties)
+            return
         # Core properties are plain strings that python-docx escapes on save;
         # XML-escaping them here as well would store "&amp;" for "&".
         env = jinja_env.overlay(autoescape=False) if jinja_env is not None else None
@@ -292,6 +312,10 @@ def precompiled_body(template: Path, xml: str):
     if first != _stamp(xml):
         return None
     return compile(rest, "<template>", "exec")
+
+
+_LISTING_CHARS = re.compile("[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl finds them
 
 
 def _strict_parser() -> etree.XMLParser:
@@ -377,9 +401,11 @@ def render_template(
     report's ``created``/``modified`` dates, ``last_modified_by``), by their
     python-docx ``CoreProperties`` names; ``finish`` is called with the filled
     python-docx ``Document`` before it is saved. ``shipped``: the template is one
-    xmgl ships (part of the installed package, as trusted as its code), so the
-    hostile-file checks of :func:`preflight` are skipped and its precompiled body
-    (:mod:`xmgl.reports.precompiled`) is used when it matches. The file appears only when rendering
+    xmgl ships (part of the installed package, as trusted as its code): the
+    hostile-file checks of :func:`preflight` are skipped, its precompiled body
+    (:func:`precompiled_body`) is used when it matches, footers without a tag are
+    not rendered, and core properties are left to the caller (``generate`` sets
+    every one with ``typography.set_core_properties``). The file appears only when rendering
     fully succeeded. Raises a TemplateError subclass with a Chinese message on any
     problem.
     """

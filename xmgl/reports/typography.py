@@ -135,7 +135,7 @@ def run_rpr(r: etree._Element) -> etree._Element:
     """The ``w:rPr`` of the run ``r``, added as its first child if it has none."""
     rpr = r.find(qn("w:rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
+        rpr = r.makeelement(qn("w:rPr"), {})
         r.insert(0, rpr)
     return rpr
 
@@ -145,7 +145,7 @@ def rpr_child(rpr: etree._Element, tag: str) -> etree._Element:
     in the place ECMA-376 requires if it is not there yet."""
     child = rpr.find(qn(tag))
     if child is None:
-        child = OxmlElement(tag)
+        child = rpr.makeelement(qn(tag), {})
         rpr.insert_element_before(child, *rpr_after(tag))
     return child
 
@@ -528,7 +528,14 @@ def keep_tokens_whole(body: etree._Element) -> int:
     position those rules would break. Hashes and other Latin tokens need no
     joiner: the document's Latin language (en-US) keeps a word whole.
     """
-    return _glue_tokens(body.iter(qn("w:r")), "〔", DOC_NUMBER, lambda m: _glue(*m.groups()))
+    runs = _RUNS_WITH(body, s="〔")
+    return _glue_tokens(runs, "〔", DOC_NUMBER, lambda m: _glue(*m.groups()))
+
+
+_W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+#: The runs whose text holds ``$s``, and the tables that do (a report has thousands of runs).
+_RUNS_WITH = etree.XPath(".//w:r[w:t[contains(., $s)]]", namespaces=_W_NS)
+_TABLES_WITH = etree.XPath(".//w:tbl[.//w:t[contains(., $s)]]", namespaces=_W_NS)
 
 
 def _glue_tokens(runs, marker: str, pattern: re.Pattern, glue, *, skip_first=False) -> int:
@@ -608,8 +615,8 @@ def keep_table_dates_whole(doc: Document) -> int:
     to the next line whole. Returns how many dates were glued.
     """
     found = 0
-    for tbl in doc.element.body.iter(qn("w:tbl")):
-        runs = tbl.iter(qn("w:r"))
+    for tbl in _TABLES_WITH(doc.element.body, s="年"):
+        runs = _RUNS_WITH(tbl, s="年")
         found += _glue_tokens(runs, "年", DATE_CN, _glue_date, skip_first=True)
         _fit_date_columns(doc, tbl)
     return found

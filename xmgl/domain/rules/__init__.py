@@ -126,8 +126,7 @@ def _severity(rule: Rule, ctx: Context) -> tuple[Severity, str]:
     note = ""
     if severity != rule.severity:
         note = (
-            f"（{STAGES[ctx.main]}阶段材料尚在编制，为警告；"
-            f"{DRAFTING_GATE.get(ctx.main, '进入下一阶段')}时为错误。）"
+            f"（{STAGES[ctx.main]}阶段材料尚在编制，为警告；{DRAFTING_GATE[ctx.main]}时为错误。）"
         )
     if ctx.in_scope or rule.id == SCOPE_RULE or severity == Severity.INFO:
         return severity, note

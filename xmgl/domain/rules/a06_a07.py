@@ -50,18 +50,23 @@ def _requirement_rule(
 ) -> Callable[[Context], Iterator[Hit]]:
     @rule(rule_id, 6, f"第六条第{item}项", E, ALL, f"项目储备要求：{text}")
     def check(ctx: Context) -> Iterator[Hit]:
-        reserve = ctx.d.reserve
-        section = reserve.get(name) if reserve is not None else None
-        if section is None or not section.statement:
-            where = locate(ctx.d.data, "reserve", name, "statement")
-            yield hit(
-                f"没有说明项目如何满足第六条第{item}项“{text}”。",
-                f"在 reserve.{name}.statement 写明依据（规划名称、条目），佐证材料放进档案并写在 "
-                f"reserve.{name}.evidence。",
-                where,
-            )
+        return _requirement_unmet(ctx, name, item, text)
 
     return check
+
+
+def _requirement_unmet(ctx: Context, name: str, item: str, text: str) -> Iterator[Hit]:
+    """The finding of one of 第六条's four requirements: no statement of how it is met."""
+    reserve = ctx.d.reserve
+    section = reserve.get(name) if reserve is not None else None
+    if section is None or not section.statement:
+        where = locate(ctx.d.data, "reserve", name, "statement")
+        yield hit(
+            f"没有说明项目如何满足第六条第{item}项“{text}”。",
+            f"在 reserve.{name}.statement 写明依据（规划名称、条目），佐证材料放进档案并写在 "
+            f"reserve.{name}.evidence。",
+            where,
+        )
 
 
 for _name, _item, _text, _id in REQUIREMENTS:

@@ -87,7 +87,7 @@ def plan_inclusion(ctx: Context) -> Iterator[Hit]:
 )
 def adjustment(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
-    dept = B.normalize(d.project.competent_department or "")
+    dept = B.normalize(d.project.competent_department)  # required (schema)
     for approval in d.records_of("approval"):
         if approval.subject != "计划调整" or not ctx.in_force(approval.date):
             continue
@@ -199,23 +199,24 @@ def merge_grounds(ctx: Context) -> Iterator[Hit]:
 @rule("A10-MERGE-AMOUNT", 10, "第十条第三款", E, ALL, "以投资额为依据合并编报：总投资须低于200万元")
 def merge_amount_rule(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
-    for p in _merge_problems(ctx, M.AMOUNT_NOT_BELOW, M.AMOUNT_UNKNOWN):
-        found = total_investment_source(d)
-        if p.code == M.AMOUNT_UNKNOWN or found is None:
-            yield hit(
-                "以“总投资200万元以下”为依据合并编报，但档案里没有投资额，无法核对（第十条第三款）。",
-                "在 investment.estimate 写投资估算。",
-                d.investment.where("estimate"),
-            )
-            continue
-        amount, where, what = found
+    if not _merge_problems(ctx, M.AMOUNT_NOT_BELOW, M.AMOUNT_UNKNOWN):
+        return  # merge_allowed gives at most one of the two, for the one 总投资 ground
+    found = total_investment_source(d)
+    if found is None:  # M.AMOUNT_UNKNOWN: merge_allowed found no amount either
         yield hit(
-            f"{what}为 {wan_and_yuan(amount)}，不在“200万元（不含）以下”：第十条第三款以投资额"
-            "为依据合并编报，只适用于总投资低于200万元的项目，恰为200万元的也不适用。",
-            "删去 merged_fsr_pd.grounds 中的“总投资200万元以下”；没有其他依据的，"
-            "分别编报可研和初步设计。",
-            where,
+            "以“总投资200万元以下”为依据合并编报，但档案里没有投资额，无法核对（第十条第三款）。",
+            "在 investment.estimate 写投资估算。",
+            d.investment.where("estimate"),
         )
+        return
+    amount, where, what = found
+    yield hit(
+        f"{what}为 {wan_and_yuan(amount)}，不在“200万元（不含）以下”：第十条第三款以投资额"
+        "为依据合并编报，只适用于总投资低于200万元的项目，恰为200万元的也不适用。",
+        "删去 merged_fsr_pd.grounds 中的“总投资200万元以下”；没有其他依据的，"
+        "分别编报可研和初步设计。",
+        where,
+    )
 
 
 @rule("A10-MERGE-URGENT-BASIS", 10, "第十条第二款", E, ALL, "紧急建设合并编报须符合相关规定")
@@ -249,7 +250,7 @@ def merge_ground_reason(ctx: Context) -> Iterator[Hit]:
             "第三方评估论证（第十二条）核实的判断，档案须说明为什么。",
             f"在 merged_fsr_pd.{name} 写明理由（如只建一个业务系统、采用成熟产品无需定制开发）；"
             "说不出理由的，删去这一依据。",
-            m.where(name) if m.has(name) else m.where("grounds"),
+            m.where("grounds"),  # an empty reason is no reason: the loader keeps none
         )
 
 
@@ -270,5 +271,5 @@ def merge_undeclared(ctx: Context) -> Iterator[Hit]:
         yield hit(
             "项目处于“可研代初步设计编报”阶段，档案却没有申明合并编报（第十条）。",
             "在 merged_fsr_pd 写 requested: true 和依据 grounds。",
-            d.data.where("merged_fsr_pd") if d.merged_fsr_pd is None else d.merged_fsr_pd.where(),
+            d.data.where("merged_fsr_pd"),  # the section, or the top of the file without it
         )

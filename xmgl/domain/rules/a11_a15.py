@@ -177,7 +177,7 @@ def eval_before_approval(ctx: Context) -> Iterator[Hit]:
             continue
         wanted = EVALUATED[a.subject]
         if not any(e.subject == wanted and e.date <= a.date for e in evaluations):
-            later = [e for e in evaluations if e.subject == wanted and e.date > a.date]
+            later = [e for e in evaluations if e.subject == wanted]  # none is on or before
             why = (
                 f"评估论证（{later[0].date.isoformat()}）晚于批复"
                 if later
@@ -475,7 +475,7 @@ def investment_increase(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     reapproved = d.first("approval", subject=S.REAPPROVAL) is not None
     for c in d.records_of("change"):
-        if c.aspect == "投资" and c.amount_delta and c.amount_delta > 0 and not reapproved:
+        if c.aspect == "投资" and (c.amount_delta or 0) > 0 and not reapproved:
             yield hit(
                 f"{c.date.isoformat()} 的变更增加投资 {wan_and_yuan(c.amount_delta)}，没有重新审批"
                 "记录：第十五条规定确需增加投资的，应报市发展和改革局重新提级论证、报市营商环境"

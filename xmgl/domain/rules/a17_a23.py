@@ -17,7 +17,7 @@ from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.regulation import EFFECTIVE
 from xmgl.domain.rules.base import ALL, Context, E, Hit, I, W, hit, rule, since
-from xmgl.domain.schema import CLASSIFIED_REPORT, MLPS_REPORT
+from xmgl.domain.schema import CLASSIFIED_REPORT, MLPS_REPORT, PROJECT_APPROVALS
 
 
 def _stage_where(ctx: Context) -> Location:
@@ -100,16 +100,15 @@ def attachments(ctx: Context) -> Iterator[Hit]:
         else "安全风险评估报告（网络安全等级保护测评报告）"
     )
     for app in d.records_of("acceptance_application"):
-        att = app.attachments
+        att = app.attachments  # required (schema): a mapping, maybe empty
         for name, zh in ATTACHMENTS:
-            if att is None or not att.get(name):
-                where = att.where(name) if att is not None else app.where("attachments")
+            if not att.get(name):
                 yield hit(
                     f"{app.date.isoformat()} 的竣工验收申请缺少{zh or security_zh}："
                     "第十七条第二款要求一并附上项目建设总结、财务报告、监理报告、安全风险评估报告、"
                     "密码应用安全性评估报告。",
                     f"把{zh or security_zh}放进档案，在 attachments.{name} 写路径。",
-                    where,
+                    att.where(name),
                 )
 
 
@@ -127,7 +126,7 @@ def security_report(ctx: Context) -> Iterator[Hit]:
     what = "涉密" if d.security.classified else "非涉密"
     for app in d.records_of("acceptance_application"):
         att = app.attachments
-        if att is None or not att.get("security_assessment"):
+        if not att.get("security_assessment"):
             continue  # a missing report is A17-ATTACHMENTS
         kind = att.get("security_assessment_kind")
         if kind == wanted:
@@ -401,7 +400,12 @@ def before_effective(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     approved = d.approval_date()
     if approved is not None and approved < EFFECTIVE:
-        a = next(r for r in d.records_of("approval") if r.date == approved)
+        # the 立项批复 itself, not another approval (a 变更, say) of the same day
+        a = next(
+            r
+            for r in d.records_of("approval")
+            if r.subject in PROJECT_APPROVALS and r.date == approved
+        )
         yield hit(
             f"项目于 {approved.isoformat()} 批复，早于本办法施行日（{EFFECTIVE.isoformat()}）："
             "施行前发生的事项和已届满的期限不按本办法检查（第二十三条）。",

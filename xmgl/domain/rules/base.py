@@ -99,10 +99,9 @@ class Rule:
     rule keeps its severity for a project outside the measures' scope."""
 
     def applies(self, stage: str, main: str) -> bool:
-        """True if the rule's obligation is due in ``stage`` (``main``: its main-line stage)."""
-        if stage not in self.stages:
-            return False
-        return stage not in SIDE or main in self.stages
+        """True if the rule's obligation is due in ``stage`` (``main``: its main-line stage,
+        :func:`main_stage`, which is ``stage`` itself for a main-line stage)."""
+        return stage in self.stages and main in self.stages
 
     def severity_in(self, main: str) -> Severity:
         """The severity for a dossier whose main-line stage is ``main``."""
@@ -247,10 +246,6 @@ class Context:
     def in_force(self, day: date | None) -> bool:
         """True if ``day`` is on or after the regulation took effect (第二十三条)."""
         return day is not None and day >= EFFECTIVE
-
-    def reached(self, stage: str) -> bool:
-        """True if the stage evaluated (or its main-line stage) is ``stage`` or later."""
-        return ORDER[self.main] >= ORDER[stage]
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
         if key not in self._cache:
