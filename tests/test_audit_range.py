@@ -53,7 +53,14 @@ def test_grafts_cannot_hide_a_commit_from_a_range(small, with_base):
     (repo.path / ".git/info/grafts").write_text(f"{tip} {base}\n")
     ra = verify_range(repo.path / ".git", tip, RangeBase(base, ()) if with_base else None)
     assert bad(ra.report) == {hidden: {"unsigned"}}
-    assert [f.code for f in ra.report.findings] == ["grafts"]
+    assert [(f.code, f.message, f.hint) for f in ra.report.findings] == [
+        (
+            "grafts",
+            "仓库中有 .git/info/grafts（已废弃的嫁接文件），它能改变 git 看到的父提交；"
+            "本审计已忽略它。",
+            "删除 .git/info/grafts。",
+        )
+    ]
     assert not ra.report.ok
     want = [hidden, tip] if with_base else [root, base, hidden, tip]
     assert [c.sha for c in ra.report.commits] == want
@@ -74,8 +81,19 @@ def test_a_replace_ref_is_reported_by_a_range_and_ignored(small):
     assert [(f.code, f.message, f.hint) for f in ra.report.findings] == [
         (f.code, f.message, f.hint) for f in full.findings
     ]
-    assert [f.code for f in ra.report.findings] == ["replace-refs"]
-    assert hidden in ra.report.findings[0].message
+    assert [(f.code, f.message, f.hint) for f in ra.report.findings] == [
+        (
+            "replace-refs",
+            f"仓库中有替换引用（refs/replace）：refs/replace/{hidden}。git log 会在这些提交的"
+            "哈希下显示另一个对象；本审计已忽略替换，核验的是原始对象。",
+            "替换引用可以让人看到与签名不符的内容，审计记录中不应存在。"
+            "确认后用 git replace -d 删除它们。",
+        )
+    ]
+    repo.git("replace", base, hidden)  # two refs: both named
+    names = "、".join(sorted([f"refs/replace/{hidden}", f"refs/replace/{base}"]))
+    again = verify_range(repo.path / ".git", tip, RangeBase(base, ()))
+    assert f"（refs/replace）：{names}。" in again.report.findings[0].message
     assert bad(ra.report) == {hidden: {"unsigned"}} == bad(full)
 
 
@@ -84,7 +102,13 @@ def test_a_shallow_repository_is_reported_by_a_range(small, tmp_path):
     clone = tmp_path / "shallow"
     repo.git("clone", "-q", "--depth", "1", f"file://{repo.path}", clone)
     ra = verify_range(clone / ".git", tip)
-    assert "shallow" in [f.code for f in ra.report.findings]
+    assert [(f.code, f.message, f.hint) for f in ra.report.findings if f.code == "shallow"] == [
+        (
+            "shallow",
+            "这是浅克隆（shallow clone）：历史不完整，无法核验到信任根。",
+            "运行 git fetch --unshallow 取得完整历史后再核验。",
+        )
+    ]
 
 
 def test_a_range_on_a_base_judges_only_the_new_commits(small):
