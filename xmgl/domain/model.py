@@ -50,6 +50,10 @@ class Node:
         self._values[name] = value
         self._locs[name] = loc
 
+    def _place(self, name: str, loc: Location) -> None:
+        """Where a key with no value was written (``key:`` alone), so findings point there."""
+        self._locs[name] = loc
+
     # The value's type follows the field's kind in the schema (a table read at run time:
     # ``Decimal | None`` for money, ``date | None`` for a date, ``list[Node]`` for a list
     # …), so it cannot be spelt statically here: attribute reads are ``Any`` and the code

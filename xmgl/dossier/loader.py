@@ -323,6 +323,8 @@ class _Reader:
             value = self.value(value_node, spec, sub, tag)
             if value is not None:
                 out._set(key, value, self.loc(value_node, sub))
+            else:
+                out._place(key, self.loc(key_node, sub))
         for spec in fields:
             if not spec.required or out.get(spec.name) is not None:
                 continue
