@@ -8,15 +8,10 @@ from datetime import date
 from xmgl.domain import bodies as B
 from xmgl.domain import merge as M
 from xmgl.domain.facts import total_investment_source
-from xmgl.domain.model import Dossier, Location, Node
+from xmgl.domain.model import Dossier, Node
 from xmgl.domain.money import wan_and_yuan
-from xmgl.domain.rules.base import ALL, Context, E, Hit, W, between, hit, rule, since
+from xmgl.domain.rules.base import ALL, Context, E, Hit, W, between, hit, rule, since, stage_where
 from xmgl.domain.schema import MERGED
-
-
-def _stage_where(ctx: Context) -> Location:
-    where: Location = ctx.d.stage.where("current")
-    return where
 
 
 @rule("A8-SUBMISSION-MISSING", 8, "第八条", E, since("plan"), "列入年度计划须先按要求报送材料")
@@ -39,7 +34,7 @@ def submission_missing(ctx: Context) -> Iterator[Hit]:
         yield hit(
             "项目已进入年度计划阶段，却没有报送年度项目计划的记录（第八条）。",
             "补录 plan_submission 记录（计划年度、报送日期、报送单位）。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 
@@ -73,7 +68,7 @@ def plan_inclusion(ctx: Context) -> Iterator[Hit]:
         "项目已立项，却没有列入年度项目投资计划的记录：第九条规定年度投资计划确定拟实施的"
         "项目清单，报市政府同意后实施；年中需要建设的项目须按第九条第二款纳入。",
         "补录 plan_inclusion 记录（计划年度、文号）；年中新增的写 midyear: true。",
-        _stage_where(ctx),
+        stage_where(ctx),
     )
 
 
@@ -166,7 +161,7 @@ def direct_fsr(ctx: Context) -> Iterator[Hit]:
             "以上相关规划或者年度投资计划的项目可以直接编报可研。",
             "补录 plan_inclusion 记录；如依据的是相关规划，在 reserve.digital_government_plan "
             "或 reserve.sector_plan 写明规划名称和条目。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 

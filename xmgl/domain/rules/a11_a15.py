@@ -9,9 +9,21 @@ from decimal import Decimal
 from xmgl.domain import bodies as B
 from xmgl.domain import schema as S
 from xmgl.domain.facts import budget_in_force
-from xmgl.domain.model import Dossier, Location, Node
+from xmgl.domain.model import Dossier, Node
 from xmgl.domain.money import wan_and_yuan
-from xmgl.domain.rules.base import ALL, DRAFTING_FSR, Context, E, Hit, W, hit, locate, rule, since
+from xmgl.domain.rules.base import (
+    ALL,
+    DRAFTING_FSR,
+    Context,
+    E,
+    Hit,
+    W,
+    hit,
+    locate,
+    rule,
+    since,
+    stage_where,
+)
 from xmgl.domain.schema import BUDGET_SUBJECTS, COMPETITIVE_METHODS
 
 BIDDING_LAW_48 = "《中华人民共和国招标投标法》第四十八条（中标人不得转让、肢解转让中标项目，不得分包主体、关键性工作）"
@@ -19,11 +31,6 @@ BIDDING_LAW_48 = "《中华人民共和国招标投标法》第四十八条（�
 
 # approval subject → the evaluation subject that must precede it (第十二条)
 EVALUATED = {S.FSR: "可行性研究报告", S.PD: "初步设计", S.MERGED: "可研代初步设计"}
-
-
-def _stage_where(ctx: Context) -> Location:
-    where: Location = ctx.d.stage.where("current")
-    return where
 
 
 # ---------------------------------------------------------------- 第十一条
@@ -142,7 +149,7 @@ def approval_missing(ctx: Context) -> Iterator[Hit]:
             yield hit(
                 "进入初步设计编报阶段，却没有可行性研究报告的批复记录（第三条第三款、第十二条）。",
                 f"补录 approval 记录（subject: {S.FSR}，issuer: {B.CITY}{B.APPROVER[S.FSR][1:]}）。",
-                _stage_where(ctx),
+                stage_where(ctx),
             )
         return
     if merged is not None:
@@ -157,7 +164,7 @@ def approval_missing(ctx: Context) -> Iterator[Hit]:
             f"项目已立项，却没有{'和'.join(missing)}记录：第十二条规定由{B.APPROVER[S.PD]}"
             "评估论证后批复（合并编报的为可研代初步设计批复）。",
             "补录 approval 记录（subject、issuer、文号、金额）。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 
@@ -257,7 +264,7 @@ def tender(ctx: Context) -> Iterator[Hit]:
             "项目进入建设实施，却没有招标采购记录：第十三条要求落实招标投标制，第十四条要求依法"
             "履行政府采购或招投标程序。",
             "补录 procurement 记录（采购内容、方式、中标单位、金额、公告编号）。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 
@@ -267,7 +274,7 @@ def contract(ctx: Context) -> Iterator[Hit]:
         yield hit(
             "项目进入建设实施，却没有合同记录：第十三条要求落实合同管理制。",
             "补录 contract 记录（合同编号、类型、相对方、金额）。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 
@@ -288,7 +295,7 @@ def supervision_contract(ctx: Context) -> Iterator[Hit]:
             "项目进入建设实施，却没有监理合同：第十三条要求落实建设监理制（竣工验收还须附监理报告，"
             "第十七条第二款）。",
             "补录 contract 记录（type: 监理）。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 

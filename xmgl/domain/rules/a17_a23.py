@@ -13,16 +13,11 @@ from decimal import Decimal
 from xmgl.domain import bodies as B
 from xmgl.domain.bounds import ACCEPTANCE
 from xmgl.domain.deadlines import first_passed_acceptance
-from xmgl.domain.model import Dossier, Location, Node
+from xmgl.domain.model import Dossier, Node
 from xmgl.domain.money import wan_and_yuan
 from xmgl.domain.regulation import EFFECTIVE
-from xmgl.domain.rules.base import ALL, Context, E, Hit, I, W, hit, rule, since
+from xmgl.domain.rules.base import ALL, Context, E, Hit, I, W, hit, rule, since, stage_where
 from xmgl.domain.schema import CLASSIFIED_REPORT, MLPS_REPORT, PROJECT_APPROVALS
-
-
-def _stage_where(ctx: Context) -> Location:
-    where: Location = ctx.d.stage.where("current")
-    return where
 
 
 def passed_on(d: Dossier) -> date | None:
@@ -50,7 +45,7 @@ def application_missing(ctx: Context) -> Iterator[Hit]:
         yield hit(
             "项目处于竣工验收阶段，却没有竣工验收申请记录（第十七条第一款）。",
             "补录 acceptance_application 记录（申请日期、受理单位、附件）。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 
@@ -78,7 +73,7 @@ def prelim_passed(ctx: Context) -> Iterator[Hit]:
         yield hit(
             "进入竣工验收申请阶段，却没有初步验收合格的记录（第十七条第一款）。",
             "补录 preliminary_acceptance 记录（result: 合格）。",
-            _stage_where(ctx),
+            stage_where(ctx),
         )
 
 

@@ -257,6 +257,12 @@ def hit(message: str, hint: str, where: Location | Node) -> Hit:
     return Hit(message, hint, location)
 
 
+def stage_where(ctx: Context) -> Location:
+    """Where the current stage is written: the place of a finding about the stage itself."""
+    where: Location = ctx.d.stage.where("current")
+    return where
+
+
 def locate(node: Node, *names: str) -> Location:
     """Where ``node.a.b.c`` is, or the deepest of its parents that exists (with the full path)."""
     for i, name in enumerate(names):
