@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -81,7 +82,16 @@ def test_totals_follow_an_edited_amount_in_calc(plan_xlsx, tmp_path):
     listed = as_written["项目清单"]
     head = listed[2]
     amount = head.index("申报投资（万元）")
-    assert listed[-1][1:3] == ["合计", "2 个项目"] and Decimal(listed[-1][amount]) == 120
+    assert listed[-1][1:3] == ["合计", "2个项目"] and Decimal(listed[-1][amount]) == 120
+    # one way to write a count or an amount, as in the .docx: no space before the unit
+    spaced = [
+        cell
+        for rows in as_written.values()
+        for row in rows
+        for cell in row
+        if re.search(r"\d[\s\u3000]+(?:个|万元|亿元|元)", cell)
+    ]
+    assert not spaced, spaced
 
     # the 数据局 corrects the 新建 amount and fills in the O&M request
     wb = load_workbook(plan_xlsx)

@@ -213,10 +213,10 @@ def write_xlsx(d: Draft, path: Path) -> None:
     units = f"B{first}:B{last}"
     natures = f"E{first}:E{last}"
     # totals are formulas, so they follow when the 数据局 edits an amount
-    total_row = ["", "合计", f'=COUNTA(C{first}:C{last})&" 个项目"']
+    total_row = ["", "合计", f'=COUNTA(C{first}:C{last})&"个项目"']
     total_row += [""] * (AMOUNT_COL - 4) + [f"=SUM({amounts})"]
     if last < first:  # no items: nothing to add up
-        total_row = ["", "合计", "0 个项目"] + [""] * (AMOUNT_COL - 4) + [0]
+        total_row = ["", "合计", "0个项目"] + [""] * (AMOUNT_COL - 4) + [0]
     ws.append(total_row)
     ws.cell(row=ws.max_row, column=2).font = bold
     ws.cell(row=ws.max_row, column=AMOUNT_COL).number_format = money_fmt
