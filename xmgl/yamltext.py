@@ -206,6 +206,14 @@ TAB_IN_VALUE = "这一行的值中（或值后）有 Tab 字符（常见于从 W
 TAB_IN_VALUE_HINT = "把这个 Tab 换成空格，或给整个值加上引号。"
 
 
+def explain_at(text: str, line: int | None, problem: str) -> tuple[str, str | None]:
+    """The parser's ``problem`` at ``line`` (1-based) in Chinese, and a hint where the
+    place itself says how to fix it (a Tab inside a value); None leaves the caller's."""
+    if tab_inside_value(text, line):
+        return TAB_IN_VALUE, TAB_IN_VALUE_HINT
+    return explain_yaml_error(problem), None
+
+
 def explain_yaml_error(problem: str) -> str:
     """The parser's English problem, said in Chinese (for the loader, the holiday file
     and the audit's stage reader alike)."""

@@ -27,14 +27,8 @@ from xmgl.domain.schema import (
     record_fields,
 )
 from xmgl.errors import DossierError, Problem
-from xmgl.yamltext import (
-    TAB_IN_VALUE,
-    TAB_IN_VALUE_HINT,
-    decode,
-    explain_yaml_error,
-    tab_inside_value,
-)
 from xmgl.yamltext import compose as _compose
+from xmgl.yamltext import decode, explain_at
 
 PROJECT_FILE = "project.yaml"
 
@@ -182,10 +176,10 @@ class _Reader:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             column = mark.column + 1 if mark else None
-            message = explain_yaml_error(str(exc.problem or exc.context))
-            hint = "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。"
-            if tab_inside_value(text, line):
-                message, hint = TAB_IN_VALUE, TAB_IN_VALUE_HINT
+            message, hint = explain_at(text, line, str(exc.problem or exc.context))
+            hint = (
+                hint or "对照 docs/dossier-format.md 的示例检查这一行及上一行的缩进、冒号和引号。"
+            )
             if message.startswith("锚点 &"):
                 hint = "同一文件里锚点名只能定义一次：给其中一个改名，并核对每个 *引用 指向哪一个。"
             quote = _unclosed_quote(text, line) if line else None

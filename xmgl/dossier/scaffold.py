@@ -179,8 +179,8 @@ def _signed_first_commit_openpgp(
 
 def _source_files(source: Path, target: Path) -> list[tuple[Path, str]]:
     """``(file, path in the new dossier)`` to copy from an existing dossier (checked first)."""
+    from xmgl.dossier.docpaths import document_paths
     from xmgl.dossier.loader import PROJECT_FILE, load_dossier
-    from xmgl.dossier.transition import document_paths
 
     root = source.parent if source.is_file() else source
     dossier = load_dossier(root)  # a DossierError lists every problem; nothing is created

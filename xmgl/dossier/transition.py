@@ -20,7 +20,7 @@ from xmgl.domain import lifecycle
 from xmgl.domain.gate import check_gate
 from xmgl.domain.regulation import article_zh
 from xmgl.domain.stages import STAGES, label
-from xmgl.dossier.docpaths import document_paths  # noqa: F401 - its home before
+from xmgl.dossier.docpaths import document_paths
 from xmgl.errors import PreconditionError, SigningError, UsageError
 from xmgl.gitaudit import trailers as tr
 from xmgl.gitaudit.git import repo_prefix

@@ -184,22 +184,14 @@ def _cannot_edit(text: str, exc: Exception) -> DossierError:
     (a Tab inside a plain value). Nothing has been written when this is raised.
     """
     from xmgl.errors import Problem
-    from xmgl.yamltext import (
-        TAB_IN_VALUE,
-        TAB_IN_VALUE_HINT,
-        explain_yaml_error,
-        tab_inside_value,
-    )
+    from xmgl.yamltext import explain_at
 
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    if tab_inside_value(text, line):
-        message, hint = TAB_IN_VALUE, TAB_IN_VALUE_HINT
-    else:
-        said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-        message = explain_yaml_error(str(said))
-        hint = "按提示修改这一行后重试。"
+    said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    message, hint = explain_at(text, line, str(said))
+    hint = hint or "按提示修改这一行后重试。"
     problem = Problem(
         file=PROJECT_FILE,
         line=line,

@@ -97,8 +97,9 @@ def register(app: typer.Typer) -> None:
 
 def _commit(root, added) -> str:
     from xmgl.domain.schema import RECORD_KINDS
+    from xmgl.dossier.docpaths import document_paths
     from xmgl.dossier.loader import PROJECT_FILE
-    from xmgl.dossier.transition import document_paths, require_allowed_signer
+    from xmgl.dossier.transition import require_allowed_signer
     from xmgl.errors import PreconditionError
     from xmgl.gitaudit import git as g
     from xmgl.gitaudit import trailers as tr
