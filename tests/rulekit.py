@@ -13,6 +13,22 @@ AS_OF = date(2026, 10, 15)
 """A fixed “today” for the example: construction, two quarterly reports sent, the third open."""
 
 
+#: A 竣工验收 application with every attachment (``.format(date=…)``), and without the
+#: 密码应用安全性评估 (ATTACH), as the 第十七条 tests append them.
+ATTACH = """\
+- kind: acceptance_application
+  date: {date}
+  to: 大石桥市数据局
+  attachments:
+    construction_summary: docs/可研批复.md
+    financial_report: docs/可研批复.md
+    supervision_report: docs/可研批复.md
+    security_assessment: docs/项目安全方案.md
+    security_assessment_kind: 网络安全等级保护测评报告
+"""
+APPLICATION = ATTACH + "    crypto_assessment: docs/密码应用方案.md\n"
+
+
 def findings(root: Path, as_of: date = AS_OF, stage: str | None = None):
     return check(load_dossier(root), as_of, stage=stage)
 

@@ -17,7 +17,9 @@ import pytest
 
 from tests.conftest import line_of, replace_in_project
 from tests.rulekit import (
+    APPLICATION,
     AS_OF,
+    ATTACH,
     append_records,
     findings,
     remove_lines,
@@ -851,18 +853,6 @@ def _(root):
 # ---------------------------------------------------------------- 第十七条
 
 PRELIM = "- kind: preliminary_acceptance\n  date: {date}\n  result: 合格\n"
-ATTACH = """\
-- kind: acceptance_application
-  date: {date}
-  to: 大石桥市数据局
-  attachments:
-    construction_summary: docs/可研批复.md
-    financial_report: docs/可研批复.md
-    supervision_report: docs/可研批复.md
-    security_assessment: docs/项目安全方案.md
-    security_assessment_kind: 网络安全等级保护测评报告
-"""
-APPLICATION = ATTACH + "    crypto_assessment: docs/密码应用方案.md\n"
 
 
 @case(

@@ -18,7 +18,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import EXAMPLE
-from tests.rulekit import AS_OF
+from tests.rulekit import APPLICATION, AS_OF, ATTACH
 from xmgl.domain.rules import check
 from xmgl.dossier.loader import load_text
 
@@ -918,18 +918,6 @@ scenario(
 # ---------------------------------------------------------------- 第十七条
 
 PRELIM = "- kind: preliminary_acceptance\n  date: {date}\n  result: {result}\n"
-ATTACH = """\
-- kind: acceptance_application
-  date: {date}
-  to: 大石桥市数据局
-  attachments:
-    construction_summary: docs/可研批复.md
-    financial_report: docs/可研批复.md
-    supervision_report: docs/可研批复.md
-    security_assessment: docs/项目安全方案.md
-    security_assessment_kind: 网络安全等级保护测评报告
-"""
-APPLICATION = ATTACH + "    crypto_assessment: docs/密码应用方案.md\n"
 MLPS_KIND = "    security_assessment_kind: 网络安全等级保护测评报告\n"
 CLASSIFIED_KIND = "    security_assessment_kind: 涉密信息系统安全保密测评报告\n"
 
