@@ -2,19 +2,23 @@
 
 Every document xmgl writes goes through :func:`keep_whole` last. A token is:
 
-- a 文号 or a voucher number (大营商审批〔2026〕21号, 大财支〔2026〕0615-03);
-- an identifier, a command word or a standard's number in Latin letters
-  (HT-2026-001, DSQ-XXH-2026-007, ssh-keygen, --no-walk, the GB/T and the
-  39786—2021 of GB/T 39786—2021);
-- in a table cell, also a whole date (2026年6月15日) and a number with its unit
+- a 文号 or a voucher number (大营商审批〔2026〕21号, 大财支〔2026〕0615-03),
+  wherever it stands;
+- in a table cell, also an identifier or a standard's number in Latin letters
+  (HT-2026-001, DSQ-XXH-2026-007, the GB/T and the 39786—2021 of GB/T
+  39786—2021), a whole date (2026年6月15日) and a number with its unit
   (101.4万元, （1,014,000元）, 12个月, （30%）).
 
-In body text a date or an amount follows the ordinary rules of Chinese text, as
-in any document typed in Word or WPS: it may break between its parts. Holding it
-would put a joiner (below) inside every date and amount the body writes, so a
-reader who searches for "386万元" or copies it into a spreadsheet would not find
-or get it; and a whole date held on one line leaves the line before it up to ten
-characters short across a justified line.
+Body text is otherwise left as typed and follows the ordinary rules of Chinese
+text, as in any document typed in Word or WPS: a date, an amount or a contract
+number may break between its parts at a 28-character line end. Holding them
+would need a joiner (below) inside each, and then a reader's search for
+"386万元" or "HT-2026-001" would not find it, a figure copied into a spreadsheet
+would carry an invisible character, and a command copied from the audit export
+into a terminal would fail. A whole date held on one line would also leave the
+line before it up to ten characters short across a justified line. In a table
+cell the joiners go only into a paragraph that may not fit its column on one
+line, where a break would otherwise fall inside a token.
 
 How. LibreOffice breaks Chinese text before any character except the 禁则 ones
 (it ignores a document's own 禁则 lists), and it breaks Latin text after a
@@ -28,9 +32,7 @@ table whose tokens cannot fit at its size is set a size smaller
 (:func:`fit_table`). A hash (a commit id, a key fingerprint) has no break
 opportunity inside and needs nothing.
 
-Readers strip :data:`WORD_JOINER` from text they compare. Only a token that may
-meet a line end gets joiners: a table cell whose text fits its column on one line
-keeps its text exactly as written.
+Readers strip :data:`WORD_JOINER` from text they compare.
 """
 
 from __future__ import annotations
@@ -60,11 +62,8 @@ _DOC_NUMBER_PARTS = r"[\u4e00-\u9fff]{1,8}(?=〔\d{4}〕)|〔\d{4}〕[0-9A-Za-z]
 #: GB/T is an identifier, and the space between may break like any space).
 _STANDARD = r"(?<![0-9A-Za-z])\d+(?:\.\d+)*[—–]\d{4}(?![0-9])"
 #: Latin letters and digits with a hyphen, slash, dot, colon or underscore inside
-#: (where LibreOffice would break), or a command-line option (--no-walk).
-_IDENTIFIER = (
-    r"(?<![0-9A-Za-z])(?:--?)?[0-9A-Za-z]+(?:[-/._:][0-9A-Za-z]+)+"
-    r"|(?<![0-9A-Za-z-])--?[A-Za-z][0-9A-Za-z]*"
-)
+#: (where LibreOffice would break).
+_IDENTIFIER = r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[-/._:][0-9A-Za-z]+)+"
 #: A number and its unit. Longer units first (个月 before 个, 万元 before 元).
 _NUMBER_UNIT = (
     r"(?<![0-9A-Za-z.,])\d[\d,]*(?:\.\d+)?"
@@ -79,7 +78,7 @@ _HASH = (
 )
 
 #: What never breaks in body text, tried in this order at each position.
-BODY_TOKEN = re.compile("|".join((_HASH, _DOC_NUMBER, _STANDARD, _IDENTIFIER)))
+BODY_TOKEN = re.compile("|".join((_HASH, _DOC_NUMBER)))
 #: What never breaks in a table cell: also a whole date.
 CELL_TOKEN = re.compile(
     "|".join((_HASH, _DOC_NUMBER_PARTS, _STANDARD, _DATE, _NUMBER_UNIT, _IDENTIFIER))
