@@ -328,7 +328,10 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
         )
         start = "续建" if began is not None and began.date.year < year else "新开工"
     summary = d.project.summary or ""
+    f = d.funding
     return {
+        # mixed funding: every source the dossier names, not only the first
+        "funding": "、".join(dict.fromkeys([f.source, *f.other_sources])),
         "date": sub.date,
         "amount": amount,
         "basis": basis,
