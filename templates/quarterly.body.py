@@ -1,4 +1,4 @@
-# xmgl body: sha256 f3230e8ce8e4ea23dcf24a13793c31fb28b116d474de9f86b53e320e3aad9806 jinja2 3.1.6 docxtpl 0.20.2
+# xmgl body: sha256 2e6c57bc375c155ae3b0febcf1f1434f100a08826376f735c985c7a5878523c4 jinja2 3.1.6 docxtpl 0.20.2
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = None
 
@@ -249,15 +249,19 @@ def root(context, missing=missing, environment=environment):
         yield '\n<w:p><w:r><w:t xml:space="preserve">截至'
         yield escape(environment.finalize(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'cutoff_cn')))
         yield '，档案中没有变更记录。</w:t></w:r></w:p>'
-    yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>六、等级保护、密码应用和数据共享对接进展</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">1. 网络安全等级保护：'
+    yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">六、'
+    yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'protection_short')))
+    yield '、密码应用和数据共享对接进展</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">1. '
+    yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'protection')))
+    yield '：'
     yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'mlps_statement')))
-    yield '。本期进展：【待填写：定级备案、测评进展】</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">2. 密码应用：'
+    yield '。本期进展：'
+    yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'protection_progress')))
+    yield '</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">2. 密码应用：'
     yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'crypto_review')))
-    yield '。本期进展：【待填写：密码应用建设和密评进展】</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">3. 数据共享对接：信息资源目录'
-    yield escape(environment.finalize(environment.getattr((undefined(name='data_sharing') if l_0_data_sharing is missing else l_0_data_sharing), 'catalog_count')))
-    yield '项，数据资源共享清单'
-    yield escape(environment.finalize(environment.getattr((undefined(name='data_sharing') if l_0_data_sharing is missing else l_0_data_sharing), 'sharing_count')))
-    yield '项；'
+    yield '。本期进展：【待填写：密码应用建设和密评进展】</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">3. 数据共享对接：'
+    yield escape(environment.finalize(environment.getattr((undefined(name='data_sharing') if l_0_data_sharing is missing else l_0_data_sharing), 'count_text')))
+    yield '；'
     yield escape(environment.finalize(environment.getattr((undefined(name='deployment') if l_0_deployment is missing else l_0_deployment), 'resource_platform_text')))
     yield '。本期进展：【待填写：共享接口对接进展】</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>七、存在的问题与风险</w:t></w:r></w:p>'
     if (undefined(name='carried_problems') if l_0_carried_problems is missing else l_0_carried_problems):
@@ -307,4 +311,4 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:footerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1191" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '2=48&4=50&6=56&7=58&11=72&13=74&15=76&17=78&19=80&21=82&23=84&25=86&27=88&29=90&31=92&33=94&35=96&37=98&39=104&41=106&42=109&43=116&44=126&46=129&47=131&49=133&50=135&52=137&54=139&56=141&58=143&60=145&62=147&63=149&69=152&70=156&71=158&72=160&73=162&74=164&76=171&77=174&78=177&83=179&84=183&85=185&86=187&87=189&88=191&90=198&91=203&96=205&97=209&98=211&99=213&100=215&101=217&103=222&104=225&109=227&110=231&111=233&112=235&113=237&114=239&115=243&117=249&119=252&120=254&121=256&122=262&123=266&124=270&125=281&126=285&127=291&128=295&131=299&132=303&133=305'
+debug_info = '2=48&4=50&6=56&7=58&11=72&13=74&15=76&17=78&19=80&21=82&23=84&25=86&27=88&29=90&31=92&33=94&35=96&37=98&39=104&41=106&42=109&43=116&44=126&46=129&47=131&49=133&50=135&52=137&54=139&56=141&58=143&60=145&62=147&63=149&69=152&70=156&71=158&72=160&73=162&74=164&76=171&77=174&78=177&83=179&84=183&85=185&86=187&87=189&88=191&90=198&91=203&96=205&97=209&98=211&99=213&100=215&101=217&103=222&104=225&109=227&110=231&111=233&112=235&113=237&114=239&115=243&117=249&118=252&119=254&120=260&121=262&122=266&123=270&124=274&125=285&126=289&127=295&128=299&131=303&132=307&133=309'

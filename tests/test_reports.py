@@ -711,7 +711,8 @@ def test_quarterly_report_content(xmgl, example):
     )
     assert "1. 市政设施台账数据质量不一，需住建局配合清洗。" in texts
     assert "完成联动处置和综合评价子系统，开展等级保护测评准备。" in texts
-    assert "截至2026年9月10日，档案中没有变更记录。" in texts
+    # submitted on 09-08 (quarterly_report record): the report states what it said then
+    assert "截至2026年9月8日，档案中没有变更记录。" in texts
     assert any("本期报告报送截止日期为2026年9月10日。" in t for t in texts)
 
 
