@@ -350,3 +350,28 @@ def test_plan_draft_marks_substitutions_and_cites_in_full(xmgl, tmp_path):
     assert rows["大石桥市社会保障卡一卡通服务平台项目"]["建设期"] == "—"  # O&M: no 建设期
     assert rows["大石桥市智慧教育云平台二期项目"]["资金来源"] == "市本级财政性资金、上级补助资金"
     assert rows["大石桥市智慧教育云平台二期项目"]["新开工/续建"] == "续建"
+
+
+def test_work_finished_on_time_is_not_behind_while_awaiting_acceptance(xmgl, tmp_path):
+    root = copy_example(tmp_path / "d")
+
+    def finished(data):
+        data["project"]["construction_months"] = 4  # planned end 2026-10-01
+        data["records"] += [
+            {
+                "kind": "progress",
+                "date": D("2026-09-25"),
+                "description": "全部功能完成，试运行。",
+                "percent": 100,
+            },
+            {"kind": "preliminary_acceptance", "date": D("2026-10-05"), "result": "合格"},
+        ]
+        data["stage"] = {"current": "preliminary_acceptance", "since": D("2026-10-05")}
+
+    edit_project(root, finished)
+    texts = quarterly_texts(xmgl, root, 3, "2026-12-01")
+    line = next(t for t in texts if t.startswith("进度情况："))
+    assert "滞后" not in line
+    assert line == (
+        "进度情况：2026年9月25日形象进度达到100%，在计划完工日期2026年10月1日前完成建设任务。"
+    )

@@ -1015,10 +1015,25 @@ def _progress_status(
             f"截至{cn_date(cutoff)}的累计完成投资及其占批复概算的比例（不同于累计支付）"
         )
 
+    # the day the work reached 100%: finished on time is not "behind" while it awaits acceptance
+    done = next((r for r in progress if r.percent == 100), None)
     if start is None or not months:
         verdict = todo("与计划进度相比是否按期（档案中缺少开工日期或建设期）")
+    elif done is not None and done.date <= planned_end:
+        verdict = (
+            f"{cn_date(done.date)}形象进度达到100%，在计划完工日期{cn_date(planned_end)}前"
+            "完成建设任务"
+        )
+    elif done is not None:
+        verdict = (
+            f"{cn_date(done.date)}形象进度达到100%，晚于计划完工日期{cn_date(planned_end)}，"
+            "进度滞后"
+        )
     elif cutoff > planned_end:
-        verdict = f"已超过计划完工日期{cn_date(planned_end)}，项目尚未完成验收，进度滞后"
+        verdict = (
+            f"截至{cn_date(cutoff)}，已超过计划完工日期{cn_date(planned_end)}，项目尚未完成验收，"
+            "档案中没有完成建设（形象进度100%）的记录，进度滞后"
+        )
     elif pct is None:
         verdict = todo("与计划进度相比是否按期（档案中没有形象进度记录）")
     else:
