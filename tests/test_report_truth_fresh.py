@@ -375,3 +375,27 @@ def test_work_finished_on_time_is_not_behind_while_awaiting_acceptance(xmgl, tmp
     assert line == (
         "进度情况：2026年9月25日形象进度达到100%，在计划完工日期2026年10月1日前完成建设任务。"
     )
+
+
+def test_suspended_project_is_reported_as_suspended(xmgl, tmp_path):
+    root = copy_example(tmp_path / "d")
+
+    def suspend(data):
+        data["records"].append(
+            {
+                "kind": "suspension",
+                "date": D("2026-10-01"),
+                "issuer": "大石桥市数据局",
+                "document_no": "大数据发〔2026〕40号",
+                "reason": "资金未到位。",
+            }
+        )
+        data["stage"] = {"current": "suspended", "since": D("2026-10-01")}
+
+    edit_project(root, suspend)
+    texts = quarterly_texts(xmgl, root, 3, "2026-12-01")
+    line = next(t for t in texts if t.startswith("进度情况："))
+    assert line.startswith(
+        "进度情况：2026年10月1日大石桥市数据局决定暂停项目建设（大数据发〔2026〕40号），"
+        "原因：资金未到位，截至2026年12月1日档案中没有恢复建设的记录；"
+    )

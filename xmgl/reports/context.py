@@ -1051,6 +1051,9 @@ def _progress_status(
                 f"截至{cn_date(pct.date)}，建设期已过{expected_text}，形象进度{pct.percent}%，"
                 "进度滞后于计划"
             )
+    stopped = _stopped(d, cutoff)
+    if stopped:
+        verdict = stopped if verdict.startswith("【") else f"{stopped}；此前{verdict}"
     return {
         "start": cn_date(start, "开工日期"),
         "planned_end": cn_date(planned_end, "计划完工日期"),
@@ -1059,6 +1062,36 @@ def _progress_status(
         "verdict": verdict,
         "period_text": _period_text(d, ext),
     }
+
+
+_STOPS = {"suspension": "暂停项目建设", "termination": "终止项目"}
+
+
+def _stopped(d: Dossier, until: date) -> str:
+    """The 第二十条 suspension or termination in force on ``until``, said before any
+    schedule verdict (a suspended project is not "按期推进"); "" when there is none."""
+    stop = next(
+        (r for r in reversed(d.records_of(*_STOPS)) if r.date <= until),
+        None,
+    )
+    if stop is None:
+        return ""
+    resumed = next(
+        (
+            r
+            for r in d.records_of("stage_change")
+            if r.from_stage == "suspended" and stop.date <= r.date <= until
+        ),
+        None,
+    )
+    if stop.kind == "suspension" and resumed is not None:
+        return ""
+    no = f"（{stop.document_no}）" if stop.document_no else ""
+    why = f"，原因：{clause(stop.reason)}" if stop.reason else ""
+    text = f"{cn_date(stop.date)}{stop.issuer}决定{_STOPS[stop.kind]}{no}{why}"
+    if stop.kind == "suspension":
+        text += f"，截至{cn_date(until)}档案中没有恢复建设的记录"
+    return text
 
 
 def _extension(d: Dossier, until: date) -> dict | None:
