@@ -399,3 +399,22 @@ def test_suspended_project_is_reported_as_suspended(xmgl, tmp_path):
         "进度情况：2026年10月1日大石桥市数据局决定暂停项目建设（大数据发〔2026〕40号），"
         "原因：资金未到位，截至2026年12月1日档案中没有恢复建设的记录；"
     )
+
+
+def test_project_building_facilities_is_not_said_to_build_none(xmgl, tmp_path):
+    project = {
+        "name": "大石桥市城区视频监控补点建设项目",
+        "unit": "大石桥市公安局",
+        "competent_department": "大石桥市公安局",
+        "legal_person": "周立军",
+        "nature": "新建",
+        "content_types": ["信息采集设施", "业务信息系统"],
+    }
+    root = write_dossier(tmp_path / "d", project=project)
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    text = full_text(docx.Document(root / FSR_FILE))
+    assert "不单独建设机房和基础设施" not in text  # it builds 信息采集设施
+    assert (
+        "本项目依托营口市政务云部署；建设内容包括信息采集设施，"
+        "【待填写：拟建设的设施、部署位置及其与政务云的关系】" in text
+    )

@@ -332,7 +332,13 @@ class Attachments:
 def _deployment(d: Dossier, att: Attachments) -> dict:
     dep = d.deployment
     on_cloud = dep.cloud in ("营口市政务云", "辽宁省政务云")
-    if on_cloud:
+    facilities = [t for t in d.project.content_types if t in ("电子政务基础设施", "信息采集设施")]
+    if on_cloud and facilities:
+        # the project builds facilities of its own (第二条): never "不单独建设……基础设施"
+        where = f"本项目依托{dep.cloud}部署；建设内容包括{'、'.join(facilities)}，" + todo(
+            "拟建设的设施、部署位置及其与政务云的关系"
+        )
+    elif on_cloud:
         where = f"本项目依托{dep.cloud}部署，不单独建设机房和基础设施"
     else:
         why = text(dep.justification, "不依托政务云部署的理由（上级另有规定或业务特殊需要）")
