@@ -418,3 +418,19 @@ def test_project_building_facilities_is_not_said_to_build_none(xmgl, tmp_path):
         "本项目依托营口市政务云部署；建设内容包括信息采集设施，"
         "【待填写：拟建设的设施、部署位置及其与政务云的关系】" in text
     )
+
+
+def test_plan_draft_uses_the_revised_request(xmgl, tmp_path):
+    top = tmp_path / "clones"
+    top.mkdir()
+    root = copy_example(top / "修改")
+    add_records(
+        root,
+        {"kind": "plan_submission", "date": D("2026-07-01"), "year": 2027, "amount": "80万元"},
+        {"kind": "plan_submission", "date": D("2026-07-20"), "year": 2027, "amount": "65万元"},
+    )
+    stem = tmp_path / "草案"
+    r = xmgl("portfolio", top, "--plan-year", "2027", "--output", stem, "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    body = "\n".join(p.text for p in docx.Document(str(stem.with_name("草案.docx"))).paragraphs)
+    assert "申报投资合计65万元" in body  # the request as revised on 07-20, not the first
