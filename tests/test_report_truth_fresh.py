@@ -434,3 +434,14 @@ def test_plan_draft_uses_the_revised_request(xmgl, tmp_path):
     assert r.exit_code == 0, r.output
     body = "\n".join(p.text for p in docx.Document(str(stem.with_name("草案.docx"))).paragraphs)
     assert "申报投资合计65万元" in body  # the request as revised on 07-20, not the first
+
+
+def test_merged_report_states_one_investment_figure(xmgl, tmp_path):
+    # approved at 165万 after asking for 168万: the request says 168万 throughout
+    root = tmp_path / "d"
+    shutil.copytree(MERGED_SMALL, root, ignore=shutil.ignore_patterns("reports"))
+    make(xmgl, root, "fsr", "--merged", as_of="2026-09-15")
+    text = full_text(docx.Document(root / MERGED_FILE))
+    amounts = set(re.findall(r"\d+(?:\.\d+)?万元", text))
+    assert amounts == {"168万元", "200万元"}  # 200万元: the 第十条 threshold
+    assert "本项目申报投资概算168万元（1,680,000元），在200万元（不含）以下。" in text

@@ -208,7 +208,7 @@ def test_merged_allowed_just_below_two_million(xmgl, example):
     assert "可行性研究报告（代初步设计）" in styled(doc, "Title")
     text = full_text(doc)
     assert (
-        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：本项目总投资"
+        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：本项目批复概算"
         "199.999999万元（1,999,999.99元），在200万元（不含）以下。"
     ) in text
 
@@ -252,7 +252,8 @@ def test_merged_small_dossier(xmgl, tmp_path):
     doc = docx.Document(root / MERGED_FILE)
     text = full_text(doc)
     assert "项目单位申报本项目建设内容单一。" in text
-    assert "本项目总投资165万元（1,650,000元），在200万元（不含）以下。" in text
+    # the figure 第十条 is met by is the one the request states (一（六）, 附表2)
+    assert "本项目申报投资概算168万元（1,680,000元），在200万元（不含）以下。" in text
     # the 概算 of the request is the unit's proposed figure, not an approval's
     assert "项目申报投资概算168万元（1,680,000元）" in text
     assert "批复概算" not in text

@@ -568,7 +568,18 @@ def _merge(d: Dossier, att: Attachments) -> dict:
         if m.urgent_basis_document:
             ref = att.ref(m.urgent_basis_document, "紧急建设依据文件")
             basis = f"{basis}（{ref}）" if basis else ref
-    total = facts.total_investment(d)
+    # the figure 第十条 was judged on, named as what it is: before approval it is the
+    # unit's own 申报投资概算 (一（六）), after approval the 概算 in force — never an
+    # unnamed "总投资" that differs from the figure the report states elsewhere
+    from xmgl.domain.money import TWO_MILLION
+
+    estimate = d.investment.estimate
+    if estimate is not None and estimate < TWO_MILLION:
+        total, label = estimate, "申报投资概算"
+    else:
+        found = facts.total_investment_source(d)
+        total = found[0] if found is not None else None
+        label = "申报投资概算" if found is not None and found[2] == "投资估算" else "批复概算"
     lines = []
     for g in decision.grounds:
         if g == URGENT:
@@ -576,7 +587,7 @@ def _merge(d: Dossier, att: Attachments) -> dict:
         elif g in (SIMPLE, SINGLE):
             lines.append(f"第十条第三款：项目单位申报本项目{g}")
         elif g == SMALL and total is not None:
-            lines.append(f"第十条第三款：本项目总投资{wan_and_yuan(total)}，在200万元（不含）以下")
+            lines.append(f"第十条第三款：本项目{label}{wan_and_yuan(total)}，在200万元（不含）以下")
     return {
         "requested": d.merged,
         "allowed": decision.allowed,
