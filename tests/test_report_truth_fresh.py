@@ -445,3 +445,26 @@ def test_merged_report_states_one_investment_figure(xmgl, tmp_path):
     amounts = set(re.findall(r"\d+(?:\.\d+)?万元", text))
     assert amounts == {"168万元", "200万元"}  # 200万元: the 第十条 threshold
     assert "本项目申报投资概算168万元（1,680,000元），在200万元（不含）以下。" in text
+
+
+def test_declared_facts_stay_when_placeholders_are_filled(xmgl, tmp_path):
+    # resource_platform: false is the dossier's fact; only the reason is for a person to write
+    root = write_dossier(
+        tmp_path / "d",
+        deployment={"cloud": "营口市政务云", "resource_platform": False},
+    )
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    assert (
+        "本项目未按营口市要求接入统一政务信息资源库平台，原因：【待填写：未接入的原因】。" in texts
+    )
+
+
+def test_merged_grounds_carry_the_units_reasons(xmgl, tmp_path):
+    root = secret_merged(tmp_path / "d")
+    make(xmgl, root, "fsr", "--merged", as_of="2026-03-20")
+    texts = paragraphs(docx.Document(root / MERGED_FILE))
+    assert (
+        f"1. {REG}第十条第三款：项目单位申报本项目建设内容单一，"
+        "理由：只建设一个政务服务排队叫号系统，不涉及其他业务系统。" in texts
+    )

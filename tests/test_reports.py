@@ -218,8 +218,8 @@ def test_merged_allowed_on_a_declared_ground_above_two_million(xmgl, example):
     make(xmgl, example, "fsr", "--merged")
     doc = docx.Document(example / MERGED_FILE)
     assert (
-        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：项目单位申报本项目技术方案简单。"
-        in paragraphs(doc)
+        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：项目单位申报本项目技术方案简单，"
+        "理由：采用成熟的排队叫号产品，不需定制开发。" in paragraphs(doc)
     )
     # one 概算 table, no separate 估算 table
     assert "附表2　投资概算表" in paragraphs(doc)
@@ -251,7 +251,10 @@ def test_merged_small_dossier(xmgl, tmp_path):
     make(xmgl, root, "fsr", "--merged", as_of="2026-05-20")
     doc = docx.Document(root / MERGED_FILE)
     text = full_text(doc)
-    assert "项目单位申报本项目建设内容单一。" in text
+    assert (
+        "项目单位申报本项目建设内容单一，理由：只建设一个政务服务排队叫号系统，不涉及其他业务系统。"
+        in text
+    )
     # the figure 第十条 is met by is the one the request states (一（六）, 附表2)
     assert "本项目申报投资概算168万元（1,680,000元），在200万元（不含）以下。" in text
     # the 概算 of the request is the unit's proposed figure, not an approval's

@@ -346,8 +346,8 @@ def _deployment(d: Dossier, att: Attachments) -> dict:
         where = f"本项目不依托营口市级、省级政务云部署，理由：{why}"
     if dep.resource_platform is True:
         platform = "按营口市要求接入统一政务信息资源库平台"
-    elif dep.resource_platform is False:
-        platform = todo("未接入统一政务信息资源库平台的原因")
+    elif dep.resource_platform is False:  # the dossier's fact stays when the reason is filled
+        platform = "未按营口市要求接入统一政务信息资源库平台，原因：" + todo("未接入的原因")
     else:
         platform = todo("是否按营口市要求接入统一政务信息资源库平台")
     systems = [
@@ -585,7 +585,9 @@ def _merge(d: Dossier, att: Attachments) -> dict:
         if g == URGENT:
             lines.append(f"第十条第二款：本项目需要紧急建设，依据为{basis}")
         elif g in (SIMPLE, SINGLE):
-            lines.append(f"第十条第三款：项目单位申报本项目{g}")
+            reason = (m.simple_reason if g == SIMPLE else m.single_reason) if m else None
+            why = f"，理由：{clause(reason)}" if reason else ""
+            lines.append(f"第十条第三款：项目单位申报本项目{g}{why}")
         elif g == SMALL and total is not None:
             lines.append(f"第十条第三款：本项目{label}{wan_and_yuan(total)}，在200万元（不含）以下")
     return {
