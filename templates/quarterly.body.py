@@ -1,4 +1,4 @@
-# xmgl body: sha256 2e6c57bc375c155ae3b0febcf1f1434f100a08826376f735c985c7a5878523c4 jinja2 3.1.6 docxtpl 0.20.2
+# xmgl body: sha256 aa02d22dd84d2e84ad723b163e0805d032b9e5b5affe0d20f2e5ff11ba80345f jinja2 3.1.6 docxtpl 0.20.2
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = None
 
@@ -19,6 +19,7 @@ def root(context, missing=missing, environment=environment):
     l_0_schedule = resolve('schedule')
     l_0_planned = resolve('planned')
     l_0_progress = resolve('progress')
+    l_0_events = resolve('events')
     l_0_percent = resolve('percent')
     l_0_money = resolve('money')
     l_0_payments = resolve('payments')
@@ -109,23 +110,18 @@ def root(context, missing=missing, environment=environment):
         yield '\n<w:p><w:r><w:t xml:space="preserve">'
         yield escape(environment.finalize((undefined(name='planned') if l_0_planned is missing else l_0_planned)))
         yield '</w:t></w:r></w:p>'
-    t_3 = 1
-    for l_1_e in (undefined(name='progress') if l_0_progress is missing else l_0_progress):
-        _loop_vars = {}
-        pass
-        yield '\n<w:p><w:r><w:t xml:space="preserve">'
-        yield escape(environment.finalize(environment.getattr(l_1_e, 'date_cn')))
-        yield '：'
-        yield escape(environment.finalize(environment.getattr(l_1_e, 'description')))
-        yield escape(environment.finalize(environment.getattr(l_1_e, 'percent_note')))
-        yield '</w:t></w:r></w:p>'
-        t_3 = 0
-    l_1_e = missing
-    if t_3:
+    if (not (undefined(name='progress') if l_0_progress is missing else l_0_progress)):
         pass
         yield '\n<w:p><w:r><w:t xml:space="preserve">'
         yield escape(environment.finalize(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'no_progress_text')))
         yield '</w:t></w:r></w:p>\n<w:p><w:r><w:t>【待填写：本期完成的建设内容与里程碑】</w:t></w:r></w:p>'
+    for l_1_e in (undefined(name='events') if l_0_events is missing else l_0_events):
+        _loop_vars = {}
+        pass
+        yield '\n<w:p><w:r><w:t xml:space="preserve">'
+        yield escape(environment.finalize(environment.getattr(l_1_e, 'line')))
+        yield '</w:t></w:r></w:p>'
+    l_1_e = missing
     yield '\n<w:p><w:r><w:t xml:space="preserve">'
     yield escape(environment.finalize((undefined(name='percent') if l_0_percent is missing else l_0_percent)))
     yield '。</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">进度情况：'
@@ -311,4 +307,4 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:footerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1191" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '2=48&4=50&6=56&7=58&11=72&13=74&15=76&17=78&19=80&21=82&23=84&25=86&27=88&29=90&31=92&33=94&35=96&37=98&39=104&41=106&42=109&43=116&44=126&46=129&47=131&49=133&50=135&52=137&54=139&56=141&58=143&60=145&62=147&63=149&69=152&70=156&71=158&72=160&73=162&74=164&76=171&77=174&78=177&83=179&84=183&85=185&86=187&87=189&88=191&90=198&91=203&96=205&97=209&98=211&99=213&100=215&101=217&103=222&104=225&109=227&110=231&111=233&112=235&113=237&114=239&115=243&117=249&118=252&119=254&120=260&121=262&122=266&123=270&124=274&125=285&126=289&127=295&128=299&131=303&132=307&133=309'
+debug_info = '2=49&4=51&6=57&7=59&11=73&13=75&15=77&17=79&19=81&21=83&23=85&25=87&27=89&29=91&31=93&33=95&35=97&37=99&39=105&41=107&42=110&43=115&44=117&45=121&46=125&47=127&49=129&50=131&52=133&54=135&56=137&58=139&60=141&62=143&63=145&69=148&70=152&71=154&72=156&73=158&74=160&76=167&77=170&78=173&83=175&84=179&85=181&86=183&87=185&88=187&90=194&91=199&96=201&97=205&98=207&99=209&100=211&101=213&103=218&104=221&109=223&110=227&111=229&112=231&113=233&114=235&115=239&117=245&118=248&119=250&120=256&121=258&122=262&123=266&124=270&125=281&126=285&127=291&128=295&131=299&132=303&133=305'

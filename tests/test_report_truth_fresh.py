@@ -468,3 +468,71 @@ def test_merged_grounds_carry_the_units_reasons(xmgl, tmp_path):
         f"1. {REG}第十条第三款：项目单位申报本项目建设内容单一，"
         "理由：只建设一个政务服务排队叫号系统，不涉及其他业务系统。" in texts
     )
+
+
+# ------------------------------------------------------------ what the period's records say
+
+
+def test_supervision_findings_are_problems_until_rectified(xmgl, tmp_path):
+    root = copy_example(tmp_path / "d")
+    add_records(
+        root,
+        {
+            "kind": "supervision_finding",
+            "date": D("2026-08-10"),
+            "issuer": "大石桥市数据局",
+            "area": "资金使用",
+            "description": "进度款支付凭证不全。",
+            "deadline": D("2026-09-30"),
+        },
+        {
+            "kind": "supervision_finding",
+            "date": D("2026-10-15"),
+            "issuer": "大石桥市审计局",
+            "area": "招标采购",
+            "description": "监理合同未备案",
+        },
+    )
+    texts = quarterly_texts(xmgl, root, 3, "2026-12-01")
+    assert (
+        "3. 大石桥市数据局监督检查发现（资金使用）：进度款支付凭证不全。（2026年8月10日记录）"
+        "解决情况：【待填写：整改情况，整改期限2026年9月30日；档案中尚无整改完成的记录】" in texts
+    )
+    assert (
+        "1. 大石桥市审计局监督检查发现（招标采购）：监理合同未备案（2026年10月15日记录）。" in texts
+    )
+    add_records(
+        root,
+        {
+            "kind": "rectification",
+            "date": D("2026-11-20"),
+            "subject": "监督检查",
+            "completed": D("2026-11-20"),
+        },
+    )
+    texts = quarterly_texts(xmgl, root, 4, "2027-01-20")
+    assert not any("监督检查发现" in t for t in texts)  # rectified before period 4 began
+
+
+def test_milestone_records_are_reported_in_date_order(xmgl, tmp_path):
+    root = copy_example(tmp_path / "d")
+
+    def finished(data):
+        data["project"]["construction_months"] = 4
+        data["records"] += [
+            {"kind": "preliminary_acceptance", "date": D("2026-10-05"), "result": "合格"},
+            {
+                "kind": "progress",
+                "date": D("2026-09-25"),
+                "description": "全部功能完成，试运行。",
+                "percent": 100,
+            },
+        ]
+
+    edit_project(root, finished)
+    texts = quarterly_texts(xmgl, root, 3, "2026-12-01")
+    start = texts.index("2026年9月25日：全部功能完成，试运行。（累计形象进度100%）")
+    assert texts[start + 1] == "2026年10月5日：组织初步验收，结论：合格。"
+    texts = quarterly_texts(xmgl, root, 1, "2026-09-15")
+    start = texts.index("2026年6月1日：进入建设实施阶段（开工）。")
+    assert texts[start + 1].startswith("2026年6月5日：完成需求调研和总体设计")

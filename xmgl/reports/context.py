@@ -810,6 +810,10 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
     next_steps = [oneline(r.next_steps) for r in progress if r.next_steps][-1:]
     planned = next((r for r in reversed(earlier) if r.next_steps), None)
     carried = _open_problems(earlier, progress)
+    # 第二十条: a 监督检查 finding is a problem of the project until its rectification
+    found_now, found_open = _findings(d, p.start, cutoff)
+    problems += found_now
+    carried += found_open
     due = p.due
     due_text = cn_date(due.in_force)
     if due.moved:
@@ -923,6 +927,8 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
             "percent": status["percent_text"],
             "planned": _planned_text(d, p.index, planned),
             "carried_problems": carried,
+            # progress and milestone records of the period, in date order (one line each)
+            "events": _events(progress, [r for r in d.records if within(r)]),
             "problems": problems or [todo("本期新出现的问题与风险；没有则写“无”")],
             "next_steps": next_steps or [todo("下期工作计划")],
         }
@@ -966,6 +972,62 @@ def _period_index_of(d: Dossier, day: date, below: int) -> int:
         if period is not None and period.start <= day:
             return k
     return 0
+
+
+def _findings(d: Dossier, start: date, cutoff: date) -> tuple[list[str], list[dict]]:
+    """监督检查 findings up to ``cutoff``: those of this period (as problems) and those
+    of earlier periods not rectified when it began (carried, with their state)."""
+    rectified = [
+        (r.completed or r.date)
+        for r in d.records_of("rectification")
+        if r.subject == "监督检查" and (r.completed or r.date) <= cutoff
+    ]
+    now: list[str] = []
+    carried: list[dict] = []
+    for f in d.records_of("supervision_finding"):
+        if f.date > cutoff:
+            continue
+        done = next((day for day in rectified if day >= f.date), None)
+        what = f"{f.issuer}监督检查发现（{f.area}）：{clause(f.description)}"
+        limit = f"，整改期限{cn_date(f.deadline)}" if f.deadline else ""
+        if f.date >= start:
+            fixed = f"；{cn_date(done)}已整改完成" if done else ""
+            now.append(f"{what}（{cn_date(f.date)}记录{limit}{fixed}）。")
+        elif done is None or done >= start:
+            state = (
+                f"已整改完成（{cn_date(done)}）"
+                if done
+                else todo(f"整改情况{limit}；档案中尚无整改完成的记录")
+            )
+            carried.append({"date_cn": cn_date(f.date), "text": what + "。", "state": state})
+    return now, carried
+
+
+_MILESTONES = {
+    "preliminary_acceptance": lambda r: f"组织初步验收，结论：{r.result}",
+    "acceptance_application": lambda r: "提出竣工验收申请" + (f"（报{r.to}）" if r.to else ""),
+    "go_live": lambda r: "系统投入运行",
+    "reinspection": lambda r: f"复验，结论：{r.result}",
+}
+
+
+def _events(progress: list[Node], records: list[Node]) -> list[dict]:
+    """The period's progress records and its milestones recorded as records of their
+    own (初验, 验收申请, 投入运行, 复验, 开工), one line each, in date order."""
+    out = []
+    for r in progress:
+        note = f"（累计形象进度{r.percent}%）" if r.percent is not None else ""
+        out.append({"date": r.date, "line": f"{cn_date(r.date)}：{oneline(r.description)}{note}"})
+    for r in records:
+        if r.kind in _MILESTONES:
+            text = _MILESTONES[r.kind](r)
+        elif r.kind == "stage_change" and r.to_stage == "construction":
+            text = "进入建设实施阶段（开工）"
+        else:
+            continue
+        out.append({"date": r.date, "line": f"{cn_date(r.date)}：{text}。"})
+    out.sort(key=lambda e: e["date"])  # stable: a progress record first on the same day
+    return [{"date": iso(e["date"]), "line": e["line"]} for e in out]
 
 
 def _open_problems(earlier: list[Node], current: list[Node]) -> list[dict]:
@@ -1223,6 +1285,7 @@ QUARTERLY_KEYS: frozenset[str] = frozenset(
         "signed_date",
         "planned",
         "carried_problems",
+        "events",
     )
 )
 REPORT_KEYS = {"fsr": FSR_KEYS, "fsr_merged": FSR_KEYS, "quarterly": QUARTERLY_KEYS}
