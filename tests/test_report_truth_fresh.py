@@ -536,3 +536,25 @@ def test_milestone_records_are_reported_in_date_order(xmgl, tmp_path):
     texts = quarterly_texts(xmgl, root, 1, "2026-09-15")
     start = texts.index("2026年6月1日：进入建设实施阶段（开工）。")
     assert texts[start + 1].startswith("2026年6月5日：完成需求调研和总体设计")
+
+
+def test_operation_contracts_in_the_totals_are_said(xmgl, tmp_path):
+    root = copy_example(tmp_path / "d")
+    add_records(
+        root,
+        {
+            "kind": "contract",
+            "date": D("2026-09-20"),
+            "id": "HT-2026-010",
+            "type": "运维",
+            "party": "营口某某运维服务有限公司",
+            "amount": "28万元",
+        },
+        {"kind": "payment", "date": D("2026-10-10"), "contract": "HT-2026-010", "amount": "14万元"},
+    )
+    texts = quarterly_texts(xmgl, root, 3, "2026-12-01")
+    # the 支付率 against the 概算 includes O&M money: the report says how much
+    assert (
+        "上表的合同金额累计和支付含运维合同（HT-2026-010）28万元（280,000元），"
+        "已支付14万元（140,000元）；【待填写：运维合同的资金是否在批复概算内】" in texts
+    )

@@ -823,6 +823,9 @@ def quarterly() -> Builder:
             ("支付率", "{{ money.pay_rate }}（累计支付÷批复概算）"),
         ),
     )
+    b.tag("if money.operation_note")
+    b.p("{{ money.operation_note }}")
+    b.tag("endif")
     b.tag("if payments")
     b.table(
         "表1　本期支付明细",

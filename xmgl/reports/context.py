@@ -897,6 +897,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 "paid_period_yuan": paid_period,
                 "paid_total_yuan": money.paid,
                 "pay_rate_percent": money.pay_rate,
+                "operation_note": _operation_contracts_note(contracts, upto("payment")),
             },
             "payments": [
                 {
@@ -972,6 +973,21 @@ def _period_index_of(d: Dossier, day: date, below: int) -> int:
         if period is not None and period.start <= day:
             return k
     return 0
+
+
+def _operation_contracts_note(contracts: list[Node], payments: list[Node]) -> str:
+    """The totals add every contract: say how much of them is 运维 (O&M is not
+    construction investment unless the 概算 includes it), so no one reads the 支付率 as
+    construction only."""
+    ids = [c.id for c in contracts if c.type == "运维"]
+    if not ids:
+        return ""
+    signed = sum((c.amount for c in contracts if c.id in ids), Decimal(0))
+    paid = sum((r.amount for r in payments if r.contract in ids), Decimal(0))
+    return (
+        f"上表的合同金额累计和支付含运维合同（{'、'.join(ids)}）{wan_and_yuan(signed)}，"
+        f"已支付{wan_and_yuan(paid)}；" + todo("运维合同的资金是否在批复概算内")
+    )
 
 
 def _findings(d: Dossier, start: date, cutoff: date) -> tuple[list[str], list[dict]]:
