@@ -993,10 +993,10 @@ def _operation_contracts_note(contracts: list[Node], payments: list[Node]) -> st
 def _findings(d: Dossier, start: date, cutoff: date) -> tuple[list[str], list[dict]]:
     """监督检查 findings up to ``cutoff``: those of this period (as problems) and those
     of earlier periods not rectified when it began (carried, with their state)."""
-    rectified = [
-        (r.completed or r.date)
+    rectified = [  # only a completion date says the rectification is done
+        r.completed
         for r in d.records_of("rectification")
-        if r.subject == "监督检查" and (r.completed or r.date) <= cutoff
+        if r.subject == "监督检查" and r.completed is not None and r.completed <= cutoff
     ]
     now: list[str] = []
     carried: list[dict] = []
