@@ -291,6 +291,11 @@ def _security(d: Dossier, att: Attachments, until: date | None = None) -> dict:
         "crypto_plan_text": crypto_plan,
         "crypto_review": review_text,
         "assessment_report": "安全保密测评报告" if s.classified else "网络安全等级保护测评报告",
+        "assessment_report_fee": (
+            "安全保密测评和密码应用安全性评估费"
+            if s.classified
+            else "等级保护测评和密码应用安全性评估费"
+        ),
     }
 
 
@@ -1226,6 +1231,8 @@ def _period_text(d: Dossier, ext: dict | None) -> str:
 def _approval_text(r: Node) -> str:
     no = f"（{r.document_no}）" if r.document_no else ""
     amt = f"，批复金额{wan_and_yuan(r.amount)}" if r.amount is not None else ""
+    if r.subject == "重新审批":  # not "批复重新审批"
+        return f"{r.issuer}{cn_date(r.date)}重新审批{no}{amt}"
     return f"{r.issuer}{cn_date(r.date)}批复{r.subject}{no}{amt}"
 
 
