@@ -583,3 +583,15 @@ def test_reapproved_budget_is_worded_as_a_reapproval(xmgl, tmp_path):
         "批复金额399万元（3,990,000元）"
     )
     assert basic["批复概算（在用）"] == "399万元（3,990,000元）"
+
+
+def test_no_standalone_platform_claims_no_use_of_higher_platforms(xmgl, tmp_path):
+    root = write_dossier(tmp_path / "d", platform={"standalone": False})
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    assert "本项目不单独建设系统平台。" in texts
+    # no reserve.intensive_mode: using the higher-level platforms is not yet stated
+    assert not any("充分利用上级" in t for t in texts)
+    assert (
+        "3. 利用上级平台、采用集约化建设模式：【待填写：利用上级平台、集约化建设的说明】" in texts
+    )

@@ -501,9 +501,9 @@ def _platform(d: Dossier, att: Attachments) -> dict:
         statement = todo("是否单独建设系统平台；单独建设的，写明属于哪一除外情形及依据文件")
         return {"standalone": False, "exception": "", "basis": "", "statement": statement}
     if not pl.standalone:
-        statement = (
-            "本项目不单独建设系统平台，充分利用上级政务信息化基础支撑平台和全市性综合应用平台"
-        )
+        # what the dossier says; how it uses higher-level platforms is 第六条（三）'s
+        # statement (reserve.intensive_mode), written in chapter 三 or left to fill in
+        statement = "本项目不单独建设系统平台"
         return {"standalone": False, "exception": "", "basis": "", "statement": statement}
     exception = pl.exception or todo("除外情形")
     basis = clause(pl.basis or "")
