@@ -526,3 +526,31 @@ def test_headings_start_two_characters_in_like_the_body(documents, kind):
     if kind == "fsr":  # the 目录 entries and the title stay where they were
         toc = next(x0 for t, x0, _ in lines if t.startswith(headings[0][1][:12]))
         assert abs(toc - 28 * MM) < 2
+
+
+def test_a_text_column_keeps_four_characters_while_a_smaller_size_would_do(tmp_path):
+    """The contracts table of a fresh dossier: a 21-character contract number and a
+    column of company names. The names keep four characters a line (the table is
+    set a size smaller instead), not two ("辽宁" / "某某" / "信息" …)."""
+    from docx.shared import Mm
+
+    row = [
+        "DSQ-CGZX-2026-00123-B",
+        "建设",
+        "辽宁某某信息技术有限公司",
+        "（3,380,000元）",
+        "2026年6月1日",
+    ]
+    doc, _ = _narrow_table(tmp_path, "contracts", [34, 16, 36, 36, 34], [row])
+    table = doc.tables[0]
+    size = {
+        r.font.size.pt if r.font.size else 10.5
+        for c in table._cells
+        for p in c.paragraphs
+        for r in p.runs
+    }
+    assert len(size) == 1 and max(size) < 10.5, size
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert sum(grid) == sum(round(Mm(w).twips) for w in (34, 16, 36, 36, 34))
+    four = 4 * max(size) * 20 + 216  # four characters and the cell margins, twips
+    assert grid[2] >= four, (grid, four)

@@ -253,12 +253,12 @@ _RPR = qn("w:rPr")
 #: Chinese character meets a digit or letter (autoSpaceDN/DE, none after a
 #: joiner: counted anyway). Each token is given half an em more, for the
 #: rounding of real layouts.
-_CJK_EM, _CAPITAL_EM, _WIDE_EM, _NARROW_EM, _LATIN_EM = 1.0, 0.8, 1.0, 0.45, 0.65
+_CJK_EM, _CAPITAL_EM, _WIDE_EM, _NARROW_EM, _LATIN_EM = 1.0, 0.78, 1.0, 0.45, 0.65
 _AUTOSPACE_EM, _SLACK_EM = 0.25, 0.5
 #: Word's and LibreOffice's default left and right cell margins (0.19 cm), in twips.
 _DEFAULT_CELL_MARGIN = 108
-#: The narrowest a column is made to hold text that may break anywhere: two
-#: Chinese characters.
+#: The narrowest a column is made, as a last resort, to hold text that may break
+#: anywhere: two Chinese characters.
 _MIN_CHARS = 2
 
 
@@ -288,11 +288,11 @@ SMALLER_SIZES = (9.0, 7.5)
 
 def fit_table(doc: Document, tbl: etree._Element) -> bool:
     """Make every column of ``tbl`` wide enough for the widest token it holds, the
-    width taken from the other columns in proportion to what they can spare (down
-    to their own need, first to no less than half their width, then to two
-    characters); the table's total width stays. Where that cannot be done at the
-    table's size, the whole table is set in the first smaller size (小五, 六号) at
-    which it can. Returns whether the tokens fit."""
+    width taken from the other columns in proportion to what they can spare; the
+    table's total width stays. A column gives no more than half its width and
+    keeps four characters, at the table's size or else a size smaller (小五,
+    六号: the whole table is set in it); failing that, a column keeps two
+    characters. Returns whether the tokens fit."""
     grid = tbl.find(qn("w:tblGrid"))
     if grid is None:
         return True
@@ -304,22 +304,21 @@ def fit_table(doc: Document, tbl: etree._Element) -> bool:
     if not widths or min(widths) <= 0:
         return True
     size = _table_size(doc, tbl)
-    for smaller in (size, *(s for s in SMALLER_SIZES if s < size)):
-        scale = smaller / size
-        need = _needs(doc, tbl, len(widths), scale)
-        if all(n <= w for n, w in zip(need, widths, strict=True)):
-            new: list[int] | None = widths
-        else:
-            least = round(_MIN_CHARS * _CJK_EM * smaller * 20) + _cell_margins(tbl)
-            new = _redistribute(widths, need, lambda w, least=least: max(w // 2, least))
-            if new is None:
-                new = _redistribute(widths, need, lambda w, least=least: least)
-        if new is not None:
-            if new is not widths:
-                _set_widths(tbl, cols, new)
-            if smaller != size:
-                _set_size(tbl, smaller)
-            return True
+    sizes = (size, *(s for s in SMALLER_SIZES if s < size))
+    margins = _cell_margins(tbl)
+    for keep, half in ((4, True), (_MIN_CHARS, False)):
+        for smaller in sizes:
+            need = _needs(doc, tbl, len(widths), smaller / size)
+            least = round(keep * _CJK_EM * smaller * 20) + margins
+            new = _redistribute(
+                widths, need, lambda w, least=least, half=half: max(w // 2 if half else 0, least)
+            )
+            if new is not None:
+                if new != widths:
+                    _set_widths(tbl, cols, new)
+                if smaller != size:
+                    _set_size(tbl, smaller)
+                return True
     return False
 
 
@@ -376,6 +375,8 @@ def _redistribute(widths: list[int], need: list[int], floor) -> list[int] | None
     """New widths (same total) giving every column its need, or None if the others
     cannot spare enough without going below ``floor(width)`` or their own need."""
     short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
+    if not short:
+        return list(widths)
     spare = [
         0 if n >= w else max(w - max(n, floor(w)), 0) for n, w in zip(need, widths, strict=True)
     ]
