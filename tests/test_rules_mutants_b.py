@@ -1200,6 +1200,19 @@ scenario(
     ),
 )
 scenario(
+    # the failure in force is the latest verdict: a pass ends it, a new failure
+    # starts another (第十八条 speaks of the project's state, not of its first failure)
+    "a18 paid after a second failure",
+    FAILED_PAY,
+    records(
+        FAILED,
+        reinspection("2026-10-05"),
+        pay("2026-10-20", "1万元"),
+        acceptance("2026-11-01", "不合格"),
+        pay("2026-11-02", "1万元"),
+    ),
+)
+scenario(
     "a18 paid after a passed acceptance",
     FAILED_PAY,
     records(application("2026-09-10"), acceptance("2026-10-01"), pay("2026-10-02", "1万元")),
@@ -2164,6 +2177,14 @@ EXPECTED["a18 paid after a failed re-inspection"] = [
     )
 ]
 EXPECTED["a18 paid after a passed acceptance"] = []
+EXPECTED["a18 paid after a second failure"] = [
+    (
+        -4,
+        "records[31]",
+        "2026-11-02 向合同 HT-2026-001 支付 1万元（10,000元），此时竣工验收不合格（2026-11-01）且尚未复验合格：第十八条规定不得支付剩余资金建设。",
+        "暂停支付，整改并经市数据局复验合格后再付；如日期记错，改正支付日期。",
+    )
+]
 EXPECTED["a18 paid in full before acceptance"] = [
     (
         -8,

@@ -222,26 +222,40 @@ def _construction_contracts(d: Dossier) -> dict[str, Decimal]:
 )
 def payment_after_failed(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
-    failed = [a.date for a in d.records_of("acceptance") if a.result == "不合格"]
-    if not failed:
+    verdicts = sorted(
+        ((r.date, r.result == "合格") for r in d.records_of("acceptance", "reinspection")),
+        key=lambda v: v[0],
+    )
+    if all(ok for _, ok in verdicts):
         return
-    since_failed = failed[0]
-    passed = [
-        r.date
-        for r in d.records_of("acceptance", "reinspection")
-        if r.result == "合格" and r.date > since_failed
-    ]
-    until = passed[0] if passed else None
     contracts = _construction_contracts(d)
     for p in d.records_of("payment"):
-        if p.contract in contracts and p.date > since_failed and (until is None or p.date < until):
+        if p.contract not in contracts:
+            continue
+        failed = _failed_before(verdicts, p.date)
+        if failed is not None:
             yield hit(
                 f"{p.date.isoformat()} 向合同 {p.contract} 支付 {wan_and_yuan(p.amount)}，此时竣工"
-                f"验收不合格（{since_failed.isoformat()}）且尚未复验合格：第十八条规定不得支付剩余"
+                f"验收不合格（{failed.isoformat()}）且尚未复验合格：第十八条规定不得支付剩余"
                 "资金建设。",
                 "暂停支付，整改并经市数据局复验合格后再付；如日期记错，改正支付日期。",
                 p.where(),
             )
+
+
+def _failed_before(verdicts: list[tuple[date, bool]], day: date) -> date | None:
+    """The date the failure in force on ``day`` began, or None: the last verdict
+    before ``day`` (竣工验收 or 复验, in date order, same-day ones in the order
+    recorded) is 不合格 and no 合格 is recorded on ``day`` itself (a payment the
+    day of a failed verdict, or of a passed re-inspection, may come after it)."""
+    failed = None
+    for when, ok in verdicts:
+        if when >= day:
+            if when == day and ok:
+                return None
+            continue
+        failed = None if ok else (failed or when)
+    return failed
 
 
 @rule(
