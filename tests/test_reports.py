@@ -60,7 +60,7 @@ FSR_HEADINGS = [
 
 def plain(text: str) -> str:
     """The text as a reader copies it from the PDF: without the zero-width word
-    joiners that keep a 文号 on one line (typography.keep_tokens_whole)."""
+    joiners that keep a 文号 on one line (xmgl.reports.linebreak)."""
     return text.replace(WORD_JOINER, "")
 
 
