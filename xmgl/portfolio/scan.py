@@ -138,8 +138,11 @@ def _facts(d, as_of: date, plan_year: int | None) -> dict:
         "estimate": m.estimate,
         "budget": m.budget,
         "total": facts.total_investment(d),
+        # against the 概算; the 运维 contracts (annual O&M) apart (facts.OPERATION)
         "contracted": m.contracted,
         "paid": m.paid,
+        "operation_contracted": m.operation_contracted,
+        "operation_paid": m.operation_paid,
         "overdue": len(overdue),
         "open": sum(1 for o in found if o.status == dl.OPEN),
         "overdue_items": [
