@@ -285,6 +285,7 @@ def _checked(d, as_of: date) -> dict:
 def _plan_entry(d, as_of: date, year: int) -> dict | None:
     """What the draft 年度投资计划 needs from a project submitted for ``year``; else None."""
     from xmgl.domain import facts
+    from xmgl.domain.text import oneline
 
     # the latest submission for the year: a revised request replaces the first one
     sub = next(
@@ -336,7 +337,8 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
             (r for r in d.records_of("stage_change") if r.to_stage == "construction"), None
         )
         start = "续建" if began is not None and began.date.year < year else "新开工"
-    summary = d.project.summary or ""
+    # one paragraph, without the spaces a folded YAML text leaves in Chinese (as the reports)
+    summary = oneline(d.project.summary or "")
     f = d.funding
     return {
         # mixed funding: every source the dossier names, not only the first

@@ -29,6 +29,7 @@ from xmgl.domain.merge import merge_allowed
 from xmgl.domain.model import Dossier, Node
 from xmgl.domain.money import wan_and_yuan as _wan_and_yuan
 from xmgl.domain.regulation import number_zh as chinese_numeral
+from xmgl.domain.text import oneline
 from xmgl.errors import PreconditionError, UsageError
 
 REGULATION = "《大石桥市政务信息化项目管理暂行办法》"
@@ -141,18 +142,6 @@ def text(value: object, missing: str) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return todo(missing)
     return oneline(str(value))
-
-
-def oneline(value: str) -> str:
-    """Lines joined into one paragraph; no stray space between two Chinese characters.
-
-    (YAML's folded ``>`` style joins lines with a space, which Chinese text does not use.)
-    """
-    lines = [ln.strip() for ln in value.splitlines() if ln.strip()]
-    return _CJK_GAP.sub("", " ".join(lines))
-
-
-_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
 
 
 def clause(value: str) -> str:
