@@ -9,8 +9,8 @@
   on the heading, inside the TOC field, so a viewer that does not update fields
   (LibreOffice's PDF export) still shows the outline; page numbers appear when
   Word/WPS refresh the field on open (``updateFields``) — no number is guessed.
-- A 文号 (〔2026〕12号) and a date in a table are never broken across lines
-  (``typography.keep_whole``).
+- Nothing a reader reads as one token breaks across lines: a 文号, an
+  identifier, a number and its unit, a date in a table (``linebreak.keep_whole``).
 - Core properties are set by the caller (``typography.set_core_properties``).
 
 Only python-docx/lxml objects of the document being written are touched here.
@@ -26,7 +26,8 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from lxml import etree
 
-from xmgl.reports.typography import keep_whole, rpr_child, run_rpr
+from xmgl.reports.linebreak import keep_whole
+from xmgl.reports.typography import rpr_child, run_rpr
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _P, _T, _R, _PSTYLE = qn("w:p"), qn("w:t"), qn("w:r"), f"{qn('w:pPr')}/{qn('w:pStyle')}"
@@ -50,7 +51,7 @@ class Placeholder:
 
 
 def finish(doc) -> int:
-    """Number tables, write the TOC, highlight placeholders, keep 文号 and dates whole.
+    """Number tables, write the TOC, highlight placeholders, keep tokens whole.
 
     Returns the number of placeholders left in the document.
     """
