@@ -87,7 +87,7 @@ def test_contracts_over_budget_only_when_construction_is(example, offset, over):
         return
     assert len(found) == 1
     assert found[0].message.startswith(
-        "合同金额累计（不含运维合同） 372.500001万元（3,725,000.01元），超过批复概算 "
+        "合同金额累计 372.500001万元（3,725,000.01元）（不含运维合同），超过批复概算 "
         "372.5万元（3,725,000元）"
     )
 
@@ -110,7 +110,7 @@ def test_payments_over_budget_only_when_construction_is(example, offset, over):
         assert found == []
         return
     assert len(found) == 1
-    assert "支付金额累计（不含运维合同） 372.500001万元（3,725,000.01元）" in found[0].message
+    assert "支付金额累计 372.500001万元（3,725,000.01元）（不含运维合同）" in found[0].message
 
 
 def test_show_separates_operation_contracts(xmgl, example):

@@ -109,6 +109,16 @@ def test_xlsx_heads_and_note_say_what_the_amounts_are(xmgl, tmp_path):
         assert [c.value for c in wb[sheet][1]] == [sheet[1:], "项目数", "金额（万元）"]
 
 
+def test_docx_heads_say_what_the_amounts_are(xmgl, tmp_path):
+    # the .docx tables were headed 申报投资 although an approved 概算 stood in
+    top = plan_dossiers(tmp_path / "各单位")
+    draft(xmgl, top, tmp_path / "草案")
+    doc = docx.Document(str(tmp_path / "草案.docx"))
+    heads = [[c.text for c in t.rows[0].cells] for t in doc.tables]
+    assert [h[-1] for h in heads[:2]] == ["金额（万元）", "金额（万元）"]
+    assert "金额（万元）" in heads[2] and not any("申报投资（万元）" in h for h in heads)
+
+
 def test_all_requests_keep_the_requested_heading(xmgl, tmp_path):
     top = tmp_path / "各单位"
     _copy(top / "a", "大石桥市城市运行综合指挥平台建设项目", {"amount": "120万元"})

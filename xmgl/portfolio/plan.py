@@ -380,10 +380,10 @@ def write_docx(d: Draft, path: Path) -> None:
         doc.add_paragraph(d.total.missing_text())
 
     doc.add_heading("二、按项目单位汇总", level=1)
-    _totals_table(doc, "项目单位", d.by_unit, d.total, table_style)
+    _totals_table(doc, ("项目单位", "项目数", d.amount_head), d.by_unit, d.total, table_style)
 
     doc.add_heading("三、按项目性质汇总", level=1)
-    _totals_table(doc, "项目性质", d.by_nature, d.total, table_style)
+    _totals_table(doc, ("项目性质", "项目数", d.amount_head), d.by_nature, d.total, table_style)
 
     _orient(doc, landscape=True)
     doc.add_heading("四、项目清单", level=1)
@@ -401,7 +401,7 @@ def write_docx(d: Draft, path: Path) -> None:
         "新开工/续建",
         "资金来源",
         "建设期",
-        "申报投资（万元）",
+        d.amount_head,  # 申报投资 only when every amount is a request
         "年运维费（万元）",
         "备注",
     )
@@ -548,9 +548,11 @@ def _widths(table, widths_mm) -> None:
             cell.width = Mm(w)
 
 
-def _totals_table(doc, head: str, groups: list[Total], total: Total, table_style) -> None:
+def _totals_table(
+    doc, heads: tuple[str, ...], groups: list[Total], total: Total, table_style
+) -> None:
     table = doc.add_table(rows=1, cols=3)
-    for cell, h in zip(table.rows[0].cells, (head, "项目数", "申报投资（万元）"), strict=True):
+    for cell, h in zip(table.rows[0].cells, heads, strict=True):
         cell.text = h
     for g in [*groups, total]:
         cells = table.add_row().cells

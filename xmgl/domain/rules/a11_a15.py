@@ -418,7 +418,7 @@ def over_budget(ctx: Context) -> Iterator[Hit]:
             total += r.amount
             if total > budget:
                 yield hit(
-                    f"{zh}累计{scope} {wan_and_yuan(total)}，超过批复概算 {wan_and_yuan(budget)}："
+                    f"{zh}累计 {wan_and_yuan(total)}{scope}，超过批复概算 {wan_and_yuan(budget)}："
                     "第十五条规定不得擅自调整投资；确需增加投资的，须报市发展和改革局重新提级论证、"
                     "报市营商环境建设局重新审批。",
                     "核对金额；确需增加投资的，办理重新审批后补录 approval 记录（subject: 重新审批，"
