@@ -42,6 +42,7 @@ class Line:
     x0: float
     x1: float
     y0: float
+    y1: float
 
 
 def pdf_pages(pdf) -> list[list[Line]]:
@@ -57,6 +58,7 @@ def pdf_pages(pdf) -> list[list[Line]]:
                 float(line.get("xmin")),
                 float(line.get("xmax")),
                 float(line.get("ymin")),
+                float(line.get("ymax")),
             )
             for line in page.iter("line")
         ]

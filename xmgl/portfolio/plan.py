@@ -385,25 +385,10 @@ SIGNER = "大石桥市数据局"
 
 
 def _sign(doc, day: date) -> None:
-    """落款 (GB/T 9704 7.3.5): the 数据局 over the date, the date 右空四字; kept with
-    the last lines of the text so it never stands alone on a page."""
-    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-    from docx.shared import Pt
+    """落款: the 数据局 over the date, as GB/T 9704 7.3.5 says (typography.add_sign_off)."""
+    from xmgl.reports.typography import add_sign_off
 
-    last = doc.paragraphs[-1]
-    last.paragraph_format.keep_with_next = True
-    for text, chars, before in (
-        (SIGNER, 2, True),
-        (f"{day.year}年{day.month}月{day.day}日", 4, False),
-    ):
-        p = doc.add_paragraph(text)
-        pf = p.paragraph_format
-        pf.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
-        pf.first_line_indent = Pt(0)
-        pf.right_indent = Pt(16 * chars)
-        pf.keep_with_next = before
-        if before:
-            pf.space_before = Pt(28.95 * 2)
+    add_sign_off(doc, SIGNER, day)
 
 
 def table_style_small(table) -> None:

@@ -384,6 +384,82 @@ def add_page_number_footer(doc: Document) -> None:
             p.add_run(f" {EM_DASH}")
 
 
+# --- 落款 (GB/T 9704 7.3.5) -----------------------------------------------------
+
+#: 7.3.5.1, 加盖印章的公文 (the form the reports use: "单位（盖章）"): 成文日期一般
+#: 右空四字; 发文机关署名在成文日期之上、以成文日期为准居中. A unit too long to be
+#: centred over a date 右空四字 is 右空二字 instead, the date centred under it.
+SIGN_DATE_INSET = 4
+SIGN_UNIT_INSET = 2
+#: Body text before the 落款: two empty lines (the seal's top is then within one
+#: line of the 正文, 7.3.5.1, and does not cover it).
+SIGN_SPACE_BEFORE = 2
+
+
+def printed_width_pt(text: str, size_pt: float = SIZE_BODY.pt) -> float:
+    """How wide ``text`` prints in a body-style paragraph (condensed), erring wide."""
+    return date_width_pt(text, size_pt) + len(text) * CONDENSE_TWIPS / 20
+
+
+def sign_off_indents(unit: str, date: str) -> tuple[float, float]:
+    """(left, right) indent in pt that both 落款 paragraphs get, centred: the
+    common centre where 7.3.5.1 puts it, and one character of room either side of
+    the longer line, so an edited unit or date stays centred and on one line."""
+    one = SIZE_BODY.pt
+    unit_w, date_w = printed_width_pt(unit), printed_width_pt(date)
+    # the centre's distance from the right edge of the text block
+    centre = max(SIGN_DATE_INSET * one + date_w / 2, SIGN_UNIT_INSET * one + unit_w / 2)
+    half = max(unit_w, date_w) / 2 + one
+    return max(TEXT_WIDTH.pt - centre - half, 0), centre - half
+
+
+def place_sign_off(unit_p: etree._Element, date_p: etree._Element) -> None:
+    """Place the 落款 paragraphs ``unit_p`` (the unit) and ``date_p`` (the date
+    below it) as GB/T 9704 7.3.5.1 says, whatever their styles say."""
+
+    def text(p):
+        return "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(WORD_JOINER, "")
+
+    left, right = sign_off_indents(text(unit_p), text(date_p))
+    for p in (unit_p, date_p):
+        ppr = p.get_or_add_pPr()
+        ppr.jc_val = WD_PARAGRAPH_ALIGNMENT.CENTER
+        ind = ppr.get_or_add_ind()
+        for attr in list(ind.attrib):
+            del ind.attrib[attr]
+        ind.set(qn("w:left"), str(round(left * 20)))
+        ind.set(qn("w:right"), str(round(right * 20)))
+        ind.set(qn("w:firstLineChars"), "0")  # the styles' 空二字 would move the centre
+        ind.set(qn("w:firstLine"), "0")
+
+
+def keep_sign_off_with_body(block: list[etree._Element]) -> None:
+    """Chain the 落款 ``block`` (its paragraphs, the date last) to the last paragraph
+    of 正文 above it: "与下段同页" on that paragraph, on any empty one between and
+    on every paragraph of the block but the last, so a page never begins with the
+    落款 (its page break takes the last lines of the 正文 along)."""
+    chain = list(block)
+    before = block[0].getprevious()
+    while before is not None and before.tag == qn("w:p"):
+        chain.insert(0, before)
+        if any(t.text for t in before.iter(qn("w:t"))):
+            break  # the 正文
+        before = before.getprevious()
+    for p in chain[:-1]:
+        p.get_or_add_pPr().keepNext_val = True
+
+
+def add_sign_off(doc: Document, unit: str, day: dt.date) -> None:
+    """Append the 落款 of a document python-docx builds: ``unit`` over the date
+    (7.3.5.4: Arabic numerals, the full year, no leading zero), two empty lines
+    below the 正文, placed by :func:`place_sign_off`, kept with the 正文."""
+    unit_p = doc.add_paragraph(unit)
+    date_p = doc.add_paragraph(f"{day.year}年{day.month}月{day.day}日")
+    unit_p.paragraph_format.space_before = Pt(LINE_PITCH.pt * SIGN_SPACE_BEFORE)
+    place_sign_off(unit_p._p, date_p._p)
+    keep_sign_off_with_body([unit_p._p, date_p._p])
+
+
 def add_toc(doc: Document, *, levels: str = "1-3", title: str | None = "目　录") -> Paragraph:
     """Append a table of contents (a TOC field) and make Word/WPS refresh it on open.
 
