@@ -25,19 +25,23 @@ Every variant of every kind is converted in one LibreOffice run.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from lxml import etree
 
 from tests.conftest import EXAMPLE, PLAN_ARGS, REPO, edit_project, make_plan_dossiers, run_cli
 from tests.test_report_layout import (
     FILLER,
     LEFT,
+    MM,
     ONE_CHAR,
     RIGHT,
     Line,
@@ -220,8 +224,22 @@ def test_a_full_page_holds_22_lines_of_28_characters(pages, kind):
             assert abs(ln.x0 - LEFT) < 2 and abs(ln.x1 - RIGHT) < 3, (kind, n, ln)
 
 
-def font_sizes(pdf: Path) -> list[dict[str, float]]:
-    """Per page: each text piece's font size (pt), from poppler's ``pdftohtml -xml``."""
+@dataclass(frozen=True)
+class PageInfo:
+    landscape: bool
+    pieces: list[tuple[float, float, float]]  # each text piece's left, top, size (pt)
+
+    def sizes_in(self, ln: Line) -> set[float]:
+        """The font sizes of the text printed in the box of the line ``ln``."""
+        return {
+            size
+            for left, top, size in self.pieces
+            if ln.x0 - 2 <= left <= ln.x1 + 2 and ln.y0 - 4 <= top <= ln.y1 + 2
+        }
+
+
+def page_info(pdf: Path) -> list[PageInfo]:
+    """Per page: its orientation and font sizes, from poppler's ``pdftohtml -xml``."""
     out = subprocess.run(
         ["pdftohtml", "-xml", "-i", "-zoom", "1", "-stdout", str(pdf)],
         capture_output=True,
@@ -230,39 +248,71 @@ def font_sizes(pdf: Path) -> list[dict[str, float]]:
     root = etree.fromstring(out, etree.XMLParser(recover=True, huge_tree=True))
     sizes = {f.get("id"): float(f.get("size")) for f in root.iter("fontspec")}
     return [
-        {"".join(t.itertext()).replace(" ", ""): sizes[t.get("font")] for t in page.iter("text")}
+        PageInfo(
+            float(page.get("width")) > float(page.get("height")),
+            [
+                (float(t.get("left")), float(t.get("top")), sizes[t.get("font")])
+                for t in page.iter("text")
+            ],
+        )
         for page in root.iter("page")
     ]
 
 
+#: A landscape page (a 横排表格) is the portrait page turned, its table's head at
+#: the binding edge (GB/T 9704 8): the portrait text block's left edge is its top
+#: margin, 28 mm; the block is 156 mm long.
+TURNED_TOP = 28 * MM
+TURNED_END = TURNED_TOP + 156 * MM
+PAGE_H = 297 * MM
+PAGE_NUMBER = re.compile(r"—\d+—")
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_page_numbers_4hao_odd_right_even_left(made, pages, kind):
-    numbered = 0
-    sizes = font_sizes(made[kind])
+    numbered = turned = 0
+    info = page_info(made[kind])
+    foot = None  # how far the portrait pages' number is from the bottom edge
     for n, page in enumerate(pages[kind], 1):
-        marks = [ln for ln in page if is_page_number(ln)]
+        marks = [ln for ln in page if PAGE_NUMBER.fullmatch(ln.text)]  # not a "—" cell
         if not marks:
             assert kind.startswith("fsr") and n == 1, f"{kind}: page {n} has no number"
             continue  # the cover
         numbered += 1
         mark = marks[-1]
         assert mark.text == f"—{n}—", (kind, n, mark)  # half-width digits
+        assert info[n - 1].sizes_in(mark) == {14}, (kind, n, info[n - 1].sizes_in(mark))
+        if info[n - 1].landscape:
+            # GB/T 9704 8: where the other pages have it, on the page turned to read
+            # the table: along the left edge, reading downwards, 空一字 from the ends
+            # of the block (odd pages: its bottom end; even: its top end)
+            turned += 1
+            assert mark.y1 - mark.y0 > mark.x1 - mark.x0, (kind, n, mark)  # turned
+            if n % 2:
+                assert abs((TURNED_END - mark.y1) - ONE_CHAR) < 2, (kind, n, mark)
+            else:
+                assert abs((mark.y0 - TURNED_TOP) - ONE_CHAR) < 2, (kind, n, mark)
+            assert foot is not None and abs(mark.x0 - foot) < 3, (kind, n, mark, foot)
+            continue
+        foot = PAGE_H - mark.y1
         assert mark.y0 > max(ln.y0 for ln in body_lines(page)), (kind, n)  # below the text
-        assert sizes[n - 1][mark.text] == 14, (kind, n, sizes[n - 1][mark.text])  # 4号
         if n % 2:
             assert abs((RIGHT - mark.x1) - ONE_CHAR) < 2, (kind, n, mark)
         else:
             assert abs((mark.x0 - LEFT) - ONE_CHAR) < 2, (kind, n, mark)
     assert numbered >= 3, kind
-    # in the .docx: every footer of every section is "— PAGE —" in 4号宋体
+    assert turned == (1 if kind == "plan" else 0), kind  # the plan's list of projects
+    # in the .docx: every footer is "— PAGE —" in 4号宋体, half-width digits
     doc = docx.Document(str(made[kind].with_suffix(".docx")))
     footer = ty.resolve_font(doc, "Footer")
     assert (footer.east_asia, footer.ascii, footer.size_pt) == ("宋体", "宋体", 14), footer
     for section in doc.sections:
         for f in (section.footer, section.even_page_footer):
-            (p,) = f.paragraphs
-            assert p.style.name == "Footer" and p.text == "— 1 —", (kind, p.text)
-            assert all(r.font.size is None and r.font.name is None for r in p.runs), kind
+            ps = f._element.findall(f".//{qn('w:p')}")
+            texts = ["".join(t.text for t in p.iter(qn("w:t"))) for p in ps]
+            assert "— 1 —" in texts, (kind, texts)
+            for p in ps:
+                assert p.find(f".//{qn('w:r')}/{qn('w:rPr')}/{qn('w:sz')}") is None, kind
 
 
 @pytest.mark.parametrize("kind", KINDS)

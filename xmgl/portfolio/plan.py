@@ -399,20 +399,9 @@ def table_style_small(table) -> None:
 
 def _orient(doc, landscape: bool) -> None:
     """Start a new page section, landscape (the eleven-column list) or portrait again."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Mm
+    from xmgl.reports.typography import add_section
 
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    if landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
-        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
-        section.left_margin, section.right_margin = Mm(37), Mm(35)
-    else:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    add_section(doc, landscape=landscape)
 
 
 def _widths(table, widths_mm) -> None:

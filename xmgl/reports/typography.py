@@ -184,15 +184,106 @@ def apply_gbt9704(doc: Document) -> None:
 def set_page_layout(doc: Document) -> None:
     """A4 portrait; margins top 37, left (binding) 28, right 26, bottom 35 mm."""
     for section in doc.sections:
+        _page_geometry(section, landscape=False)
+        set_doc_grid(section)
+
+
+#: Margins (top, right, bottom, left) of a portrait page, mm: the 156 × 225 mm
+#: text block (GB/T 9704 5.2.1).
+MARGINS_MM = (37, 26, 35, 28)
+#: Footer distance: the dash line of the page number sits 7 mm below the text block.
+FOOTER_MM = 21
+
+
+def _page_geometry(section, *, landscape: bool) -> None:
+    """A4 with the GB/T 9704 text block. A landscape page (a 横排表格, GB/T 9704 8)
+    is the portrait page turned so that the table's head is at the binding edge:
+    its top margin is the portrait page's left one, its left margin the bottom one."""
+    top, right, bottom, left = MARGINS_MM
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        top, right, bottom, left = left, top, right, bottom
+    else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
-        section.gutter = Mm(0)
-        section.header_distance = Mm(15)
-        # The dash line of the page number sits 7 mm below the text block.
-        section.footer_distance = Mm(21)
-        set_doc_grid(section)
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.gutter = Mm(0)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(FOOTER_MM)
+
+
+def add_section(doc: Document, *, landscape: bool = False):
+    """A new section on a new page, A4 with the GB/T 9704 text block, portrait or
+    landscape (for a wide table). Its page numbers print where every other page
+    has them (GB/T 9704 8: "页码位置与公文其他页码保持一致"): on a landscape page
+    turned to read the table, along its left edge, reading downwards."""
+    from docx.enum.section import WD_SECTION
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page_geometry(section, landscape=landscape)
+    set_doc_grid(section)
+    section.different_first_page_header_footer = False  # a cover's, copied along
+    first = doc.sections[0]
+    if landscape:
+        _turned_page_numbers(first, section)
+    else:  # the portrait pages' own footers, not the last (landscape) section's
+        sect_pr = section._sectPr
+        for ref in sect_pr.findall(qn("w:footerReference")):
+            sect_pr.remove(ref)
+        for ref in reversed(first._sectPr.findall(qn("w:footerReference"))):
+            sect_pr.insert(0, copy.deepcopy(ref))  # references come first in sectPr
+    return section
+
+
+#: A VML text box, its text turned 90° clockwise (``layout-flow:vertical``), at a
+#: position on the page; Word, WPS and LibreOffice place it alike (a DrawingML
+#: box in a footer loses its offsets in LibreOffice, and its vertical text moves).
+_TURNED_NUMBER = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '<w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"'
+    ' path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+    '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+    '<v:shape id="{id}" type="#_x0000_t202"'
+    ' style="position:absolute;margin-left:{x:.2f}pt;margin-top:{y:.2f}pt;width:{w:.2f}pt;'
+    "height:{h:.2f}pt;z-index:1;mso-position-horizontal-relative:page;"
+    'mso-position-vertical-relative:page" filled="f" stroked="f">'
+    '<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent/>'
+    "</v:textbox></v:shape></w:pict></w:r>"
+)
+
+
+def _turned_page_numbers(portrait, section) -> None:
+    """The page-number footers of the landscape ``section``: the ``portrait``
+    section's "— N —" paragraphs, each in a text box turned 90° (reading
+    downwards) that lies where the portrait footer lies on the turned page: its
+    line's foot 21 mm from the left edge (the portrait bottom), along the 156 mm
+    between the top and bottom margins (the portrait left and right ones), so the
+    odd pages' number is near the bottom, the even pages' near the top, 空一字."""
+    right, left = Mm(MARGINS_MM[1]).pt, Mm(MARGINS_MM[3]).pt
+    for n, (footer, source) in enumerate(
+        ((section.footer, portrait.footer), (section.even_page_footer, portrait.even_page_footer))
+    ):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]._p
+        for extra in footer.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        for child in list(p):
+            if child.tag != qn("w:pPr"):
+                p.remove(child)
+        run = etree.fromstring(
+            _TURNED_NUMBER.format(
+                id=f"PageNumber{n + 1}",
+                x=Mm(FOOTER_MM).pt,
+                y=left,
+                w=SIZE_PAGE_NUMBER.pt * 1.3,  # one line of 4号
+                h=Mm(210).pt - left - right,
+            )
+        )
+        run.find(f".//{qn('w:txbxContent')}").append(copy.deepcopy(source.paragraphs[0]._p))
+        p.append(run)
 
 
 #: 28 characters in the 156 mm line: a character pitch of 156 mm / 28 ≈ 15.79 pt.
