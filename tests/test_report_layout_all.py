@@ -117,14 +117,32 @@ def _long_name(d: dict) -> None:
     d["project"]["name"] = LONG_NAME
 
 
-def quarterly_padded(base: Path, lines: int) -> Path:
+def quarterly_padded(base: Path, lines: int, template: Path | None = None) -> Path:
     """The period-1 quarterly report of a fresh dossier whose progress description
-    is ``lines`` full lines longer: the 落款 moves down one line per line."""
-    root = _copy(EXAMPLE, base / f"q{lines}")
+    is ``lines`` full lines longer: the 落款 moves down one line per line.
+    ``template``: the dossier's own quarterly.docx."""
+    name = f"quarterly{'_own' if template else ''}-{lines}"
+    root = _copy(EXAMPLE, base / name)
+    if template:
+        (root / "templates").mkdir(exist_ok=True)
+        shutil.copy(template, root / "templates/quarterly.docx")
     text = "完成需求调研。" + (FILLER * 80)[: 28 * lines]
     edit_project(root, lambda d: _progress(d).update(description=text))
     _cli("--as-of", "2026-06-10", "-C", root, "report", "quarterly", "--period", "1")
-    return shutil.copy(root / "reports/季度进展报告-第1期.docx", base / f"quarterly-{lines}.docx")
+    return root / "reports/季度进展报告-第1期.docx"
+
+
+def unchained_template(target: Path) -> Path:
+    """The shipped quarterly template as a clerk may leave it after editing it in
+    Word: no paragraph keeps with the next (not the last one of the 正文, not the
+    落款 styles)."""
+    doc = docx.Document(str(REPO / "templates/quarterly.docx"))
+    for name in ("落款", "填报人"):
+        doc.styles[name].paragraph_format.keep_with_next = False
+    for keep in list(doc.element.body.iter(qn("w:keepNext"))):
+        keep.getparent().remove(keep)
+    doc.save(str(target))
+    return target
 
 
 def plan_padded(base: Path, lines: int) -> Path:
@@ -186,8 +204,10 @@ def made(tmp_path_factory, _history_template) -> dict[str, Path]:
         docs["plan"] = plan_padded(base / "plan", 0)
         add_body_page(docs["plan"])
 
+        own = unchained_template(base / "quarterly.docx")
         for n in range(PAGE_LINES + 1):
             docs[f"quarterly-{n}"] = quarterly_padded(base, n)
+            docs[f"quarterly_own-{n}"] = quarterly_padded(base, n, own)
             docs[f"plan-{n}"] = plan_padded(base, n)
     # one name per file, next to its PDF: LibreOffice writes <stem>.pdf into one folder
     flat = {key: shutil.copy(path, base / "pdf" / f"{key}.docx") for key, path in docs.items()}
@@ -340,6 +360,8 @@ def test_a_wrapped_title_is_centred_and_evenly_spaced(pages, kind):
 #: kind -> (the unit's line starts with, the date): what each 落款 prints
 SIGN_OFFS = {
     "quarterly": ("大石桥市城市管理综合行政执法局（盖章）", "2026年6月8日"),
+    # a dossier's own template, edited in Word: no "keep with next" left in it
+    "quarterly_own": ("大石桥市城市管理综合行政执法局（盖章）", "2026年6月8日"),
     "plan": ("大石桥市数据局", "2026年12月20日"),
 }
 #: 落款 lines, and lines of the block a 落款 may carry along (the quarterly report's
