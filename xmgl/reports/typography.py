@@ -487,9 +487,19 @@ SIGN_UNIT_INSET = 2
 SIGN_SPACE_BEFORE = 2
 
 
+#: Widths in em that place the 落款, a best estimate (not a bound: the line-break
+#: rules err wide, this must not): a Chinese character; a digit or Latin letter
+#: (half-width in 仿宋 and 宋体, a little wider in the fonts LibreOffice
+#: substitutes); the space Word and LibreOffice put where Chinese meets a digit.
+_SIGN_CJK_EM, _SIGN_LATIN_EM, _SIGN_AUTOSPACE_EM = 1.0, 0.6, 0.25
+
+
 def printed_width_pt(text: str, size_pt: float = SIZE_BODY.pt) -> float:
-    """How wide ``text`` prints in a body-style paragraph (condensed), erring wide."""
-    return date_width_pt(text, size_pt) + len(text) * CONDENSE_TWIPS / 20
+    """About how wide ``text`` prints in a body-style (condensed) paragraph."""
+    wide = [ord(ch) >= 0x2E80 for ch in text]
+    ems = sum(_SIGN_CJK_EM if w else _SIGN_LATIN_EM for w in wide)
+    ems += _SIGN_AUTOSPACE_EM * sum(1 for a, b in zip(wide, wide[1:], strict=False) if a != b)
+    return ems * size_pt + len(text) * CONDENSE_TWIPS / 20
 
 
 def sign_off_indents(unit: str, date: str) -> tuple[float, float]:
@@ -509,7 +519,7 @@ def place_sign_off(unit_p: etree._Element, date_p: etree._Element) -> None:
     below it) as GB/T 9704 7.3.5.1 says, whatever their styles say."""
 
     def text(p):
-        return "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(WORD_JOINER, "")
+        return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
     left, right = sign_off_indents(text(unit_p), text(date_p))
     for p in (unit_p, date_p):
