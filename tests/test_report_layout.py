@@ -312,6 +312,7 @@ def page_info(pdf: Path) -> list[PageInfo]:
 TURNED_TOP = 28 * MM
 TURNED_END = TURNED_TOP + 156 * MM
 PAGE_H = 297 * MM
+DASH_BELOW = 7 * MM
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -339,8 +340,11 @@ def test_page_numbers_4hao_odd_right_even_left(made, pages, kind):
             else:
                 assert abs((mark.y0 - TURNED_TOP) - ONE_CHAR) < 2, (kind, n, mark)
             assert foot is not None and abs(mark.x0 - foot) < 3, (kind, n, mark, foot)
+            assert abs((35 * MM - mark.x1) - DASH_BELOW) < 1.5 * MM, (kind, n, mark)
             continue
         foot = PAGE_H - mark.y1
+        # 7.5.1: 一字线上距版心下边缘 7 mm (the top of the number's line box)
+        assert abs((mark.y0 - (PAGE_H - 35 * MM)) - DASH_BELOW) < 1.5 * MM, (kind, n, mark)
         assert mark.y0 > max(ln.y0 for ln in body_lines(page)), (kind, n)  # below the text
         if n % 2:
             assert abs((RIGHT - mark.x1) - ONE_CHAR) < 2, (kind, n, mark)
