@@ -1,4 +1,4 @@
-# xmgl body: sha256 f3230e8ce8e4ea23dcf24a13793c31fb28b116d474de9f86b53e320e3aad9806 jinja2 3.1.6 docxtpl 0.20.2
+# xmgl body: sha256 4d4a3de66ef49bd36daa9a985ee08c2f36c3af03620c425d8ff8dd8442370c1e jinja2 3.1.6 docxtpl 0.20.2
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = None
 
@@ -19,6 +19,7 @@ def root(context, missing=missing, environment=environment):
     l_0_schedule = resolve('schedule')
     l_0_planned = resolve('planned')
     l_0_progress = resolve('progress')
+    l_0_events = resolve('events')
     l_0_percent = resolve('percent')
     l_0_money = resolve('money')
     l_0_payments = resolve('payments')
@@ -109,23 +110,18 @@ def root(context, missing=missing, environment=environment):
         yield '\n<w:p><w:r><w:t xml:space="preserve">'
         yield escape(environment.finalize((undefined(name='planned') if l_0_planned is missing else l_0_planned)))
         yield '</w:t></w:r></w:p>'
-    t_3 = 1
-    for l_1_e in (undefined(name='progress') if l_0_progress is missing else l_0_progress):
-        _loop_vars = {}
-        pass
-        yield '\n<w:p><w:r><w:t xml:space="preserve">'
-        yield escape(environment.finalize(environment.getattr(l_1_e, 'date_cn')))
-        yield '：'
-        yield escape(environment.finalize(environment.getattr(l_1_e, 'description')))
-        yield escape(environment.finalize(environment.getattr(l_1_e, 'percent_note')))
-        yield '</w:t></w:r></w:p>'
-        t_3 = 0
-    l_1_e = missing
-    if t_3:
+    if (not (undefined(name='progress') if l_0_progress is missing else l_0_progress)):
         pass
         yield '\n<w:p><w:r><w:t xml:space="preserve">'
         yield escape(environment.finalize(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'no_progress_text')))
         yield '</w:t></w:r></w:p>\n<w:p><w:r><w:t>【待填写：本期完成的建设内容与里程碑】</w:t></w:r></w:p>'
+    for l_1_e in (undefined(name='events') if l_0_events is missing else l_0_events):
+        _loop_vars = {}
+        pass
+        yield '\n<w:p><w:r><w:t xml:space="preserve">'
+        yield escape(environment.finalize(environment.getattr(l_1_e, 'line')))
+        yield '</w:t></w:r></w:p>'
+    l_1_e = missing
     yield '\n<w:p><w:r><w:t xml:space="preserve">'
     yield escape(environment.finalize((undefined(name='percent') if l_0_percent is missing else l_0_percent)))
     yield '。</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">进度情况：'
@@ -147,6 +143,11 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="2381"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格表头（小四）"/></w:pPr><w:r><w:t>支付率</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="6463"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格正文（小四）"/></w:pPr><w:r><w:t xml:space="preserve">'
     yield escape(environment.finalize(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'pay_rate')))
     yield '（累计支付÷批复概算）</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\n<w:p><w:pPr><w:pStyle w:val="表后空行"/></w:pPr></w:p>'
+    if environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'operation_note'):
+        pass
+        yield '\n<w:p><w:r><w:t xml:space="preserve">'
+        yield escape(environment.finalize(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'operation_note')))
+        yield '</w:t></w:r></w:p>'
     if (undefined(name='payments') if l_0_payments is missing else l_0_payments):
         pass
         yield '\n<w:p><w:pPr><w:pStyle w:val="表题"/></w:pPr><w:r><w:t>表1\u3000本期支付明细</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblW w:type="pct" w:w="5000"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="1701"/><w:gridCol w:w="1417"/><w:gridCol w:w="2494"/><w:gridCol w:w="1644"/><w:gridCol w:w="1587"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1701"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格表头（五号）"/></w:pPr><w:r><w:t>支付日期</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1417"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格表头（五号）"/></w:pPr><w:r><w:t>合同编号</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="2494"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格表头（五号）"/></w:pPr><w:r><w:t>金额</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1644"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格表头（五号）"/></w:pPr><w:r><w:t>凭证号</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1587"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格表头（五号）"/></w:pPr><w:r><w:t>说明</w:t></w:r></w:p></w:tc></w:tr>'
@@ -249,15 +250,19 @@ def root(context, missing=missing, environment=environment):
         yield '\n<w:p><w:r><w:t xml:space="preserve">截至'
         yield escape(environment.finalize(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'cutoff_cn')))
         yield '，档案中没有变更记录。</w:t></w:r></w:p>'
-    yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>六、等级保护、密码应用和数据共享对接进展</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">1. 网络安全等级保护：'
+    yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">六、'
+    yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'protection_short')))
+    yield '、密码应用和数据共享对接进展</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">1. '
+    yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'protection')))
+    yield '：'
     yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'mlps_statement')))
-    yield '。本期进展：【待填写：定级备案、测评进展】</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">2. 密码应用：'
+    yield '。本期进展：'
+    yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'protection_progress')))
+    yield '</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">2. 密码应用：'
     yield escape(environment.finalize(environment.getattr((undefined(name='security') if l_0_security is missing else l_0_security), 'crypto_review')))
-    yield '。本期进展：【待填写：密码应用建设和密评进展】</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">3. 数据共享对接：信息资源目录'
-    yield escape(environment.finalize(environment.getattr((undefined(name='data_sharing') if l_0_data_sharing is missing else l_0_data_sharing), 'catalog_count')))
-    yield '项，数据资源共享清单'
-    yield escape(environment.finalize(environment.getattr((undefined(name='data_sharing') if l_0_data_sharing is missing else l_0_data_sharing), 'sharing_count')))
-    yield '项；'
+    yield '。本期进展：【待填写：密码应用建设和密评进展】</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">3. 数据共享对接：'
+    yield escape(environment.finalize(environment.getattr((undefined(name='data_sharing') if l_0_data_sharing is missing else l_0_data_sharing), 'count_text')))
+    yield '；'
     yield escape(environment.finalize(environment.getattr((undefined(name='deployment') if l_0_deployment is missing else l_0_deployment), 'resource_platform_text')))
     yield '。本期进展：【待填写：共享接口对接进展】</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>七、存在的问题与风险</w:t></w:r></w:p>'
     if (undefined(name='carried_problems') if l_0_carried_problems is missing else l_0_carried_problems):
@@ -307,4 +312,4 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:footerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1191" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '2=48&4=50&6=56&7=58&11=72&13=74&15=76&17=78&19=80&21=82&23=84&25=86&27=88&29=90&31=92&33=94&35=96&37=98&39=104&41=106&42=109&43=116&44=126&46=129&47=131&49=133&50=135&52=137&54=139&56=141&58=143&60=145&62=147&63=149&69=152&70=156&71=158&72=160&73=162&74=164&76=171&77=174&78=177&83=179&84=183&85=185&86=187&87=189&88=191&90=198&91=203&96=205&97=209&98=211&99=213&100=215&101=217&103=222&104=225&109=227&110=231&111=233&112=235&113=237&114=239&115=243&117=249&119=252&120=254&121=256&122=262&123=266&124=270&125=281&126=285&127=291&128=295&131=299&132=303&133=305'
+debug_info = '2=49&4=51&6=57&7=59&11=73&13=75&15=77&17=79&19=81&21=83&23=85&25=87&27=89&29=91&31=93&33=95&35=97&37=99&39=105&41=107&42=110&43=115&44=117&45=121&46=125&47=127&49=129&50=131&52=133&54=135&56=137&58=139&60=141&62=143&63=145&64=148&70=153&71=157&72=159&73=161&74=163&75=165&77=172&78=175&79=178&84=180&85=184&86=186&87=188&88=190&89=192&91=199&92=204&97=206&98=210&99=212&100=214&101=216&102=218&104=223&105=226&110=228&111=232&112=234&113=236&114=238&115=240&116=244&118=250&119=253&120=255&121=261&122=263&123=267&124=271&125=275&126=286&127=290&128=296&129=300&132=304&133=308&134=310'

@@ -208,7 +208,7 @@ def test_merged_allowed_just_below_two_million(xmgl, example):
     assert "可行性研究报告（代初步设计）" in styled(doc, "Title")
     text = full_text(doc)
     assert (
-        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：本项目总投资"
+        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：本项目批复概算"
         "199.999999万元（1,999,999.99元），在200万元（不含）以下。"
     ) in text
 
@@ -218,8 +218,8 @@ def test_merged_allowed_on_a_declared_ground_above_two_million(xmgl, example):
     make(xmgl, example, "fsr", "--merged")
     doc = docx.Document(example / MERGED_FILE)
     assert (
-        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：项目单位申报本项目技术方案简单。"
-        in paragraphs(doc)
+        "1. 《大石桥市政务信息化项目管理暂行办法》第十条第三款：项目单位申报本项目技术方案简单，"
+        "理由：采用成熟的排队叫号产品，不需定制开发。" in paragraphs(doc)
     )
     # one 概算 table, no separate 估算 table
     assert "附表2　投资概算表" in paragraphs(doc)
@@ -251,8 +251,12 @@ def test_merged_small_dossier(xmgl, tmp_path):
     make(xmgl, root, "fsr", "--merged", as_of="2026-05-20")
     doc = docx.Document(root / MERGED_FILE)
     text = full_text(doc)
-    assert "项目单位申报本项目建设内容单一。" in text
-    assert "本项目总投资165万元（1,650,000元），在200万元（不含）以下。" in text
+    assert (
+        "项目单位申报本项目建设内容单一，理由：只建设一个政务服务排队叫号系统，不涉及其他业务系统。"
+        in text
+    )
+    # the figure 第十条 is met by is the one the request states (一（六）, 附表2)
+    assert "本项目申报投资概算168万元（1,680,000元），在200万元（不含）以下。" in text
     # the 概算 of the request is the unit's proposed figure, not an approval's
     assert "项目申报投资概算168万元（1,680,000元）" in text
     assert "批复概算" not in text
@@ -711,7 +715,8 @@ def test_quarterly_report_content(xmgl, example):
     )
     assert "1. 市政设施台账数据质量不一，需住建局配合清洗。" in texts
     assert "完成联动处置和综合评价子系统，开展等级保护测评准备。" in texts
-    assert "截至2026年9月10日，档案中没有变更记录。" in texts
+    # submitted on 09-08 (quarterly_report record): the report states what it said then
+    assert "截至2026年9月8日，档案中没有变更记录。" in texts
     assert any("本期报告报送截止日期为2026年9月10日。" in t for t in texts)
 
 

@@ -802,12 +802,11 @@ def quarterly() -> Builder:
     b.tag("if planned")
     b.p("{{ planned }}")
     b.tag("endif")
-    b.tag("for e in progress")
-    b.p("{{ e.date_cn }}：{{ e.description }}{{ e.percent_note }}")
-    b.tag("else")
+    b.tag("if not progress")
     b.p("{{ period.no_progress_text }}")
     b.todo("本期完成的建设内容与里程碑")
-    b.tag("endfor")
+    b.tag("endif")
+    b.each("e in events", "{{ e.line }}")
     b.p("{{ percent }}。")
     b.p("进度情况：{{ schedule.verdict }}。")
 
@@ -824,6 +823,9 @@ def quarterly() -> Builder:
             ("支付率", "{{ money.pay_rate }}（累计支付÷批复概算）"),
         ),
     )
+    b.tag("if money.operation_note")
+    b.p("{{ money.operation_note }}")
+    b.tag("endif")
     b.tag("if payments")
     b.table(
         "表1　本期支付明细",
@@ -902,14 +904,14 @@ def quarterly() -> Builder:
     b.p("截至{{ period.cutoff_cn }}，档案中没有变更记录。")
     b.tag("endif")
 
-    b.h1("六、等级保护、密码应用和数据共享对接进展")
+    b.h1("六、{{ security.protection_short }}、密码应用和数据共享对接进展")
     b.p(
-        "1. 网络安全等级保护：{{ security.mlps_statement }}。本期进展：【待填写：定级备案、测评进展】"
+        "1. {{ security.protection }}：{{ security.mlps_statement }}。"
+        "本期进展：{{ security.protection_progress }}"
     )
     b.p("2. 密码应用：{{ security.crypto_review }}。本期进展：【待填写：密码应用建设和密评进展】")
     b.p(
-        "3. 数据共享对接：信息资源目录{{ data_sharing.catalog_count }}项，"
-        "数据资源共享清单{{ data_sharing.sharing_count }}项；{{ deployment.resource_platform_text }}。"
+        "3. 数据共享对接：{{ data_sharing.count_text }}；{{ deployment.resource_platform_text }}。"
         "本期进展：【待填写：共享接口对接进展】"
     )
 

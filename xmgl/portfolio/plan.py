@@ -100,7 +100,7 @@ def draft(rows: list[dict], year: int, as_of: date) -> Draft:
                 code=row["code"],
                 nature=entry["nature"],
                 content_types=row["content_types"],
-                funding=row["funding"],
+                funding=entry["funding"],
                 amount=entry["amount"],
                 basis=entry["basis"],
                 operation_annual=entry["operation_annual"],
@@ -196,7 +196,7 @@ def write_xlsx(d: Draft, path: Path) -> None:
                 _wan_number(it.amount),
                 it.basis,
                 _wan_number(it.operation_annual),
-                it.months,
+                it.months if it.nature != "运行维护" else None,
                 it.submitted,
                 it.stage_zh,
                 it.summary,
@@ -278,14 +278,17 @@ def write_docx(d: Draft, path: Path) -> None:
     units = len(d.by_unit)
     parts = "，".join(f"{n.key}项目{n.count}个、{wan(n.amount)}" for n in d.by_nature if n.count)
     text = (
-        f"按照《大石桥市政务信息化项目管理暂行办法》第八条、第九条，"
+        f"按照{REGULATION}第八条、第九条，"
         f"共有{units}个项目单位报送{d.year}年度项目计划{t.count}个，"
-        f"申报投资合计{wan(t.amount)}"
+        f"{_total_text(d)}"
     )
     text += f"。其中{parts}。" if parts else "。"
     doc.add_paragraph(text)
     if d.missing_amount:
-        doc.add_paragraph(f"另有{d.missing_amount}个项目未填写申报投资，未计入合计，需补报。")
+        doc.add_paragraph(
+            f"其中{d.missing_amount}个项目未填写申报投资，也没有可列示的金额，"
+            "未计入金额合计，需补报。"
+        )
 
     doc.add_heading("二、按项目单位汇总", level=1)
     _totals_table(doc, "项目单位", d.by_unit, d.total, table_style)
@@ -328,7 +331,7 @@ def write_docx(d: Draft, path: Path) -> None:
                 it.nature,
                 it.start,
                 it.funding,
-                f"{it.months}个月" if it.months else "—",
+                f"{it.months}个月" if it.months and it.nature != "运行维护" else "—",
                 _wan_text(it.amount),
                 _wan_text(it.operation_annual),
                 it.notes,
@@ -345,12 +348,14 @@ def write_docx(d: Draft, path: Path) -> None:
     _orient(doc, landscape=False)
 
     doc.add_heading("五、说明", level=1)
+    bases = _substitute_bases(d)
     doc.add_paragraph(
-        "1. 本草案由 xmgl 根据各项目档案中的“报送年度项目计划”记录生成，"
-        "金额为项目单位申报投资；未填写申报投资的，按批复概算或投资估算列示。"
+        "1. 本草案根据各项目档案中的“报送年度项目计划”记录汇总，金额为项目单位申报投资"
+        + (f"；未填写申报投资的，按{'或'.join(bases)}列示，并在“备注”栏注明。" if bases else "。")
     )
     doc.add_paragraph(
-        "2. 年度项目投资计划经审核后，确定拟实施的项目清单和投资总规模，报请市政府同意后实施（第九条）。"
+        f"2. 按照{REGULATION}第九条，年度项目投资计划经审核后，确定拟实施的项目清单和"
+        "投资总规模，报请市政府同意后实施。"
     )
     if d.unreadable:
         doc.add_paragraph(
@@ -365,6 +370,30 @@ def write_docx(d: Draft, path: Path) -> None:
     buf = io.BytesIO()
     doc.save(buf)
     atomic_write(path, buf.getvalue())
+
+
+REGULATION = "《大石桥市政务信息化项目管理暂行办法》"
+
+
+def _substitute_bases(d: Draft) -> list[str]:
+    """What stands in for a missing request on some row (批复概算, 投资估算 …), in order."""
+    out: list[str] = []
+    for it in d.items:
+        if it.amount is not None and it.basis != "申报投资" and it.basis not in out:
+            out.append(it.basis)
+    return out
+
+
+def _total_text(d: Draft) -> str:
+    """The total is "申报投资" only when every row is a request; else say what else is in it."""
+    rows = [it for it in d.items if it.amount is not None and it.basis != "申报投资"]
+    if not rows:
+        return f"申报投资合计{wan(d.total.amount)}"
+    part = sum((it.amount for it in rows), ZERO)
+    return (
+        f"金额合计{wan(d.total.amount)}（其中{len(rows)}个项目未填写申报投资，"
+        f"按{'或'.join(_substitute_bases(d))}列示，计{wan(part)}）"
+    )
 
 
 def _properties(doc, d: Draft) -> None:

@@ -283,8 +283,14 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
     """What the draft 年度投资计划 needs from a project submitted for ``year``; else None."""
     from xmgl.domain import facts
 
+    # the latest submission for the year: a revised request replaces the first one
     sub = next(
-        (s for s in d.records_of("plan_submission") if s.year == year and s.date <= as_of), None
+        (
+            s
+            for s in reversed(d.records_of("plan_submission"))
+            if s.year == year and s.date <= as_of
+        ),
+        None,
     )
     if sub is None:
         return None
@@ -328,7 +334,10 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
         )
         start = "续建" if began is not None and began.date.year < year else "新开工"
     summary = d.project.summary or ""
+    f = d.funding
     return {
+        # mixed funding: every source the dossier names, not only the first
+        "funding": "、".join(dict.fromkeys([f.source, *f.other_sources])),
         "date": sub.date,
         "amount": amount,
         "basis": basis,

@@ -155,6 +155,12 @@ def oneline(value: str) -> str:
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
 
 
+def clause(value: str) -> str:
+    """A dossier text the report continues after ("理由：X；", "依据：X。"): without its
+    own closing punctuation, so the report never writes "。；" or "。。"."""
+    return oneline(value).rstrip("。；，、.;, ")
+
+
 def wan_and_yuan(value: Decimal) -> str:
     """Every amount a report writes: 万元 with the exact 元, and zero always as
     ``0元`` (never also "0万元（0元）" in the same document)."""
@@ -193,7 +199,7 @@ def _project(d: Dossier) -> dict:
         "goals": text(p.goals, "建设目标"),
         "construction_months": months,
         "construction_period": f"{months}个月" if months else todo("建设期"),
-        "fsr_author": p.fsr_author or todo("可行性研究报告编制单位"),
+        "fsr_author": clause(p.fsr_author) if p.fsr_author else todo("可行性研究报告编制单位"),
     }
 
 
@@ -209,12 +215,7 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
         "total": amount(total, "总投资"),
         "operation_annual": amount(inv.operation_annual, "年运行维护费用估算"),
         # O&M is a separate, yearly figure, never part of the construction investment
-        "operation_statement": (
-            f"项目建成后，年运行维护费用估算{wan_and_yuan(inv.operation_annual)}/年，"
-            "另行申请，不含在上述总投资内"
-            if inv.operation_annual is not None
-            else todo("项目建成后的年运行维护费用估算（每年，不含在总投资内）")
-        ),
+        "operation_statement": _operation_statement(inv.operation_annual),
         "estimate_yuan": inv.estimate,
         "budget_yuan": budget,
         "total_yuan": total,
@@ -222,18 +223,33 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
     }
 
 
+def _operation_statement(value: Decimal | None) -> str:
+    """The yearly O&M cost, a figure of its own: applied for separately when there is
+    one (nothing is applied for when the dossier says 0)."""
+    if value is None:
+        return todo("项目建成后的年运行维护费用估算（每年，不含在总投资内）")
+    if not value:
+        return f"项目建成后，年运行维护费用估算{ZERO_AMOUNT}/年"
+    return f"项目建成后，年运行维护费用估算{wan_and_yuan(value)}/年，另行申请，不含在上述总投资内"
+
+
 def _funding(d: Dossier) -> dict:
     f = d.funding
     detail = text(f.detail, "资金来源说明及落实情况")
     if not detail.endswith(("。", "】", "！", "？", "；")):
         detail += "。"  # a sentence in the report, whatever the dossier's punctuation
-    return {"source": f.source, "detail": detail}
+    # mixed funding: every source the dossier names, not only the first
+    sources = [f.source, *(s for s in f.other_sources if s != f.source)]
+    return {"source": "、".join(dict.fromkeys(sources)), "detail": detail}
 
 
-def _security(d: Dossier, att: Attachments) -> dict:
+def _security(d: Dossier, att: Attachments, until: date | None = None) -> dict:
     s = d.security
     level = s.mlps_level
-    review = d.last("crypto_review")
+    review = next(
+        (r for r in reversed(d.records_of("crypto_review")) if until is None or r.date <= until),
+        None,
+    )
     if review is not None:
         no = f"（{review.document_no}）" if review.document_no else ""
         review_text = f"{cn_date(review.date)}经{review.issuer}审核，结果：{review.result}{no}"
@@ -245,8 +261,15 @@ def _security(d: Dossier, att: Attachments) -> dict:
         kind = "涉密信息系统" if s.classified else "非涉密信息系统"
     if level:
         mlps = f"本项目为{kind}，按网络安全等级保护{_MLPS[level]}进行设计、建设和测评"
+    elif s.classified:
+        # a 涉密 system is protected by grade under the secrecy rules, not 等级保护-graded
+        mlps = todo(f"本项目为{kind}，写明密级和分级保护要求")
     else:
         mlps = todo(f"本项目为{kind}，网络安全等级保护定级")
+    protection = "涉密信息系统分级保护" if s.classified else "网络安全等级保护"
+    protection_progress = todo(
+        "分级保护方案审查、安全保密测评进展" if s.classified else "定级备案、测评进展"
+    )
     # registered in the order chapter 七 mentions them
     secure_reliable = _doc_ref(att, s.secure_reliable, "软硬件产品安全可靠情况说明")
     scheme = _doc_ref(att, s.scheme, "项目安全方案")
@@ -257,6 +280,9 @@ def _security(d: Dossier, att: Attachments) -> dict:
         "mlps_level": level,
         "mlps_text": _MLPS[level] if level else todo("等级保护级别"),
         "mlps_statement": mlps,
+        "protection": protection,
+        "protection_short": protection[-4:],  # 等级保护 / 分级保护
+        "protection_progress": protection_progress,
         "scheme": s.scheme or "",
         "scheme_text": scheme,
         "secure_reliable": s.secure_reliable or "",
@@ -306,15 +332,22 @@ class Attachments:
 def _deployment(d: Dossier, att: Attachments) -> dict:
     dep = d.deployment
     on_cloud = dep.cloud in ("营口市政务云", "辽宁省政务云")
-    if on_cloud:
+    facilities = [t for t in d.project.content_types if t in ("电子政务基础设施", "信息采集设施")]
+    if on_cloud and facilities:
+        # the project builds facilities of its own (第二条): never "不单独建设……基础设施"
+        where = f"本项目依托{dep.cloud}部署；建设内容包括{'、'.join(facilities)}，" + todo(
+            "拟建设的设施、部署位置及其与政务云的关系"
+        )
+    elif on_cloud:
         where = f"本项目依托{dep.cloud}部署，不单独建设机房和基础设施"
     else:
         why = text(dep.justification, "不依托政务云部署的理由（上级另有规定或业务特殊需要）")
+        why = clause(why) if dep.justification else why
         where = f"本项目不依托营口市级、省级政务云部署，理由：{why}"
     if dep.resource_platform is True:
         platform = "按营口市要求接入统一政务信息资源库平台"
-    elif dep.resource_platform is False:
-        platform = todo("未接入统一政务信息资源库平台的原因")
+    elif dep.resource_platform is False:  # the dossier's fact stays when the reason is filled
+        platform = "未按营口市要求接入统一政务信息资源库平台，原因：" + todo("未接入的原因")
     else:
         platform = todo("是否按营口市要求接入统一政务信息资源库平台")
     systems = [
@@ -362,6 +395,10 @@ def _data_sharing(d: Dossier, att: Attachments) -> dict:
     catalog = list(ds.catalog) if ds is not None else []
     sharing = list(ds.sharing_list) if ds is not None else []
     process = ds.process if ds is not None else None
+    if ds is not None and ds.has("catalog") and ds.has("sharing_list"):
+        count_text = f"信息资源目录{len(catalog)}项，数据资源共享清单{len(sharing)}项"
+    else:
+        count_text = todo("信息资源目录和数据资源共享清单的项数（档案中没有写）")
     return {
         "catalog": _rows(
             [
@@ -406,6 +443,7 @@ def _data_sharing(d: Dossier, att: Attachments) -> dict:
         else "",
         "catalog_count": len(catalog),
         "sharing_count": len(sharing),
+        "count_text": count_text,
         "process": text(process, "数据共享流程（申请、审核、授权、调用、留痕）"),
         "interfaces": _distinct(s.interface for s in sharing) or todo("共享接口方式"),
         "frequencies": _distinct(s.frequency for s in sharing) or todo("更新或调用频率"),
@@ -416,7 +454,7 @@ def _cross_boundary(d: Dossier) -> dict:
     cb = d.data.cross_boundary
     kinds = list(cb.kinds) if cb is not None else []
     participants = list(cb.participants) if cb is not None else []
-    if cb is None:
+    if cb is None or not cb.has("kinds"):  # "不涉及" only when the dossier says so
         statement = todo(
             "本项目是否涉及跨层级、跨地域、跨系统、跨部门、跨业务共建共享；不涉及的写“不涉及”"
         )
@@ -428,8 +466,9 @@ def _cross_boundary(d: Dossier) -> dict:
         "applies": bool(kinds),
         "statement": statement,
         "kinds": "、".join(kinds),
-        "lead_department": (cb.lead_department if cb is not None else None)
+        "lead_department": clause((cb.lead_department if cb is not None else None) or "")
         or (todo("牵头部门") if kinds else ""),
+        # the table the text announces ("如下") always has a row to fill in
         "participants": [
             {
                 "department": p.department,
@@ -438,8 +477,16 @@ def _cross_boundary(d: Dossier) -> dict:
                 "interfaces": text(p.interfaces, "系统接口"),
             }
             for p in participants
+        ]
+        or [
+            {
+                "department": todo("参建部门"),
+                "business_flow": todo("业务流"),
+                "data_flow": todo("数据流"),
+                "interfaces": todo("系统接口"),
+            }
         ],
-        "upper_level_project": (cb.upper_level_project if cb is not None else None) or "",
+        "upper_level_project": clause((cb.upper_level_project if cb is not None else None) or ""),
     }
 
 
@@ -454,7 +501,7 @@ def _platform(d: Dossier, att: Attachments) -> dict:
         )
         return {"standalone": False, "exception": "", "basis": "", "statement": statement}
     exception = pl.exception or todo("除外情形")
-    basis = pl.basis or ""
+    basis = clause(pl.basis or "")
     if pl.basis_document:
         ref = att.ref(pl.basis_document, "单独建设系统平台依据文件")
         basis = f"{basis}（{ref}）" if basis else ref
@@ -517,19 +564,32 @@ def _merge(d: Dossier, att: Attachments) -> dict:
     m = d.data.merged_fsr_pd
     basis = ""
     if m is not None:
-        basis = m.urgent_basis or ""
+        basis = clause(m.urgent_basis or "")
         if m.urgent_basis_document:
             ref = att.ref(m.urgent_basis_document, "紧急建设依据文件")
             basis = f"{basis}（{ref}）" if basis else ref
-    total = facts.total_investment(d)
+    # the figure 第十条 was judged on, named as what it is: before approval it is the
+    # unit's own 申报投资概算 (一（六）), after approval the 概算 in force — never an
+    # unnamed "总投资" that differs from the figure the report states elsewhere
+    from xmgl.domain.money import TWO_MILLION
+
+    estimate = d.investment.estimate
+    if estimate is not None and estimate < TWO_MILLION:
+        total, label = estimate, "申报投资概算"
+    else:
+        found = facts.total_investment_source(d)
+        total = found[0] if found is not None else None
+        label = "申报投资概算" if found is not None and found[2] == "投资估算" else "批复概算"
     lines = []
     for g in decision.grounds:
         if g == URGENT:
             lines.append(f"第十条第二款：本项目需要紧急建设，依据为{basis}")
         elif g in (SIMPLE, SINGLE):
-            lines.append(f"第十条第三款：项目单位申报本项目{g}")
+            reason = (m.simple_reason if g == SIMPLE else m.single_reason) if m else None
+            why = f"，理由：{clause(reason)}" if reason else ""
+            lines.append(f"第十条第三款：项目单位申报本项目{g}{why}")
         elif g == SMALL and total is not None:
-            lines.append(f"第十条第三款：本项目总投资{wan_and_yuan(total)}，在200万元（不含）以下")
+            lines.append(f"第十条第三款：本项目{label}{wan_and_yuan(total)}，在200万元（不含）以下")
     return {
         "requested": d.merged,
         "allowed": decision.allowed,
@@ -540,7 +600,7 @@ def _merge(d: Dossier, att: Attachments) -> dict:
     }
 
 
-def _basis(d: Dossier) -> list[str]:
+def _basis(d: Dossier, until: date) -> list[str]:
     out = [
         f"{NATIONAL}（国办发〔2019〕57号）",
         LIAONING,
@@ -548,14 +608,17 @@ def _basis(d: Dossier) -> list[str]:
         f"{REGULATION}（大石桥市人民政府办公室2025年4月15日印发）",
         "《国家电子政务工程建设项目可行性研究报告编制要求》（发改高技〔2008〕2544号附件）",
         "《营口市政务信息共享开放管理办法》",
-        "GB/T 22239—2019《信息安全技术 网络安全等级保护基本要求》",
+        # a 涉密 system is not graded under 等级保护: its standards are the secrecy rules'
+        todo("涉密信息系统分级保护所依据的国家保密标准")
+        if d.security.classified
+        else "GB/T 22239—2019《信息安全技术 网络安全等级保护基本要求》",
         "GB/T 39786—2021《信息安全技术 信息系统密码应用基本要求》",
     ]
     reserve = d.first("reserve_entry")
-    if reserve is not None:
+    if reserve is not None and reserve.date <= until:
         no = f"（{reserve.document_no}）" if reserve.document_no else ""
         out.append(f"本项目于{cn_date(reserve.date)}纳入项目储备库{no}")
-    plan = d.last("plan_inclusion")
+    plan = next((r for r in reversed(d.records_of("plan_inclusion")) if r.date <= until), None)
     if plan is not None:
         no = f"（{plan.document_no}）" if plan.document_no else ""
         out.append(f"本项目列入{plan.year}年度政务信息化项目投资计划{no}")
@@ -563,14 +626,16 @@ def _basis(d: Dossier) -> list[str]:
     return out
 
 
-def _common(d: Dossier, as_of: date, att: Attachments) -> dict:
+def _common(d: Dossier, as_of: date, att: Attachments, until: date | None = None) -> dict:
     """The facts every report shows; documents are registered with ``att`` in the
-    order the FSR mentions them (chapter 四, 六, 七, then the purchase comparison)."""
+    order the FSR mentions them (chapter 四, 六, 七, then the purchase comparison).
+    Records dated after ``until`` (default: the report date) are not yet facts."""
+    until = as_of if until is None else until
     sp = d.data.service_purchase
     deployment = _deployment(d, att)
     platform = _platform(d, att)
     data_sharing = _data_sharing(d, att)
-    security = _security(d, att)
+    security = _security(d, att, until)
     comparison = (sp.comparison or "") if sp is not None else ""
     return {
         "project": _project(d),
@@ -618,7 +683,7 @@ def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
                 "merged": merged,
             },
             "ch": chapter_numbers(service_purchase=used, merged=merged),
-            "basis": _basis(d),
+            "basis": _basis(d, as_of),
             "principles": [
                 {"no": str(i), "name": name, "text": todo(hint)}
                 for i, (name, hint) in enumerate(PRINCIPLES, 1)
@@ -626,7 +691,7 @@ def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
             "investment": _investment(d),
             "reserve": reserve,
             "merge": merge,
-            "approvals": _approvals(d),
+            "approvals": _approvals(d, as_of),
             "attachments": att.listing(),
         }
     )
@@ -703,7 +768,13 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
     """Context of the 项目建设进展情况季度报告 for one period (第十六条)."""
     choice = choose_period(d, as_of, period_index)
     p = choice.period
-    cutoff = min(p.end, as_of)  # nothing recorded after the period or after today counts
+    submitted = next(
+        (r for r in d.records_of("quarterly_report") if r.period == p.index and r.date <= as_of),
+        None,
+    )
+    # nothing recorded after the period, after today, or after the report was submitted
+    # (a regenerated report says what it said when it was signed) counts
+    cutoff = min(p.end, as_of, submitted.date if submitted is not None else as_of)
 
     def within(r: Node) -> bool:
         return p.start <= r.date <= cutoff
@@ -711,7 +782,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
     def upto(kind: str) -> list[Node]:
         return [r for r in d.records_of(kind) if r.date <= cutoff]
 
-    ctx = _common(d, as_of, Attachments())
+    ctx = _common(d, as_of, Attachments(), until=cutoff)
     approval_day = d.approval_date()
     first = next(r for r in d.records_of("approval") if r.date == approval_day)
     budget_rec = next(
@@ -739,10 +810,10 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
     next_steps = [oneline(r.next_steps) for r in progress if r.next_steps][-1:]
     planned = next((r for r in reversed(earlier) if r.next_steps), None)
     carried = _open_problems(earlier, progress)
-    submitted = next(
-        (r for r in d.records_of("quarterly_report") if r.period == p.index and r.date <= as_of),
-        None,
-    )
+    # 第二十条: a 监督检查 finding is a problem of the project until its rectification
+    found_now, found_open = _findings(d, p.start, cutoff)
+    problems += found_now
+    carried += found_open
     due = p.due
     due_text = cn_date(due.in_force)
     if due.moved:
@@ -770,16 +841,11 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 "submitted": cn_date(submitted.date) if submitted else "",
                 "cutoff": iso(cutoff),
                 "cutoff_cn": cn_date(cutoff),
-                "as_of_text": (
-                    f"报告期至{cn_date(p.end)}结束，本报告编写于{cn_date(as_of)}，"
-                    f"以下数据截至{cn_date(cutoff)}。"
-                    if as_of < p.end
-                    else f"以下数据截至本期末（{cn_date(cutoff)}）。"
-                ),
+                "as_of_text": _as_of_text(p, as_of, cutoff, submitted),
                 "no_progress_text": ""
                 if progress
                 else f"档案中本期（{cn_date(p.start)}至{cn_date(cutoff)}）没有进展记录。",
-                "running": as_of < p.end,
+                "running": submitted is None and as_of < p.end,
                 "notes": list(choice.notes),
             },
             "approval": {
@@ -831,6 +897,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 "paid_period_yuan": paid_period,
                 "paid_total_yuan": money.paid,
                 "pay_rate_percent": money.pay_rate,
+                "operation_note": _operation_contracts_note(contracts, upto("payment")),
             },
             "payments": [
                 {
@@ -844,7 +911,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 for r in upto("payment")
                 if within(r)
             ],
-            "changes": [_change(d, r, within(r)) for r in upto("change")],
+            "changes": [_change(d, r, within(r), cutoff) for r in upto("change")],
             "changes_in_period": sum(1 for r in upto("change") if within(r)),
             "progress": [
                 {
@@ -859,17 +926,124 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 for r in progress
             ],
             "percent": status["percent_text"],
-            "planned": (
-                f"上期报告期内（{cn_date(planned.date)}记录）计划本期：{oneline(planned.next_steps)}"
-                if planned is not None
-                else ""
-            ),
+            "planned": _planned_text(d, p.index, planned),
             "carried_problems": carried,
+            # progress and milestone records of the period, in date order (one line each)
+            "events": _events(progress, [r for r in d.records if within(r)]),
             "problems": problems or [todo("本期新出现的问题与风险；没有则写“无”")],
             "next_steps": next_steps or [todo("下期工作计划")],
         }
     )
     return ctx
+
+
+def _as_of_text(p, as_of: date, cutoff: date, submitted: Node | None) -> str:
+    """The sentence that says which day the figures are as of, and why that day."""
+    if submitted is not None and submitted.date < p.end:
+        return (
+            f"报告期至{cn_date(p.end)}结束，本报告于{cn_date(submitted.date)}报送（档案记录），"
+            f"以下数据截至{cn_date(cutoff)}。"
+        )
+    if as_of < p.end:
+        return (
+            f"报告期至{cn_date(p.end)}结束，本报告编写于{cn_date(as_of)}，"
+            f"以下数据截至{cn_date(cutoff)}。"
+        )
+    return f"以下数据截至本期末（{cn_date(cutoff)}）。"
+
+
+def _planned_text(d: Dossier, index: int, planned: Node | None) -> str:
+    """The work planned for this period, said as of the period it was planned in:
+    "上期" only when it was recorded in the previous period."""
+    if planned is None:
+        return ""
+    steps = oneline(planned.next_steps)
+    day = cn_date(planned.date)
+    k = _period_index_of(d, planned.date, index)
+    if k == index - 1:
+        return f"上期报告期内（{day}记录）计划本期：{steps}"
+    where = f"第{k}期" if k else "项目批复前"
+    return f"{where}（{day}记录）提出的下一步工作计划（此后档案中没有新的工作计划）：{steps}"
+
+
+def _period_index_of(d: Dossier, day: date, below: int) -> int:
+    """The 第十六条 period (1 …) holding ``day``, searched below ``below``; 0 before period 1."""
+    for k in range(below - 1, 0, -1):
+        period = deadlines.quarterly_period(d, k)
+        if period is not None and period.start <= day:
+            return k
+    return 0
+
+
+def _operation_contracts_note(contracts: list[Node], payments: list[Node]) -> str:
+    """The totals add every contract: say how much of them is 运维 (O&M is not
+    construction investment unless the 概算 includes it), so no one reads the 支付率 as
+    construction only."""
+    ids = [c.id for c in contracts if c.type == "运维"]
+    if not ids:
+        return ""
+    signed = sum((c.amount for c in contracts if c.id in ids), Decimal(0))
+    paid = sum((r.amount for r in payments if r.contract in ids), Decimal(0))
+    return (
+        f"上表的合同金额累计和支付含运维合同（{'、'.join(ids)}）{wan_and_yuan(signed)}，"
+        f"已支付{wan_and_yuan(paid)}；" + todo("运维合同的资金是否在批复概算内")
+    )
+
+
+def _findings(d: Dossier, start: date, cutoff: date) -> tuple[list[str], list[dict]]:
+    """监督检查 findings up to ``cutoff``: those of this period (as problems) and those
+    of earlier periods not rectified when it began (carried, with their state)."""
+    rectified = [  # only a completion date says the rectification is done
+        r.completed
+        for r in d.records_of("rectification")
+        if r.subject == "监督检查" and r.completed is not None and r.completed <= cutoff
+    ]
+    now: list[str] = []
+    carried: list[dict] = []
+    for f in d.records_of("supervision_finding"):
+        if f.date > cutoff:
+            continue
+        done = next((day for day in rectified if day >= f.date), None)
+        what = f"{f.issuer}监督检查发现（{f.area}）：{clause(f.description)}"
+        limit = f"，整改期限{cn_date(f.deadline)}" if f.deadline else ""
+        if f.date >= start:
+            fixed = f"；{cn_date(done)}已整改完成" if done else ""
+            now.append(f"{what}（{cn_date(f.date)}记录{limit}{fixed}）。")
+        elif done is None or done >= start:
+            state = (
+                f"已整改完成（{cn_date(done)}）"
+                if done
+                else todo(f"整改情况{limit}；档案中尚无整改完成的记录")
+            )
+            carried.append({"date_cn": cn_date(f.date), "text": what + "。", "state": state})
+    return now, carried
+
+
+_MILESTONES = {
+    "preliminary_acceptance": lambda r: f"组织初步验收，结论：{r.result}",
+    "acceptance_application": lambda r: "提出竣工验收申请" + (f"（报{r.to}）" if r.to else ""),
+    "go_live": lambda r: "系统投入运行",
+    "reinspection": lambda r: f"复验，结论：{r.result}",
+}
+
+
+def _events(progress: list[Node], records: list[Node]) -> list[dict]:
+    """The period's progress records and its milestones recorded as records of their
+    own (初验, 验收申请, 投入运行, 复验, 开工), one line each, in date order."""
+    out = []
+    for r in progress:
+        note = f"（累计形象进度{r.percent}%）" if r.percent is not None else ""
+        out.append({"date": r.date, "line": f"{cn_date(r.date)}：{oneline(r.description)}{note}"})
+    for r in records:
+        if r.kind in _MILESTONES:
+            text = _MILESTONES[r.kind](r)
+        elif r.kind == "stage_change" and r.to_stage == "construction":
+            text = "进入建设实施阶段（开工）"
+        else:
+            continue
+        out.append({"date": r.date, "line": f"{cn_date(r.date)}：{text}。"})
+    out.sort(key=lambda e: e["date"])  # stable: a progress record first on the same day
+    return [{"date": iso(e["date"]), "line": e["line"]} for e in out]
 
 
 def _open_problems(earlier: list[Node], current: list[Node]) -> list[dict]:
@@ -924,7 +1098,8 @@ def _progress_status(
             f"截至{cn_date(pct.date)}（{where}最近一次进展记录），累计形象进度{pct.percent}%"
         )
     else:
-        percent_text = todo(f"截至{cn_date(cutoff)}的累计形象进度（档案中没有进展记录）")
+        why = "进展记录中没有写形象进度" if progress else "档案中没有进展记录"
+        percent_text = todo(f"截至{cn_date(cutoff)}的累计形象进度（{why}）")
     if inv is not None:
         share = (
             f"，占批复概算的{percent((inv.invested * 100 / budget).quantize(Decimal('0.01')))}"
@@ -937,10 +1112,25 @@ def _progress_status(
             f"截至{cn_date(cutoff)}的累计完成投资及其占批复概算的比例（不同于累计支付）"
         )
 
+    # the day the work reached 100%: finished on time is not "behind" while it awaits acceptance
+    done = next((r for r in progress if r.percent == 100), None)
     if start is None or not months:
         verdict = todo("与计划进度相比是否按期（档案中缺少开工日期或建设期）")
+    elif done is not None and done.date <= planned_end:
+        verdict = (
+            f"{cn_date(done.date)}形象进度达到100%，在计划完工日期{cn_date(planned_end)}前"
+            "完成建设任务"
+        )
+    elif done is not None:
+        verdict = (
+            f"{cn_date(done.date)}形象进度达到100%，晚于计划完工日期{cn_date(planned_end)}，"
+            "进度滞后"
+        )
     elif cutoff > planned_end:
-        verdict = f"已超过计划完工日期{cn_date(planned_end)}，项目尚未完成验收，进度滞后"
+        verdict = (
+            f"截至{cn_date(cutoff)}，已超过计划完工日期{cn_date(planned_end)}，项目尚未完成验收，"
+            "档案中没有完成建设（形象进度100%）的记录，进度滞后"
+        )
     elif pct is None:
         verdict = todo("与计划进度相比是否按期（档案中没有形象进度记录）")
     else:
@@ -958,6 +1148,9 @@ def _progress_status(
                 f"截至{cn_date(pct.date)}，建设期已过{expected_text}，形象进度{pct.percent}%，"
                 "进度滞后于计划"
             )
+    stopped = _stopped(d, cutoff)
+    if stopped:
+        verdict = stopped if verdict.startswith("【") else f"{stopped}；此前{verdict}"
     return {
         "start": cn_date(start, "开工日期"),
         "planned_end": cn_date(planned_end, "计划完工日期"),
@@ -966,6 +1159,36 @@ def _progress_status(
         "verdict": verdict,
         "period_text": _period_text(d, ext),
     }
+
+
+_STOPS = {"suspension": "暂停项目建设", "termination": "终止项目"}
+
+
+def _stopped(d: Dossier, until: date) -> str:
+    """The 第二十条 suspension or termination in force on ``until``, said before any
+    schedule verdict (a suspended project is not "按期推进"); "" when there is none."""
+    stop = next(
+        (r for r in reversed(d.records_of(*_STOPS)) if r.date <= until),
+        None,
+    )
+    if stop is None:
+        return ""
+    resumed = next(
+        (
+            r
+            for r in d.records_of("stage_change")
+            if r.from_stage == "suspended" and stop.date <= r.date <= until
+        ),
+        None,
+    )
+    if stop.kind == "suspension" and resumed is not None:
+        return ""
+    no = f"（{stop.document_no}）" if stop.document_no else ""
+    why = f"，原因：{clause(stop.reason)}" if stop.reason else ""
+    text = f"{cn_date(stop.date)}{stop.issuer}决定{_STOPS[stop.kind]}{no}{why}"
+    if stop.kind == "suspension":
+        text += f"，截至{cn_date(until)}档案中没有恢复建设的记录"
+    return text
 
 
 def _extension(d: Dossier, until: date) -> dict | None:
@@ -1006,18 +1229,24 @@ def _approval_text(r: Node) -> str:
     return f"{r.issuer}{cn_date(r.date)}批复{r.subject}{no}{amt}"
 
 
-def _change(d: Dossier, r: Node, this_period: bool) -> dict:
+def _change(d: Dossier, r: Node, this_period: bool, until: date) -> dict:
+    """A change as the report on ``until`` sees it: an approval dated later is not yet given."""
     approval = None
     if r.approval_no:
         approval = next(
-            (a for a in d.records_of("approval") if a.document_no == r.approval_no), None
+            (
+                a
+                for a in d.records_of("approval")
+                if a.document_no == r.approval_no and a.date <= until
+            ),
+            None,
         )
     if approval is not None:
         status = f"已批复：{approval.issuer}{cn_date(approval.date)}（{approval.document_no}）"
     elif r.approval_no:
         status = f"批复文号 {r.approval_no}（档案中没有对应的批复记录）"
     else:
-        status = "档案中未见批复"
+        status = "档案中未见批复"  # the table's caption says as of which day
     return {
         "date": iso(r.date),
         "date_cn": cn_date(r.date),
@@ -1072,6 +1301,7 @@ QUARTERLY_KEYS: frozenset[str] = frozenset(
         "signed_date",
         "planned",
         "carried_problems",
+        "events",
     )
 )
 REPORT_KEYS = {"fsr": FSR_KEYS, "fsr_merged": FSR_KEYS, "quarterly": QUARTERLY_KEYS}
