@@ -247,6 +247,8 @@ def test_classified_system_is_not_graded_under_mlps(xmgl, tmp_path):
     assert "涉密信息系统，网络安全等级保护定级" not in text
     assert "【待填写：本项目为涉密信息系统，写明密级和分级保护要求】" in text
     assert "GB/T 22239" not in text  # not a basis of a 涉密 system
+    assert "等级保护测评" not in text  # the 概算 row is the 安全保密测评
+    assert "安全保密测评和密码应用安全性评估费" in text
     assert "【待填写：涉密信息系统分级保护所依据的国家保密标准】" in text
 
 
@@ -557,4 +559,39 @@ def test_operation_contracts_in_the_totals_are_said(xmgl, tmp_path):
     assert (
         "上表的合同金额累计和支付含运维合同（HT-2026-010）28万元（280,000元），"
         "已支付14万元（140,000元）；【待填写：运维合同的资金是否在批复概算内】" in texts
+    )
+
+
+def test_reapproved_budget_is_worded_as_a_reapproval(xmgl, tmp_path):
+    root = copy_example(tmp_path / "d")
+    add_records(
+        root,
+        {
+            "kind": "approval",
+            "date": D("2026-08-20"),
+            "subject": "重新审批",
+            "issuer": "大石桥市营商环境建设局",
+            "amount": "399万元",
+            "document_no": "大营商审批〔2026〕70号",
+        },
+    )
+    quarterly_texts(xmgl, root, 2, "2026-09-05")
+    doc = docx.Document(root / "reports/季度进展报告-第2期.docx")
+    basic = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
+    assert basic["概算批复"].replace("\u2060", "") == (
+        "大石桥市营商环境建设局2026年8月20日重新审批（大营商审批〔2026〕70号），"
+        "批复金额399万元（3,990,000元）"
+    )
+    assert basic["批复概算（在用）"] == "399万元（3,990,000元）"
+
+
+def test_no_standalone_platform_claims_no_use_of_higher_platforms(xmgl, tmp_path):
+    root = write_dossier(tmp_path / "d", platform={"standalone": False})
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    assert "本项目不单独建设系统平台。" in texts
+    # no reserve.intensive_mode: using the higher-level platforms is not yet stated
+    assert not any("充分利用上级" in t for t in texts)
+    assert (
+        "3. 利用上级平台、采用集约化建设模式：【待填写：利用上级平台、集约化建设的说明】" in texts
     )

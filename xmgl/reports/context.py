@@ -291,6 +291,11 @@ def _security(d: Dossier, att: Attachments, until: date | None = None) -> dict:
         "crypto_plan_text": crypto_plan,
         "crypto_review": review_text,
         "assessment_report": "安全保密测评报告" if s.classified else "网络安全等级保护测评报告",
+        "assessment_report_fee": (
+            "安全保密测评和密码应用安全性评估费"
+            if s.classified
+            else "等级保护测评和密码应用安全性评估费"
+        ),
     }
 
 
@@ -496,9 +501,9 @@ def _platform(d: Dossier, att: Attachments) -> dict:
         statement = todo("是否单独建设系统平台；单独建设的，写明属于哪一除外情形及依据文件")
         return {"standalone": False, "exception": "", "basis": "", "statement": statement}
     if not pl.standalone:
-        statement = (
-            "本项目不单独建设系统平台，充分利用上级政务信息化基础支撑平台和全市性综合应用平台"
-        )
+        # what the dossier says; how it uses higher-level platforms is 第六条（三）'s
+        # statement (reserve.intensive_mode), written in chapter 三 or left to fill in
+        statement = "本项目不单独建设系统平台"
         return {"standalone": False, "exception": "", "basis": "", "statement": statement}
     exception = pl.exception or todo("除外情形")
     basis = clause(pl.basis or "")
@@ -1226,6 +1231,8 @@ def _period_text(d: Dossier, ext: dict | None) -> str:
 def _approval_text(r: Node) -> str:
     no = f"（{r.document_no}）" if r.document_no else ""
     amt = f"，批复金额{wan_and_yuan(r.amount)}" if r.amount is not None else ""
+    if r.subject == "重新审批":  # not "批复重新审批"
+        return f"{r.issuer}{cn_date(r.date)}重新审批{no}{amt}"
     return f"{r.issuer}{cn_date(r.date)}批复{r.subject}{no}{amt}"
 
 
