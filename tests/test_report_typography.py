@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 
 from tests.conftest import EXAMPLE, PLAN_ARGS, REPO, edit_project, make_plan_dossiers, run_cli
 from tests.tools import need, need_soffice
+from xmgl.reports import linebreak as lb
 from xmgl.reports import office
 from xmgl.reports import typography as ty
 
@@ -34,6 +35,14 @@ HASH = re.compile(
     r"(?<![0-9a-f])(?:[0-9a-f]{64}|[0-9a-f]{40})(?![0-9a-f])|SHA256:[A-Za-z0-9+/]{43}"
 )
 TOKENS = (DOC_NUMBER, HASH)
+#: What a reader reads as one token besides (the test's own reading, not the
+#: code's): a voucher number, an identifier or command word with a hyphen or
+#: slash, a standard's number, a number with its unit (with the marks around it).
+VOUCHER = re.compile(r"〔\d{4}〕\d+(?:-\d+)+")
+IDENTIFIER = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[-/][0-9A-Za-z]+)+|--[a-z]+(?:-[a-z]+)*")
+STANDARD = re.compile(r"\d+—\d{4}")  # the 39786—2021 of GB/T 39786—2021
+NUMBER_UNIT = re.compile(r"（?(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:万元|元|个月|个|年|月|日|%)）?")
+MORE_TOKENS = (VOUCHER, IDENTIFIER, STANDARD, NUMBER_UNIT)
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ class Made:
         """Every paragraph's text (tables included), as a reader copies it."""
         body = docx.Document(str(self.docx)).element.body
         return [
-            "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(ty.WORD_JOINER, "")
+            "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(lb.WORD_JOINER, "")
             for p in body.iter(qn("w:p"))
         ]
 
@@ -160,7 +169,41 @@ def test_doc_numbers_and_hashes_are_whole_on_one_printed_line(documents, kind):
     broken = {tok: n - printed[tok] for tok, n in written.items() if printed[tok] < n}
     assert not broken, f"{kind}: broken across lines: {broken}"
     # the zero-width joiners that hold a 文号 together are not in the text a reader copies
-    assert not any(ty.WORD_JOINER in ln for ln in made.lines())
+    assert not any(lb.WORD_JOINER in ln for ln in made.lines())
+
+
+def _split_paragraphs(path: Path) -> tuple[list[str], list[str]]:
+    """The text of the paragraphs outside tables, and of those in table cells."""
+    body = docx.Document(str(path)).element.body
+    outside, inside = [], []
+    for p in body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(lb.WORD_JOINER, "")
+        in_cell = any(a.tag == qn("w:tc") for a in p.iterancestors())
+        (inside if in_cell else outside).append(text)
+    return outside, inside
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_token_prints_whole(documents, kind):
+    # issue 10: "HT-2026-" / "001", "大财支〔" / "2026〕0615-" / "03", "（29,400" /
+    # "元）", "12" / "个月" in tables: every occurrence a document writes in a table
+    # (and every voucher number in body text) is printed whole on one line.
+    made = documents[kind]
+    outside, inside = _split_paragraphs(made.docx)
+    written = Counter(
+        m.group().replace(" ", "")
+        for texts, patterns in ((outside, (VOUCHER,)), (inside, MORE_TOKENS))
+        for p in texts
+        for rx in patterns
+        for m in rx.finditer(p)
+    )
+    assert written, f"{kind}: no token to check"
+    lines = made.lines()
+    printed = {tok: sum(ln.count(tok) for ln in lines) for tok in written}
+    broken = {tok: n - printed[tok] for tok, n in written.items() if printed[tok] < n}
+    assert not broken, f"{kind}: broken across lines: {broken}"
+    if kind.startswith("quarterly"):  # the contract ids and the voucher of the payments
+        assert {"HT-2026-001", "HT-2026-002"} <= set(written), written
 
 
 def table_dates(path: Path) -> Counter:
@@ -169,7 +212,7 @@ def table_dates(path: Path) -> Counter:
     found: Counter = Counter()
     for tc in body.iter(qn("w:tc")):
         for p in tc.iter(qn("w:p")):
-            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(ty.WORD_JOINER, "")
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).replace(lb.WORD_JOINER, "")
             found.update(CN_DATE.findall(text))
     return found
 
@@ -220,7 +263,7 @@ def test_a_date_fits_a_narrow_column_wherever_it_stands(tmp_path):
         column.width = Mm(26)
         for cell in column.cells:
             cell.width = Mm(26)
-    ty.keep_whole(doc)
+    lb.keep_whole(doc)
     path = tmp_path / "narrow.docx"
     doc.save(str(path))
     lines = Made(path, office.convert_to_pdf(path, tmp_path)).lines()
@@ -237,7 +280,7 @@ def _sweep(tmp_path, tokens: list[str]) -> list[str]:
         for k in range(28):
             p = doc.add_paragraph("政" * k + token + "政务信息化项目建设管理" * 3)
             p.paragraph_format.first_line_indent = 0
-    ty.keep_tokens_whole(doc.element.body)
+    lb.keep_whole(doc)
     path = tmp_path / "sweep.docx"
     doc.save(str(path))
     return Made(path, office.convert_to_pdf(path, tmp_path)).lines()
@@ -256,6 +299,97 @@ def test_a_doc_number_or_hash_meets_the_line_end_at_every_position(tmp_path):
     for token in tokens:
         whole = sum(line.count(token) for line in lines)
         assert whole == 28, f"{token}: whole on one line {whole} times of 28"
+
+
+def test_a_voucher_number_meets_the_line_end_at_every_position(tmp_path):
+    # a voucher number is a 文号 (with a "-03" and no 号): held whole in body text
+    need_soffice()
+    need("pdftotext")
+    tokens = ["大财支〔2026〕0615-03", "（营财预〔2026〕12-1）"]
+    lines = _sweep(tmp_path, tokens)
+    for token in tokens:
+        whole = sum(line.count(token) for line in lines)
+        assert whole == 28, f"{token}: whole on one line {whole} times of 28"
+
+
+def test_body_dates_and_amounts_carry_no_joiner(tmp_path):
+    """Body text other than a 文号 is left as typed (module docstring of
+    xmgl.reports.linebreak): a reader's search finds a date, an amount or a
+    contract number, and a command copied from it runs."""
+    doc = docx.Document()
+    ty.apply_gbt9704(doc)
+    texts = [
+        "项目于2026年6月15日开工，总投资386万元（3,860,000元），建设期12个月，合同HT-2026-001。",
+        "对照GB/T 39786—2021的要求。",
+        "运行 git -c gpg.ssh.allowedSignersFile=<名单> log --no-walk 或 ssh-keygen -Y verify。",
+    ]
+    for text in texts:
+        doc.add_paragraph(text)
+    lb.keep_whole(doc)
+    assert [p.text for p in doc.paragraphs] == texts
+
+
+def _narrow_table(tmp_path, name, columns_mm, rows) -> tuple[docx.Document, Path]:
+    from docx.shared import Mm
+
+    doc = docx.Document()
+    ty.apply_gbt9704(doc)
+    table = doc.add_table(rows=len(rows), cols=len(columns_mm))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    ty.style_table(table, font_size_pt=10.5, header_rows=0)
+    table.autofit = False
+    for column, width in zip(table.columns, columns_mm, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+    lb.keep_whole(doc)
+    path = tmp_path / f"{name}.docx"
+    doc.save(str(path))
+    return doc, path
+
+
+def test_a_token_fits_a_narrow_column_wherever_it_stands(tmp_path):
+    """Identifiers, vouchers and amounts in 26 mm columns at 五号, alone or after
+    0…9 characters of text, print whole once keep_whole has run."""
+    need_soffice()
+    need("pdftotext")
+    tokens = ["DSQ-XXH-2026-007", "〔2026〕0615-03", "（1,014,000元）", "12个月", "（30%）"]
+    rows = [[t, "政" * k + t] for k in range(10) for t in tokens]
+    rows = [[a, b, a + "说明文字说明文字说明", "政务信息", "说明", "文字"] for a, b in rows]
+    doc, path = _narrow_table(tmp_path, "narrow", [26] * 6, rows)
+    # a token that starts its cell needs no joiner: its text stays as written
+    assert [r.cells[0].text for r in doc.tables[0].rows] == [a for a, *_ in rows]
+    assert all(
+        r.cells[2].text.startswith(a) for r, (a, *_) in zip(doc.tables[0].rows, rows, strict=True)
+    )
+    lines = Made(path, office.convert_to_pdf(path, tmp_path)).lines()
+    for token in tokens:
+        whole = sum(line.count(token) for line in lines)
+        assert whole == 30, f"{token}: whole {whole} times of 30"
+
+
+def test_a_table_too_full_for_its_tokens_is_set_smaller(tmp_path):
+    """Five columns whose tokens need more than the 156 mm at 五号 (the quarterly
+    report's payments with a long voucher and amount): the table is set in 小五
+    and every token prints whole."""
+    need_soffice()
+    need("pdftotext")
+    row = [
+        "2026年12月31日",
+        "HT-2026-001-01",
+        "1,234.5678万元（12,345,678元）",
+        "大财支〔2026〕1231-103",
+        "合同尾款（10%）",
+    ]
+    doc, path = _narrow_table(tmp_path, "full", [31.2] * 5, [row] * 3)
+    sizes = {r.font.size.pt for c in doc.tables[0]._cells for p in c.paragraphs for r in p.runs}
+    assert len(sizes) == 1 and max(sizes) < 10.5, sizes
+    lines = Made(path, office.convert_to_pdf(path, tmp_path)).lines()
+    for token in ("2026年12月31日", "HT-2026-001-01", "（12,345,678元）", "〔2026〕1231-103"):
+        whole = sum(line.count(token) for line in lines)
+        assert whole == 3, f"{token}: whole {whole} times of 3"
 
 
 # ------------------------------------------------------------ document properties
@@ -366,7 +500,7 @@ def test_headings_start_two_characters_in_like_the_body(documents, kind):
     made = documents[kind]
     doc = docx.Document(str(made.docx))
     headings = [
-        (p.style.name, p.text.replace(ty.WORD_JOINER, "").replace(" ", ""))
+        (p.style.name, p.text.replace(lb.WORD_JOINER, "").replace(" ", ""))
         for p in doc.paragraphs
         if p.style.name.startswith("Heading") and p.text.strip()
     ]

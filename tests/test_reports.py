@@ -28,7 +28,7 @@ from xmgl.domain.merge import merge_decision
 from xmgl.dossier.loader import load_dossier
 from xmgl.reports import context as ctx
 from xmgl.reports import generate, office, render, typography
-from xmgl.reports.typography import WORD_JOINER
+from xmgl.reports.linebreak import WORD_JOINER
 
 MERGED_SMALL = REPO / "tests" / "dossiers" / "merged-small"
 AS_OF = "2026-09-15"

@@ -364,7 +364,7 @@ def write_docx(d: Draft, path: Path) -> None:
         for p, e in d.unreadable:
             doc.add_paragraph(f"{p}：{e}")
     _sign(doc, d.as_of)
-    from xmgl.reports.typography import keep_whole
+    from xmgl.reports.linebreak import keep_whole
 
     keep_whole(doc)
     buf = io.BytesIO()

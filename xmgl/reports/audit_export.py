@@ -258,6 +258,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
     from docx import Document
 
     from xmgl.reports import typography as ty
+    from xmgl.reports.linebreak import keep_whole
 
     doc = Document()
     ty.apply_gbt9704(doc)
@@ -395,7 +396,7 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         "log --no-walk --format='%G? %GK %GS' <提交>。"
     )
     chinese_dates(doc.element.body)
-    ty.keep_whole(doc)
+    keep_whole(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -13,8 +13,8 @@
   style, the date) is placed as GB/T 9704 7.3.5.1 says and chained to the last
   paragraph of 正文 above it, whatever the template's styles say
   (``typography.place_sign_off``, ``typography.keep_sign_off_with_body``).
-- A 文号 (〔2026〕12号) and a date in a table are never broken across lines
-  (``typography.keep_whole``).
+- Nothing a reader reads as one token breaks across lines: a 文号, an
+  identifier, a number and its unit, a date in a table (``linebreak.keep_whole``).
 - Core properties are set by the caller (``typography.set_core_properties``).
 
 Only python-docx/lxml objects of the document being written are touched here.
@@ -30,9 +30,9 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from lxml import etree
 
+from xmgl.reports.linebreak import keep_whole
 from xmgl.reports.typography import (
     keep_sign_off_with_body,
-    keep_whole,
     place_sign_off,
     rpr_child,
     run_rpr,
@@ -63,7 +63,7 @@ class Placeholder:
 
 
 def finish(doc) -> int:
-    """Number tables, write the TOC, highlight placeholders, keep 文号 and dates whole.
+    """Number tables, write the TOC, highlight placeholders, keep tokens whole.
 
     Returns the number of placeholders left in the document.
     """
