@@ -119,6 +119,7 @@ def test_show_json(xmgl):
         "contracted": "3478000",
         "paid": "2057400",
         "pay_rate_percent": "55.23",
+        "operation": {"contracts": [], "contracted": "0", "paid": "0"},
     }
     assert {"event": "可研批复", "date": "2026-03-10"} in payload["key_dates"]
     assert payload["data"]["project"]["unit"] == "大石桥市城市管理综合行政执法局"

@@ -212,7 +212,7 @@ def test_plan_year_xlsx_and_docx(xmgl, tmp_path):
     r = xmgl("portfolio", top, "--plan-year", "2027", "--output", stem, "--as-of", AS_OF)
     assert r.exit_code == 0, r.output
     assert (
-        "大石桥市2027年度政务信息化项目投资计划（草案）：3 个项目，申报投资合计 305.5万元"
+        "大石桥市2027年度政务信息化项目投资计划（草案）：3个项目，申报投资合计305.5万元。"
         in r.stdout
     )
     assert "1 个档案无法读取" in r.stdout

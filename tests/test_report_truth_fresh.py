@@ -555,10 +555,12 @@ def test_operation_contracts_in_the_totals_are_said(xmgl, tmp_path):
         {"kind": "payment", "date": D("2026-10-10"), "contract": "HT-2026-010", "amount": "14万元"},
     )
     texts = quarterly_texts(xmgl, root, 3, "2026-12-01")
-    # the 支付率 against the 概算 includes O&M money: the report says how much
+    # the totals and the 支付率 are against the 概算 (facts.against_budget): the report
+    # says which 运维 contracts they leave out and how much (tests/test_money_scope.py)
     assert (
-        "上表的合同金额累计和支付含运维合同（HT-2026-010）28万元（280,000元），"
-        "已支付14万元（140,000元）；【待填写：运维合同的资金是否在批复概算内】" in texts
+        "上表的合同金额累计、支付和支付率按批复概算核算，不含运维合同（HT-2026-010）："
+        "运维合同金额28万元（280,000元），已支付14万元（140,000元），其中本期14万元（140,000元）。"
+        in texts
     )
 
 

@@ -13,17 +13,35 @@ from xmgl.domain.model import Dossier, Location, Node
 from xmgl.domain.schema import BUDGET_SUBJECTS, FSR, MERGED, PD, REAPPROVAL
 from xmgl.value import Value
 
+OPERATION = "运维"
+"""The contract type that pays for running the system, not for building it.
+
+第九条 has the units submit 项目建设和运维计划 — construction and O&M — and the dossier
+writes the O&M cost apart from the investment, as a yearly figure
+(``investment.operation_annual``, 年运行维护费用估算). The 概算 that 第十五条 holds the
+project to is the approved 初步设计及概算: the construction investment. So a 运维
+contract and the payments on it are not counted against the 概算; every other contract
+(建设, 监理, 咨询, 测评, 政务云服务, 其他) is, and so is a payment whose contract is not
+registered (A21-CONTRACT-REFS reports it): only what is known to be O&M is left out.
+"""
+
 
 class Money(Value):
     estimate: Decimal | None
     budget: Decimal | None
     """概算 in force: the latest re-approval (第十五条), else the approved 概算."""
     contracted: Decimal
+    """Contracts counted against the 概算: every contract but 运维 (:data:`OPERATION`)."""
     paid: Decimal
+    """Payments counted against the 概算: every payment but those on a 运维 contract."""
+    operation_contracts: tuple[str, ...]
+    """The ids of the 运维 contracts (annual O&M, outside the 概算), in record order."""
+    operation_contracted: Decimal
+    operation_paid: Decimal
 
     @property
     def pay_rate(self) -> Decimal | None:
-        """Paid against the 概算 in force, in percent, two places."""
+        """Paid against the 概算 in force (运维 payments not counted), in percent, two places."""
         if not self.budget:
             return None
         return (self.paid * 100 / self.budget).quantize(Decimal("0.01"))
@@ -76,16 +94,50 @@ def total_investment(d: Dossier) -> Decimal | None:
     return found[0] if found else None
 
 
-def money(d: Dossier, until: date | None = None) -> Money:
-    def upto(kind: str) -> list[Node]:
-        return [r for r in d.records_of(kind) if until is None or r.date <= until]
+def operation_contract_ids(d: Dossier) -> frozenset[str]:
+    """The ids of the registered 运维 contracts (a repeated id: its first record)."""
+    types: dict[str, str] = {}
+    for c in d.records_of("contract"):
+        types.setdefault(c.id, c.type)
+    return frozenset(i for i, t in types.items() if t == OPERATION)
 
+
+def against_budget(d: Dossier, kind: str, until: date | None = None) -> list[Node]:
+    """The contracts (``kind="contract"``) or payments (``"payment"``) that count
+    against the 概算, in record order, up to ``until``: all but the 运维 ones
+    (:data:`OPERATION`). The one definition the totals, the 支付率, A15-OVER-BUDGET,
+    the reports and the portfolio use."""
+    return [r for r in _upto(d, kind, until) if not _is_operation(r, operation_contract_ids(d))]
+
+
+def _upto(d: Dossier, kind: str, until: date | None) -> list[Node]:
+    return [r for r in d.records_of(kind) if until is None or r.date <= until]
+
+
+def _is_operation(r: Node, operation: frozenset[str]) -> bool:
+    return (r.id if r.kind == "contract" else r.contract) in operation
+
+
+def money(d: Dossier, until: date | None = None) -> Money:
+    """The money figures on ``until`` (every record when None). ``contracted``,
+    ``paid`` and the 支付率 are against the 概算; the 运维 contracts are apart."""
+    operation = operation_contract_ids(d)
+    contracts, payments = _upto(d, "contract", until), _upto(d, "payment", until)
+    om_contracts = [c for c in contracts if _is_operation(c, operation)]
+    om_payments = [r for r in payments if _is_operation(r, operation)]
     return Money(
         estimate=d.investment.estimate,
         budget=budget_in_force(d, until),
-        contracted=sum((r.amount for r in upto("contract")), Decimal(0)),
-        paid=sum((r.amount for r in upto("payment")), Decimal(0)),
+        contracted=_sum(c for c in contracts if not _is_operation(c, operation)),
+        paid=_sum(r for r in payments if not _is_operation(r, operation)),
+        operation_contracts=tuple(dict.fromkeys(c.id for c in om_contracts)),
+        operation_contracted=_sum(om_contracts),
+        operation_paid=_sum(om_payments),
     )
+
+
+def _sum(records) -> Decimal:
+    return sum((r.amount for r in records), Decimal(0))
 
 
 KEY_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (

@@ -27,8 +27,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("投资估算（元）", "estimate"),
     ("批复概算（元）", "budget"),
     ("总投资（元）", "total"),
-    ("合同累计（元）", "contracted"),
-    ("支付累计（元）", "paid"),
+    ("合同累计（元，不含运维）", "contracted"),
+    ("支付累计（元，不含运维）", "paid"),
+    ("运维合同累计（元）", "operation_contracted"),
+    ("运维支付累计（元）", "operation_paid"),
     ("逾期事项数", "overdue"),
     ("逾期事项", "overdue_text"),
     ("待办事项数", "open"),
@@ -39,7 +41,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("校验警告数", "warnings"),
     ("无法读取的原因", "error_text"),
 )
-MONEY_KEYS = frozenset({"estimate", "budget", "total", "contracted", "paid"})
+MONEY_KEYS = frozenset(
+    {"estimate", "budget", "total", "contracted", "paid", "operation_contracted", "operation_paid"}
+)
 
 
 def flat(row: dict) -> dict:
@@ -117,7 +121,7 @@ def to_xlsx(rows: list[dict], summary: Summary, as_of: date, path: Path) -> None
     for i, (_, key) in enumerate(COLUMNS, 1):
         ws.column_dimensions[_col(i)].width = widths.get(key, 14)
     ws.freeze_panes = "C2"
-    ws.append([x.head(h.replace("（元）", "（万元）")) for h, _ in COLUMNS])
+    ws.append([x.head(h.replace("（元", "（万元")) for h, _ in COLUMNS])
     for row in rows:
         f = flat(row)
         ws.append([x.value(f[k], money=k in MONEY_KEYS) for _, k in COLUMNS])

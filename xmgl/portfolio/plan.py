@@ -47,15 +47,80 @@ class Item:
     """Every substitution on this row: an amount or a classification not from the request."""
 
 
+REQUESTED = "申报投资"
+"""The basis of an amount the unit asked for; any other basis stands in for a request."""
+
+
 @dataclass
 class Total:
     key: str
     count: int = 0
     amount: Decimal = ZERO
+    substituted: int = 0
+    """Rows whose amount stands in for a missing request (批复概算, 投资估算 …)."""
+    substituted_amount: Decimal = ZERO
+    bases: list[str] = field(default_factory=list)
+    """What stands in, in order of first use."""
+    missing: int = 0
+    """Rows with no amount at all: counted, not added."""
 
     def add(self, item: Item) -> None:
         self.count += 1
-        self.amount += item.amount or ZERO
+        if item.amount is None:
+            self.missing += 1
+            return
+        self.amount += item.amount
+        if item.basis != REQUESTED:
+            self.substituted += 1
+            self.substituted_amount += item.amount
+            if item.basis not in self.bases:
+                self.bases.append(item.basis)
+
+    @property
+    def requested_amount(self) -> Decimal:
+        return self.amount - self.substituted_amount
+
+    def text(self) -> str:
+        """The amount with what it is made of: "申报投资合计X" only when every amount in it
+        is a request; else "金额合计X（其中N个项目未填写申报投资，按…列示，计Y）". The .docx,
+        the console and the JSON say the same (the console in two lines)."""
+        part = self.substitution()
+        return self.head() + (f"（{part}）" if part else "")
+
+    def head(self) -> str:
+        if self.count and self.missing == self.count:
+            return "没有可列示的金额"  # not "申报投资合计0万元": nothing was asked for
+        return f"{'金额' if self.substituted else '申报投资'}合计{wan(self.amount)}"
+
+    def substitution(self) -> str:
+        """What in the amount is not a request, or ""."""
+        if not self.substituted:
+            return ""
+        return (
+            f"其中{self.substituted}个项目未填写申报投资，按{'或'.join(self.bases)}列示，"
+            f"计{wan(self.substituted_amount)}"
+        )
+
+    def missing_text(self) -> str:
+        """The rows the amount leaves out, or ""."""
+        if not self.missing:
+            return ""
+        return (
+            f"其中{self.missing}个项目未填写申报投资，也没有可列示的金额，未计入金额合计，需补报。"
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "count": self.count,
+            "amount": self.amount,
+            "requested_amount": self.requested_amount,
+            "substituted": self.substituted,
+            "substituted_amount": self.substituted_amount,
+            "substitute_bases": list(self.bases),
+            "missing": self.missing,
+            "text": self.text(),
+        }
 
 
 @dataclass
@@ -73,14 +138,25 @@ class Draft:
     def title(self) -> str:
         return f"大石桥市{self.year}年度政务信息化项目投资计划（草案）"
 
+    @property
+    def amount_head(self) -> str:
+        """The amount column's head: 申报投资 only when no amount stands in for a request."""
+        return "申报投资（万元）" if not self.total.substituted else "金额（万元）"
+
     def to_dict(self) -> dict:
         return {
             "year": self.year,
             "as_of": self.as_of,
             "count": self.total.count,
+            # total_amount = requested_amount + substituted_amount; rows without any
+            # amount (missing_amount) are in the count, not in the amount
             "total_amount": self.total.amount,
-            "by_unit": [t.__dict__ for t in self.by_unit],
-            "by_nature": [t.__dict__ for t in self.by_nature],
+            "requested_amount": self.total.requested_amount,
+            "substituted": self.total.substituted,
+            "substituted_amount": self.total.substituted_amount,
+            "total_text": self.total.text(),
+            "by_unit": [t.to_dict() for t in self.by_unit],
+            "by_nature": [t.to_dict() for t in self.by_nature],
             "items": [i.__dict__ for i in self.items],
             "unreadable": [{"path": p, "error": e} for p, e in self.unreadable],
             "missing_amount": self.missing_amount,
@@ -176,8 +252,10 @@ def write_xlsx(d: Draft, path: Path) -> None:
     ws.title = "项目清单"
     ws.append([d.title])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([f"汇总截至 {d.as_of.isoformat()}；依据第八条、第九条，供审核"])
-    ws.append([h for h, _ in ITEM_HEADS])
+    ws.append([f"汇总截至 {d.as_of.isoformat()}；依据第八条、第九条，供审核" + _sheet_note(d)])
+    heads = [h for h, _ in ITEM_HEADS]
+    heads[AMOUNT_COL - 1] = d.amount_head  # 申报投资 only when every amount is a request
+    ws.append(heads)
     for i, (_, w) in enumerate(ITEM_HEADS, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
         ws.cell(row=3, column=i).font = bold
@@ -229,7 +307,7 @@ def write_xlsx(d: Draft, path: Path) -> None:
         s.column_dimensions["A"].width = 34
         s.column_dimensions["B"].width = 10
         s.column_dimensions["C"].width = 18
-        s.append([head, "项目数", "申报投资（万元）"])
+        s.append([head, "项目数", d.amount_head])
         for c in s[1]:
             c.font = bold
         src = "'项目清单'!"
@@ -260,6 +338,20 @@ def write_xlsx(d: Draft, path: Path) -> None:
     atomic_write(path, buf.getvalue())
 
 
+def _sheet_note(d: Draft) -> str:
+    """What the amount column holds besides requests (the sheet's totals are formulas,
+    so the note names the rows, not an amount that an edit would make stale)."""
+    t, note = d.total, ""
+    if t.substituted:
+        note += (
+            f"；其中{t.substituted}个项目未填写申报投资，按{'或'.join(t.bases)}列示"
+            "（见“金额依据”“备注”栏）"
+        )
+    if t.missing:
+        note += f"；{t.missing}个项目未填写申报投资，也没有可列示的金额，未计入合计"
+    return note
+
+
 # ------------------------------------------------------------------ docx
 def write_docx(d: Draft, path: Path) -> None:
     from docx import Document
@@ -285,10 +377,7 @@ def write_docx(d: Draft, path: Path) -> None:
     text += f"。其中{parts}。" if parts else "。"
     doc.add_paragraph(text)
     if d.missing_amount:
-        doc.add_paragraph(
-            f"其中{d.missing_amount}个项目未填写申报投资，也没有可列示的金额，"
-            "未计入金额合计，需补报。"
-        )
+        doc.add_paragraph(d.total.missing_text())
 
     doc.add_heading("二、按项目单位汇总", level=1)
     _totals_table(doc, "项目单位", d.by_unit, d.total, table_style)
@@ -377,23 +466,12 @@ REGULATION = "《大石桥市政务信息化项目管理暂行办法》"
 
 def _substitute_bases(d: Draft) -> list[str]:
     """What stands in for a missing request on some row (批复概算, 投资估算 …), in order."""
-    out: list[str] = []
-    for it in d.items:
-        if it.amount is not None and it.basis != "申报投资" and it.basis not in out:
-            out.append(it.basis)
-    return out
+    return list(d.total.bases)
 
 
 def _total_text(d: Draft) -> str:
     """The total is "申报投资" only when every row is a request; else say what else is in it."""
-    rows = [it for it in d.items if it.amount is not None and it.basis != "申报投资"]
-    if not rows:
-        return f"申报投资合计{wan(d.total.amount)}"
-    part = sum((it.amount for it in rows), ZERO)
-    return (
-        f"金额合计{wan(d.total.amount)}（其中{len(rows)}个项目未填写申报投资，"
-        f"按{'或'.join(_substitute_bases(d))}列示，计{wan(part)}）"
-    )
+    return d.total.text()
 
 
 def _properties(doc, d: Draft) -> None:

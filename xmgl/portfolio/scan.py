@@ -138,8 +138,11 @@ def _facts(d, as_of: date, plan_year: int | None) -> dict:
         "estimate": m.estimate,
         "budget": m.budget,
         "total": facts.total_investment(d),
+        # against the 概算; the 运维 contracts (annual O&M) apart (facts.OPERATION)
         "contracted": m.contracted,
         "paid": m.paid,
+        "operation_contracted": m.operation_contracted,
+        "operation_paid": m.operation_paid,
         "overdue": len(overdue),
         "open": sum(1 for o in found if o.status == dl.OPEN),
         "overdue_items": [
@@ -282,6 +285,7 @@ def _checked(d, as_of: date) -> dict:
 def _plan_entry(d, as_of: date, year: int) -> dict | None:
     """What the draft 年度投资计划 needs from a project submitted for ``year``; else None."""
     from xmgl.domain import facts
+    from xmgl.domain.text import oneline
 
     # the latest submission for the year: a revised request replaces the first one
     sub = next(
@@ -333,7 +337,8 @@ def _plan_entry(d, as_of: date, year: int) -> dict | None:
             (r for r in d.records_of("stage_change") if r.to_stage == "construction"), None
         )
         start = "续建" if began is not None and began.date.year < year else "新开工"
-    summary = d.project.summary or ""
+    # one paragraph, without the spaces a folded YAML text leaves in Chinese (as the reports)
+    summary = oneline(d.project.summary or "")
     f = d.funding
     return {
         # mixed funding: every source the dossier names, not only the first

@@ -29,6 +29,7 @@ from xmgl.domain.merge import merge_allowed
 from xmgl.domain.model import Dossier, Node
 from xmgl.domain.money import wan_and_yuan as _wan_and_yuan
 from xmgl.domain.regulation import number_zh as chinese_numeral
+from xmgl.domain.text import oneline
 from xmgl.errors import PreconditionError, UsageError
 
 REGULATION = "《大石桥市政务信息化项目管理暂行办法》"
@@ -141,18 +142,6 @@ def text(value: object, missing: str) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return todo(missing)
     return oneline(str(value))
-
-
-def oneline(value: str) -> str:
-    """Lines joined into one paragraph; no stray space between two Chinese characters.
-
-    (YAML's folded ``>`` style joins lines with a space, which Chinese text does not use.)
-    """
-    lines = [ln.strip() for ln in value.splitlines() if ln.strip()]
-    return _CJK_GAP.sub("", " ".join(lines))
-
-
-_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
 
 
 def clause(value: str) -> str:
@@ -799,7 +788,10 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
         None,
     )
     money = facts.money(d, until=cutoff)
-    paid_period = sum((r.amount for r in upto("payment") if within(r)), Decimal(0))
+    # against the 概算, as the totals: 运维 payments apart (facts.against_budget)
+    paid_period = sum(
+        (r.amount for r in facts.against_budget(d, "payment", cutoff) if within(r)), Decimal(0)
+    )
 
     contracts = upto("contract")
     kinds = {"建设": [], "监理": []}
@@ -902,7 +894,7 @@ def quarterly_context(d: Dossier, as_of: date, period_index: int | None = None) 
                 "paid_period_yuan": paid_period,
                 "paid_total_yuan": money.paid,
                 "pay_rate_percent": money.pay_rate,
-                "operation_note": _operation_contracts_note(contracts, upto("payment")),
+                "operation_note": _operation_contracts_note(money, upto("payment"), within),
             },
             "payments": [
                 {
@@ -980,18 +972,20 @@ def _period_index_of(d: Dossier, day: date, below: int) -> int:
     return 0
 
 
-def _operation_contracts_note(contracts: list[Node], payments: list[Node]) -> str:
-    """The totals add every contract: say how much of them is 运维 (O&M is not
-    construction investment unless the 概算 includes it), so no one reads the 支付率 as
-    construction only."""
-    ids = [c.id for c in contracts if c.type == "运维"]
+def _operation_contracts_note(money: facts.Money, payments: list[Node], within) -> str:
+    """The totals, the 本期支付 and the 支付率 are against the 概算 (facts.money): say
+    which 运维 contracts they leave out and how much those are, so the 本期支付明细
+    (every payment) adds up."""
+    ids = money.operation_contracts
     if not ids:
         return ""
-    signed = sum((c.amount for c in contracts if c.id in ids), Decimal(0))
-    paid = sum((r.amount for r in payments if r.contract in ids), Decimal(0))
+    now = sum((r.amount for r in payments if r.contract in ids and within(r)), Decimal(0))
     return (
-        f"上表的合同金额累计和支付含运维合同（{'、'.join(ids)}）{wan_and_yuan(signed)}，"
-        f"已支付{wan_and_yuan(paid)}；" + todo("运维合同的资金是否在批复概算内")
+        f"上表的合同金额累计、支付和支付率按批复概算核算，不含运维合同（{'、'.join(ids)}）："
+        f"运维合同金额{wan_and_yuan(money.operation_contracted)}，"
+        f"已支付{wan_and_yuan(money.operation_paid)}"
+        + (f"，其中本期{wan_and_yuan(now)}" if now else "")
+        + "。"
     )
 
 

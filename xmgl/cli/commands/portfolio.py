@@ -382,7 +382,6 @@ def _render(rows, summary, today, file) -> None:
 # ------------------------------------------------------------------ 年度投资计划
 def _plan(rows, year, today, targets, fmt) -> None:
     from xmgl.cli.output import print_json
-    from xmgl.domain.money import wan
     from xmgl.portfolio import plan
 
     draft = plan.draft(rows, year, today)
@@ -400,10 +399,20 @@ def _plan(rows, year, today, targets, fmt) -> None:
     from xmgl.cli.output import console
 
     c = console()
-    c.print(f"{draft.title}：{draft.total.count} 个项目，申报投资合计 {wan(draft.total.amount)}")
+    # what each total is made of, as the .docx says it (plan.Total); one fact a line
+    t = draft.total
+    c.print(f"{draft.title}：{t.count}个项目，{t.head()}。", overflow="fold")
+    if t.substituted:
+        c.print(f"  {t.substitution()}。", overflow="fold")
+    if t.missing:
+        c.print(f"  {t.missing_text()}", overflow="fold")
     for n in draft.by_nature:
         if n.count:
-            c.print(f"  {n.key}  {n.count} 个  {wan(n.amount)}")
+            c.print(f"  {n.key}  {n.count}个  {n.head()}", overflow="fold")
+            if n.substituted:
+                c.print(f"    {n.substitution()}", overflow="fold")
+            if n.missing and n.missing < n.count:
+                c.print(f"    另有{n.missing}个项目没有可列示的金额，未计入", overflow="fold")
     if draft.unreadable:
         c.print(
             f"[bold red]注意：[/]{len(draft.unreadable)} 个档案无法读取，未列入草案（见草案“说明”）。"

@@ -32,9 +32,15 @@ def register(app: typer.Typer) -> None:
                     "money": {
                         "estimate": summary.estimate,
                         "budget": summary.budget,
+                        # against the 概算: 运维 contracts are annual O&M, apart
                         "contracted": summary.contracted,
                         "paid": summary.paid,
                         "pay_rate_percent": summary.pay_rate,
+                        "operation": {
+                            "contracts": list(summary.operation_contracts),
+                            "contracted": summary.operation_contracted,
+                            "paid": summary.operation_paid,
+                        },
                     },
                     "key_dates": [{"event": k, "date": v} for k, v in facts.key_dates(dossier)],
                     "data": dossier.data.to_plain(),
@@ -78,14 +84,19 @@ def _render(d, m, dates) -> None:
     money = Table(title="金额", title_justify="left", show_edge=False, expand=False)
     money.add_column("项目", style="cyan")
     money.add_column("金额", justify="right")
+    # with 运维 contracts, the totals against the 概算 say they leave them out
+    scope = "（不含运维）" if m.operation_contracts else ""
     for k, v in (
         ("投资估算", m.estimate),
         ("批复概算（现行）", m.budget),
-        ("合同累计", m.contracted),
-        ("支付累计", m.paid),
+        (f"合同累计{scope}", m.contracted),
+        (f"支付累计{scope}", m.paid),
     ):
         money.add_row(k, wan_and_yuan(v) if v is not None else "—")
     money.add_row("支付率（对概算）", f"{m.pay_rate}%" if m.pay_rate is not None else "—")
+    if m.operation_contracts:
+        money.add_row("运维合同（不计入概算）", wan_and_yuan(m.operation_contracted))
+        money.add_row("运维支付", wan_and_yuan(m.operation_paid))
     c.print(money)
 
     if dates:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from xmgl.domain import bodies as B
+from xmgl.domain import facts
 from xmgl.domain import schema as S
 from xmgl.domain.facts import budget_in_force
 from xmgl.domain.model import Dossier, Node
@@ -396,19 +397,28 @@ def procurement_for_contract(ctx: Context) -> Iterator[Hit]:
 # ---------------------------------------------------------------- 第十五条
 
 
-@rule("A15-OVER-BUDGET", 15, "第十五条", E, since("procurement"), "合同和支付累计不得超过批复概算")
+@rule(
+    "A15-OVER-BUDGET",
+    15,
+    "第十五条",
+    E,
+    since("procurement"),
+    "合同和支付累计（运维合同除外）不得超过批复概算",
+)
 def over_budget(ctx: Context) -> Iterator[Hit]:
     d = ctx.d
     budget = budget_in_force(d)
     if budget is None:
         return
+    # 运维 contracts are the annual O&M cost, outside the 概算 (facts.OPERATION)
+    scope = "（不含运维合同）" if facts.operation_contract_ids(d) else ""
     for kind, zh in (("contract", "合同金额"), ("payment", "支付金额")):
         total = Decimal(0)
-        for r in d.records_of(kind):
+        for r in facts.against_budget(d, kind):
             total += r.amount
             if total > budget:
                 yield hit(
-                    f"{zh}累计 {wan_and_yuan(total)}，超过批复概算 {wan_and_yuan(budget)}："
+                    f"{zh}累计{scope} {wan_and_yuan(total)}，超过批复概算 {wan_and_yuan(budget)}："
                     "第十五条规定不得擅自调整投资；确需增加投资的，须报市发展和改革局重新提级论证、"
                     "报市营商环境建设局重新审批。",
                     "核对金额；确需增加投资的，办理重新审批后补录 approval 记录（subject: 重新审批，"
