@@ -492,25 +492,10 @@ SIGNER = "大石桥市数据局"
 
 
 def _sign(doc, day: date) -> None:
-    """落款 (GB/T 9704 7.3.5): the 数据局 over the date, the date 右空四字; kept with
-    the last lines of the text so it never stands alone on a page."""
-    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-    from docx.shared import Pt
+    """落款: the 数据局 over the date, as GB/T 9704 7.3.5 says (typography.add_sign_off)."""
+    from xmgl.reports.typography import add_sign_off
 
-    last = doc.paragraphs[-1]
-    last.paragraph_format.keep_with_next = True
-    for text, chars, before in (
-        (SIGNER, 2, True),
-        (f"{day.year}年{day.month}月{day.day}日", 4, False),
-    ):
-        p = doc.add_paragraph(text)
-        pf = p.paragraph_format
-        pf.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
-        pf.first_line_indent = Pt(0)
-        pf.right_indent = Pt(16 * chars)
-        pf.keep_with_next = before
-        if before:
-            pf.space_before = Pt(28.95 * 2)
+    add_sign_off(doc, SIGNER, day)
 
 
 def table_style_small(table) -> None:
@@ -521,20 +506,9 @@ def table_style_small(table) -> None:
 
 def _orient(doc, landscape: bool) -> None:
     """Start a new page section, landscape (the eleven-column list) or portrait again."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Mm
+    from xmgl.reports.typography import add_section
 
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    if landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
-        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
-        section.left_margin, section.right_margin = Mm(37), Mm(35)
-    else:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    add_section(doc, landscape=landscape)
 
 
 def _widths(table, widths_mm) -> None:

@@ -9,6 +9,10 @@
   on the heading, inside the TOC field, so a viewer that does not update fields
   (LibreOffice's PDF export) still shows the outline; page numbers appear when
   Word/WPS refresh the field on open (``updateFields``) — no number is guessed.
+- The 落款 (a paragraph in the 落款 style, the unit, over one in the 成文日期
+  style, the date) is placed as GB/T 9704 7.3.5.1 says and chained to the last
+  paragraph of 正文 above it, whatever the template's styles say
+  (``typography.place_sign_off``, ``typography.keep_sign_off_with_body``).
 - Nothing a reader reads as one token breaks across lines: a 文号, an
   identifier, a number and its unit, a date in a table (``linebreak.keep_whole``).
 - Core properties are set by the caller (``typography.set_core_properties``).
@@ -27,7 +31,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from xmgl.reports.linebreak import keep_whole
-from xmgl.reports.typography import rpr_child, run_rpr
+from xmgl.reports.typography import (
+    keep_sign_off_with_body,
+    place_sign_off,
+    rpr_child,
+    run_rpr,
+)
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _P, _T, _R, _PSTYLE = qn("w:p"), qn("w:t"), qn("w:r"), f"{qn('w:pPr')}/{qn('w:pStyle')}"
@@ -40,6 +49,9 @@ _TOC_FIELD = etree.XPath(
 
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
+#: The 落款 block of the shipped templates: 填报人 (the quarterly report's contact
+#: line), the unit (落款) and the date (成文日期).
+SIGN_UNIT, SIGN_DATE, SIGN_BLOCK = "落款", "成文日期", ("填报人", "落款", "成文日期")
 _TABLE_NO = re.compile(r"^表\d+(?=　)")
 HIGHLIGHT = "yellow"
 
@@ -60,6 +72,7 @@ def finish(doc) -> int:
     number_tables(body)
     write_toc(doc)
     count = highlight_placeholders(body)
+    sign_off(body)
     keep_whole(doc)
     return count
 
@@ -105,6 +118,25 @@ def _load_style_ids(doc) -> None:
         name = style.find(name_tag)
         if name is not None:  # python-docx's names: "heading 1" is "Heading 1"
             _STYLE_IDS[style.get(id_tag)] = BabelFish.internal2ui(name.get(_VAL))
+
+
+# --------------------------------------------------------------------- 落款
+
+
+def sign_off(body) -> None:
+    """Place every 落款 (a 落款 paragraph right above a 成文日期 one) and keep it,
+    with the paragraphs of its block above it, with the 正文."""
+    for date_p in body.iterchildren(_P):
+        unit_p = date_p.getprevious()
+        if _style_name(date_p) != SIGN_DATE or unit_p is None or _style_name(unit_p) != SIGN_UNIT:
+            continue
+        place_sign_off(unit_p, date_p)
+        block = [unit_p, date_p]
+        while (prev := block[0].getprevious()) is not None and prev.tag == _P:
+            if _style_name(prev) not in SIGN_BLOCK:
+                break
+            block.insert(0, prev)
+        keep_sign_off_with_body(block)
 
 
 # --------------------------------------------------------------------- placeholders

@@ -19,6 +19,7 @@ ships a thumbnail of an unrelated page; both are corrected.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -182,15 +183,106 @@ def apply_gbt9704(doc: Document) -> None:
 def set_page_layout(doc: Document) -> None:
     """A4 portrait; margins top 37, left (binding) 28, right 26, bottom 35 mm."""
     for section in doc.sections:
+        _page_geometry(section, landscape=False)
+        set_doc_grid(section)
+
+
+#: Margins (top, right, bottom, left) of a portrait page, mm: the 156 × 225 mm
+#: text block (GB/T 9704 5.2.1).
+MARGINS_MM = (37, 26, 35, 28)
+#: Footer distance: the dash line of the page number sits 7 mm below the text block.
+FOOTER_MM = 21
+
+
+def _page_geometry(section, *, landscape: bool) -> None:
+    """A4 with the GB/T 9704 text block. A landscape page (a 横排表格, GB/T 9704 8)
+    is the portrait page turned so that the table's head is at the binding edge:
+    its top margin is the portrait page's left one, its left margin the bottom one."""
+    top, right, bottom, left = MARGINS_MM
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        top, right, bottom, left = left, top, right, bottom
+    else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
-        section.gutter = Mm(0)
-        section.header_distance = Mm(15)
-        # The dash line of the page number sits 7 mm below the text block.
-        section.footer_distance = Mm(21)
-        set_doc_grid(section)
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.gutter = Mm(0)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(FOOTER_MM)
+
+
+def add_section(doc: Document, *, landscape: bool = False):
+    """A new section on a new page, A4 with the GB/T 9704 text block, portrait or
+    landscape (for a wide table). Its page numbers print where every other page
+    has them (GB/T 9704 8: "页码位置与公文其他页码保持一致"): on a landscape page
+    turned to read the table, along its left edge, reading downwards."""
+    from docx.enum.section import WD_SECTION
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page_geometry(section, landscape=landscape)
+    set_doc_grid(section)
+    section.different_first_page_header_footer = False  # a cover's, copied along
+    first = doc.sections[0]
+    if landscape:
+        _turned_page_numbers(first, section)
+    else:  # the portrait pages' own footers, not the last (landscape) section's
+        sect_pr = section._sectPr
+        for ref in sect_pr.findall(qn("w:footerReference")):
+            sect_pr.remove(ref)
+        for ref in reversed(first._sectPr.findall(qn("w:footerReference"))):
+            sect_pr.insert(0, copy.deepcopy(ref))  # references come first in sectPr
+    return section
+
+
+#: A VML text box, its text turned 90° clockwise (``layout-flow:vertical``), at a
+#: position on the page; Word, WPS and LibreOffice place it alike (a DrawingML
+#: box in a footer loses its offsets in LibreOffice, and its vertical text moves).
+_TURNED_NUMBER = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '<w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"'
+    ' path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+    '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+    '<v:shape id="{id}" type="#_x0000_t202"'
+    ' style="position:absolute;margin-left:{x:.2f}pt;margin-top:{y:.2f}pt;width:{w:.2f}pt;'
+    "height:{h:.2f}pt;z-index:1;mso-position-horizontal-relative:page;"
+    'mso-position-vertical-relative:page" filled="f" stroked="f">'
+    '<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent/>'
+    "</v:textbox></v:shape></w:pict></w:r>"
+)
+
+
+def _turned_page_numbers(portrait, section) -> None:
+    """The page-number footers of the landscape ``section``: the ``portrait``
+    section's "— N —" paragraphs, each in a text box turned 90° (reading
+    downwards) that lies where the portrait footer lies on the turned page: its
+    line's foot 21 mm from the left edge (the portrait bottom), along the 156 mm
+    between the top and bottom margins (the portrait left and right ones), so the
+    odd pages' number is near the bottom, the even pages' near the top, 空一字."""
+    right, left = Mm(MARGINS_MM[1]).pt, Mm(MARGINS_MM[3]).pt
+    for n, (footer, source) in enumerate(
+        ((section.footer, portrait.footer), (section.even_page_footer, portrait.even_page_footer))
+    ):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]._p
+        for extra in footer.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        for child in list(p):
+            if child.tag != qn("w:pPr"):
+                p.remove(child)
+        run = etree.fromstring(
+            _TURNED_NUMBER.format(
+                id=f"PageNumber{n + 1}",
+                x=Mm(FOOTER_MM).pt,
+                y=left,
+                w=SIZE_PAGE_NUMBER.pt * 1.3,  # one line of 4号
+                h=Mm(210).pt - left - right,
+            )
+        )
+        run.find(f".//{qn('w:txbxContent')}").append(copy.deepcopy(source.paragraphs[0]._p))
+        p.append(run)
 
 
 #: 28 characters in the 156 mm line: a character pitch of 156 mm / 28 ≈ 15.79 pt.
@@ -380,6 +472,92 @@ def add_page_number_footer(doc: Document) -> None:
             p.add_run(f"{EM_DASH} ")
             _add_field(p, "PAGE", "1")
             p.add_run(f" {EM_DASH}")
+
+
+# --- 落款 (GB/T 9704 7.3.5) -----------------------------------------------------
+
+#: 7.3.5.1, 加盖印章的公文 (the form the reports use: "单位（盖章）"): 成文日期一般
+#: 右空四字; 发文机关署名在成文日期之上、以成文日期为准居中. A unit too long to be
+#: centred over a date 右空四字 is 右空二字 instead, the date centred under it.
+SIGN_DATE_INSET = 4
+SIGN_UNIT_INSET = 2
+#: Body text before the 落款: two empty lines (the seal's top is then within one
+#: line of the 正文, 7.3.5.1, and does not cover it).
+SIGN_SPACE_BEFORE = 2
+
+
+#: Widths in em that place the 落款, a best estimate (not a bound: the line-break
+#: rules err wide, this must not): a Chinese character; a digit or Latin letter
+#: (half-width in 仿宋 and 宋体, a little wider in the fonts LibreOffice
+#: substitutes); the space Word and LibreOffice put where Chinese meets a digit.
+_SIGN_CJK_EM, _SIGN_LATIN_EM, _SIGN_AUTOSPACE_EM = 1.0, 0.6, 0.25
+
+
+def printed_width_pt(text: str, size_pt: float = SIZE_BODY.pt) -> float:
+    """About how wide ``text`` prints in a body-style (condensed) paragraph."""
+    wide = [ord(ch) >= 0x2E80 for ch in text]
+    ems = sum(_SIGN_CJK_EM if w else _SIGN_LATIN_EM for w in wide)
+    ems += _SIGN_AUTOSPACE_EM * sum(1 for a, b in zip(wide, wide[1:], strict=False) if a != b)
+    return ems * size_pt + len(text) * CONDENSE_TWIPS / 20
+
+
+def sign_off_indents(unit: str, date: str) -> tuple[float, float]:
+    """(left, right) indent in pt that both 落款 paragraphs get, centred: the
+    common centre where 7.3.5.1 puts it, and one character of room either side of
+    the longer line, so an edited unit or date stays centred and on one line."""
+    one = SIZE_BODY.pt
+    unit_w, date_w = printed_width_pt(unit), printed_width_pt(date)
+    # the centre's distance from the right edge of the text block
+    centre = max(SIGN_DATE_INSET * one + date_w / 2, SIGN_UNIT_INSET * one + unit_w / 2)
+    half = max(unit_w, date_w) / 2 + one
+    return max(TEXT_WIDTH.pt - centre - half, 0), centre - half
+
+
+def place_sign_off(unit_p: etree._Element, date_p: etree._Element) -> None:
+    """Place the 落款 paragraphs ``unit_p`` (the unit) and ``date_p`` (the date
+    below it) as GB/T 9704 7.3.5.1 says, whatever their styles say."""
+
+    def text(p):
+        return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+    left, right = sign_off_indents(text(unit_p), text(date_p))
+    for p in (unit_p, date_p):
+        ppr = p.get_or_add_pPr()
+        ppr.jc_val = WD_PARAGRAPH_ALIGNMENT.CENTER
+        ind = ppr.get_or_add_ind()
+        for attr in list(ind.attrib):
+            del ind.attrib[attr]
+        ind.set(qn("w:left"), str(round(left * 20)))
+        ind.set(qn("w:right"), str(round(right * 20)))
+        ind.set(qn("w:firstLineChars"), "0")  # the styles' 空二字 would move the centre
+        ind.set(qn("w:firstLine"), "0")
+
+
+def keep_sign_off_with_body(block: list[etree._Element]) -> None:
+    """Chain the 落款 ``block`` (its paragraphs, the date last) to the last paragraph
+    of 正文 above it: "与下段同页" on that paragraph, on any empty one between and
+    on every paragraph of the block but the last, so a page never begins with the
+    落款 (its page break takes the last lines of the 正文 along)."""
+    chain = list(block)
+    before = block[0].getprevious()
+    while before is not None and before.tag == qn("w:p"):
+        chain.insert(0, before)
+        if any(t.text for t in before.iter(qn("w:t"))):
+            break  # the 正文
+        before = before.getprevious()
+    for p in chain[:-1]:
+        p.get_or_add_pPr().keepNext_val = True
+
+
+def add_sign_off(doc: Document, unit: str, day: dt.date) -> None:
+    """Append the 落款 of a document python-docx builds: ``unit`` over the date
+    (7.3.5.4: Arabic numerals, the full year, no leading zero), two empty lines
+    below the 正文, placed by :func:`place_sign_off`, kept with the 正文."""
+    unit_p = doc.add_paragraph(unit)
+    date_p = doc.add_paragraph(f"{day.year}年{day.month}月{day.day}日")
+    unit_p.paragraph_format.space_before = Pt(LINE_PITCH.pt * SIGN_SPACE_BEFORE)
+    place_sign_off(unit_p._p, date_p._p)
+    keep_sign_off_with_body([unit_p._p, date_p._p])
 
 
 def add_toc(doc: Document, *, levels: str = "1-3", title: str | None = "目　录") -> Paragraph:
