@@ -1,4 +1,4 @@
-# xmgl body: sha256 4d4a3de66ef49bd36daa9a985ee08c2f36c3af03620c425d8ff8dd8442370c1e jinja2 3.1.6 docxtpl 0.20.2
+# xmgl body: sha256 1ad868746050a826d47faba6e359795b2f0c30c74c8292710cf8a1a01c10df91 jinja2 3.1.6 docxtpl 0.20.2
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = None
 
@@ -301,15 +301,15 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.finalize(l_1_x))
         yield '</w:t></w:r></w:p>'
     l_1_x = missing
-    yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>九、需协调解决的事项</w:t></w:r></w:p>\n<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>【待填写：需市数据局或有关部门协调解决的事项；没有则写“无”】</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="填报人"/></w:pPr><w:r><w:t xml:space="preserve">填报人：'
-    yield escape(environment.finalize(environment.getattr((undefined(name='project') if l_0_project is missing else l_0_project), 'contact')))
-    yield '\u3000\u3000联系电话：'
-    yield escape(environment.finalize(environment.getattr((undefined(name='project') if l_0_project is missing else l_0_project), 'phone')))
-    yield '</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="落款"/></w:pPr><w:r><w:t xml:space="preserve">'
+    yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>九、需协调解决的事项</w:t></w:r></w:p>\n<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>【待填写：需市数据局或有关部门协调解决的事项；没有则写“无”】</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="落款"/></w:pPr><w:r><w:t xml:space="preserve">'
     yield escape(environment.finalize(environment.getattr((undefined(name='project') if l_0_project is missing else l_0_project), 'unit')))
-    yield '（盖章）</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="成文日期"/></w:pPr><w:r><w:t xml:space="preserve">'
+    yield '（盖章）</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="成文日期"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">'
     yield escape(environment.finalize((undefined(name='signed_date') if l_0_signed_date is missing else l_0_signed_date)))
-    yield '</w:t></w:r></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:footerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1191" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/></w:sectPr></w:body>'
+    yield '</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="填报人"/></w:pPr><w:r><w:t xml:space="preserve">（填报人：'
+    yield escape(environment.finalize(environment.getattr((undefined(name='project') if l_0_project is missing else l_0_project), 'contact')))
+    yield '，联系电话：'
+    yield escape(environment.finalize(environment.getattr((undefined(name='project') if l_0_project is missing else l_0_project), 'phone')))
+    yield '）</w:t></w:r></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:footerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1191" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '2=49&4=51&6=57&7=59&11=73&13=75&15=77&17=79&19=81&21=83&23=85&25=87&27=89&29=91&31=93&33=95&35=97&37=99&39=105&41=107&42=110&43=115&44=117&45=121&46=125&47=127&49=129&50=131&52=133&54=135&56=137&58=139&60=141&62=143&63=145&64=148&70=153&71=157&72=159&73=161&74=163&75=165&77=172&78=175&79=178&84=180&85=184&86=186&87=188&88=190&89=192&91=199&92=204&97=206&98=210&99=212&100=214&101=216&102=218&104=223&105=226&110=228&111=232&112=234&113=236&114=238&115=240&116=244&118=250&119=253&120=255&121=261&122=263&123=267&124=271&125=275&126=286&127=290&128=296&129=300&132=304&133=308&134=310'
+debug_info = '2=49&4=51&6=57&7=59&11=73&13=75&15=77&17=79&19=81&21=83&23=85&25=87&27=89&29=91&31=93&33=95&35=97&37=99&39=105&41=107&42=110&43=115&44=117&45=121&46=125&47=127&49=129&50=131&52=133&54=135&56=137&58=139&60=141&62=143&63=145&64=148&70=153&71=157&72=159&73=161&74=163&75=165&77=172&78=175&79=178&84=180&85=184&86=186&87=188&88=190&89=192&91=199&92=204&97=206&98=210&99=212&100=214&101=216&102=218&104=223&105=226&110=228&111=232&112=234&113=236&114=238&115=240&116=244&118=250&119=253&120=255&121=261&122=263&123=267&124=271&125=275&126=286&127=290&128=296&129=300&132=304&133=306&134=308'

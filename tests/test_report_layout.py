@@ -439,3 +439,19 @@ def test_the_sign_off_is_placed_as_gbt9704_7_3_5(pages, kind):
         assert min(date_inset - 4 * BODY, unit_inset - 2 * BODY) < 2, (kind, lines, unit, date)
         # the date on the line below the unit
         assert 28 < date.y0 - unit.y0 < 30, (kind, lines, unit, date)
+
+
+@pytest.mark.parametrize("kind", ("quarterly", "quarterly_own"))
+def test_the_contact_is_a_note_below_the_date(pages, kind):
+    """The 填报人 and phone are a 附注 (GB/T 9704 7.3.6): on the line below the
+    date, 居左空二字, in parentheses, on the date's page wherever the 落款 falls.
+    Above the 落款 they kept the seal more than a line from the 正文 (7.3.5.1)."""
+    unit_text, date_text = SIGN_OFFS[kind]
+    for lines in range(PAGE_LINES + 1):
+        n, page, i = sign_off(pages[f"{kind}-{lines}"], unit_text, date_text)
+        assert i + 2 < len(page), (kind, lines, n, page[i:])
+        date, note = page[i + 1], page[i + 2]
+        assert note.text.startswith("（填报人：") and note.text.endswith("）"), (kind, lines, note)
+        assert abs(note.x0 - (LEFT + 2 * BODY)) < 2, (kind, lines, note)
+        assert 28 < note.y0 - date.y0 < 30, (kind, lines, date, note)
+        assert not any(ln.text.startswith("（填报人") for ln in page[:i]), (kind, lines)

@@ -139,8 +139,9 @@ def test_quarterly_figures_say_the_date_they_are_as_of(xmgl, example):
 def test_regenerated_report_is_dated_as_submitted(xmgl, example):
     make(xmgl, example, "quarterly", "--period", "1", as_of="2026-09-15")
     texts = paragraphs(docx.Document(example / "reports/季度进展报告-第1期.docx"))
-    assert texts[-1] == "2026年6月8日"  # the recorded submission, not 2026-09-15
-    assert "2026年9月15日" not in texts[-3:]
+    assert texts[-2] == "2026年6月8日"  # the recorded submission, not 2026-09-15
+    assert texts[-1].startswith("（填报人：")  # the 附注 below the date (GB/T 9704 7.3.6)
+    assert "2026年9月15日" not in texts[-4:]
 
 
 def test_approved_extension_shows_in_basic_information(xmgl, example):

@@ -159,7 +159,7 @@ def test_regenerated_report_states_what_it_said_when_submitted(xmgl, tmp_path):
     }
     add_records(root, late)
     texts = quarterly_texts(xmgl, root, 2, "2026-12-01")  # submitted 2026-09-08
-    assert texts[-1] == "2026年9月8日"
+    assert texts[-2] == "2026年9月8日"  # the date, above the 附注
     assert any(
         "本报告于2026年9月8日报送（档案记录），以下数据截至2026年9月8日。" in t for t in texts
     )

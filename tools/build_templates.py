@@ -98,9 +98,10 @@ class Builder:
         styles[SPACER].paragraph_format.line_spacing = Pt(8)
         # 落款 (GB/T 9704 7.3.5): the unit over the date, the date 右空四字; the
         # whole block keeps with the last lines of the body, never alone on a page
-        for name in (SIGN_INFO, SIGN):
-            styles[name].paragraph_format.keep_with_next = True
-        styles[SIGN_INFO].paragraph_format.space_before = typography.LINE_PITCH
+        styles[SIGN].paragraph_format.keep_with_next = True
+        typography._set_first_line_chars(  # 附注: 居左空二字
+            styles[SIGN_INFO], typography.FIRST_LINE_CHARS, typography.SIZE_BODY
+        )
         styles[SIGN].paragraph_format.space_before = typography.LINE_PITCH
         styles[SIGN].paragraph_format.right_indent = Pt(16 * 2)
         styles[SIGN_DATE].paragraph_format.right_indent = Pt(16 * 4)
@@ -932,9 +933,11 @@ def quarterly() -> Builder:
     b.h1("九、需协调解决的事项")
     last = b.todo("需市数据局或有关部门协调解决的事项；没有则写“无”")
     last.paragraph_format.keep_with_next = True
-    b.p("填报人：{{ project.contact }}　　联系电话：{{ project.phone }}", SIGN_INFO)
     b.p("{{ project.unit }}（盖章）", SIGN)
-    b.p("{{ signed_date }}", SIGN_DATE)
+    b.p("{{ signed_date }}", SIGN_DATE).paragraph_format.keep_with_next = True
+    # 附注 (GB/T 9704 7.3.6): below the date, 居左空二字, in parentheses; above the
+    # 落款 it would keep the seal more than a line from the 正文 (7.3.5.1)
+    b.p("（填报人：{{ project.contact }}，联系电话：{{ project.phone }}）", SIGN_INFO)
     return b
 
 

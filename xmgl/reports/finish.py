@@ -49,9 +49,10 @@ _TOC_FIELD = etree.XPath(
 
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 CAPTION_STYLES = ("表题",)
-#: The 落款 block of the shipped templates: 填报人 (the quarterly report's contact
-#: line), the unit (落款) and the date (成文日期).
-SIGN_UNIT, SIGN_DATE, SIGN_BLOCK = "落款", "成文日期", ("填报人", "落款", "成文日期")
+#: The 落款 of the shipped templates: the unit (落款) over the date (成文日期), and
+#: below them the 附注 (GB/T 9704 7.3.6; the quarterly report's 填报人 and phone).
+SIGN_UNIT, SIGN_DATE, SIGN_NOTE = "落款", "成文日期", "填报人"
+SIGN_BLOCK = (SIGN_UNIT, SIGN_DATE)
 _TABLE_NO = re.compile(r"^表\d+(?=　)")
 HIGHLIGHT = "yellow"
 
@@ -125,7 +126,8 @@ def _load_style_ids(doc) -> None:
 
 def sign_off(body) -> None:
     """Place every 落款 (a 落款 paragraph right above a 成文日期 one) and keep it,
-    with the paragraphs of its block above it, with the 正文."""
+    with the paragraphs of its block above it, with the 正文, and a 附注 below it
+    with the date."""
     for date_p in body.iterchildren(_P):
         unit_p = date_p.getprevious()
         if _style_name(date_p) != SIGN_DATE or unit_p is None or _style_name(unit_p) != SIGN_UNIT:
@@ -137,6 +139,9 @@ def sign_off(body) -> None:
                 break
             block.insert(0, prev)
         keep_sign_off_with_body(block)
+        note = date_p.getnext()
+        if note is not None and note.tag == _P and _style_name(note) == SIGN_NOTE:
+            date_p.get_or_add_pPr().keepNext_val = True  # the 附注 stays with its date
 
 
 # --------------------------------------------------------------------- placeholders
