@@ -150,6 +150,16 @@ def clause(value: str) -> str:
     return oneline(value).rstrip("。；，、.;, ")
 
 
+def sentence(value: object, missing: str) -> str:
+    """A dossier text the report writes as a sentence of its own, or followed by more
+    words: ending in one full stop whatever the dossier's punctuation ("X；" and "X"
+    alike become "X。", never "X。（…）" or "X【…】"); the placeholder when missing."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return todo(missing)
+    body = clause(str(value))
+    return body if body.endswith(("！", "？", "…", "】")) else body + "。"
+
+
 def wan_and_yuan(value: Decimal) -> str:
     """Every amount a report writes: 万元 with the exact 元, and zero always as
     ``0元`` (never also "0万元（0元）" in the same document)."""
@@ -184,8 +194,12 @@ def _project(d: Dossier) -> dict:
         "phone": p.phone or todo("联系电话"),
         "nature": p.nature,
         "content_types": "、".join(p.content_types) or todo("建设内容类型"),
-        "summary": text(p.summary, "建设内容概述"),
-        "goals": text(p.goals, "建设目标"),
+        "summary": sentence(p.summary, "建设内容概述"),
+        "goals": sentence(p.goals, "建设目标"),
+        # the goals with more words after them (十四（三）): a sentence either way
+        "goals_lead": sentence(p.goals, "建设目标")
+        if p.goals and p.goals.strip()
+        else todo("建设目标") + "。",
         "construction_months": months,
         "construction_period": f"{months}个月" if months else todo("建设期"),
         "fsr_author": clause(p.fsr_author) if p.fsr_author else todo("可行性研究报告编制单位"),
@@ -224,9 +238,8 @@ def _operation_statement(value: Decimal | None) -> str:
 
 def _funding(d: Dossier) -> dict:
     f = d.funding
-    detail = text(f.detail, "资金来源说明及落实情况")
-    if not detail.endswith(("。", "】", "！", "？", "；")):
-        detail += "。"  # a sentence in the report, whatever the dossier's punctuation
+    # a sentence in the report, whatever the dossier's punctuation
+    detail = sentence(f.detail, "资金来源说明及落实情况")
     # mixed funding: every source the dossier names, not only the first
     sources = [f.source, *(s for s in f.other_sources if s != f.source)]
     return {"source": "、".join(dict.fromkeys(sources)), "detail": detail}
@@ -438,7 +451,7 @@ def _data_sharing(d: Dossier, att: Attachments) -> dict:
         "catalog_count": len(catalog),
         "sharing_count": len(sharing),
         "count_text": count_text,
-        "process": text(process, "数据共享流程（申请、审核、授权、调用、留痕）"),
+        "process": sentence(process, "数据共享流程（申请、审核、授权、调用、留痕）"),
         "interfaces": _distinct(s.interface for s in sharing) or todo("共享接口方式"),
         "frequencies": _distinct(s.frequency for s in sharing) or todo("更新或调用频率"),
     }
@@ -517,10 +530,14 @@ def _reserve(d: Dossier, att: Attachments) -> dict:
     out: dict[str, object] = {}
     for key, what in names.items():
         node = getattr(r, key) if r is not None else None
-        line = text(node.statement if node is not None else None, what)
+        statement = node.statement if node is not None else None
+        given = statement is not None and bool(statement.strip())
+        # the unit's statement, then its evidence, then one full stop: never
+        # "X。（佐证材料见…）" nor a statement left without its end
+        line = clause(statement) if given else todo(what)
         if node is not None and node.evidence:
             line += f"（佐证材料见{att.ref(node.evidence, what)}）"
-        out[key] = line
+        out[key] = line + "。" if given else line
     grid = r.five_synchronous if r is not None else None
     rows = []
     for key, zh in _SYNC_DOMAINS:
@@ -549,7 +566,7 @@ def _approval(r: Node) -> dict:
     }
 
 
-def _merge(d: Dossier, att: Attachments) -> dict:
+def _merge(d: Dossier, att: Attachments, as_of: date) -> dict:
     """第十条 grounds as the report states them: facts and the unit's declarations,
     each said as what it is (the decision itself is ``merge_allowed``'s)."""
     from xmgl.domain.merge import SIMPLE, SINGLE, SMALL, URGENT
@@ -562,18 +579,28 @@ def _merge(d: Dossier, att: Attachments) -> dict:
         if m.urgent_basis_document:
             ref = att.ref(m.urgent_basis_document, "紧急建设依据文件")
             basis = f"{basis}（{ref}）" if basis else ref
-    # the figure 第十条 was judged on, named as what it is: before approval it is the
-    # unit's own 申报投资概算 (一（六）), after approval the 概算 in force — never an
-    # unnamed "总投资" that differs from the figure the report states elsewhere
+    # the figure 第十条 is judged on, named as what it is and as of the report's date:
+    # the unit's own 申报投资概算 (一（六）) when it is below the bound; else the 概算
+    # approved by then, next to the requested figure the report states everywhere
+    # else — never an approval dated after the report, never an unnamed "总投资"
     from xmgl.domain.money import TWO_MILLION
 
     estimate = d.investment.estimate
+    requested = f"本项目申报投资概算{wan_and_yuan(estimate)}" if estimate is not None else ""
+    small = todo("总投资额在200万元（不含）以下的依据（截至报告日期没有在此以下的批复概算）")
     if estimate is not None and estimate < TWO_MILLION:
-        total, label = estimate, "申报投资概算"
+        small = f"{requested}，在200万元（不含）以下"
     else:
-        found = facts.total_investment_source(d)
-        total = found[0] if found is not None else None
-        label = "申报投资概算" if found is not None and found[2] == "投资估算" else "批复概算"
+        found = facts.budget_source(d, as_of)
+        if found is not None and found[0] < TWO_MILLION:
+            approved = f"批复概算{wan_and_yuan(found[0])}"
+            small = (
+                f"{requested}，{approved}，批复概算在200万元（不含）以下"
+                if requested
+                else f"本项目{approved}，在200万元（不含）以下"
+            )
+        elif requested:
+            small = f"{requested}，{small}"
     lines = []
     for g in decision.grounds:
         if g == URGENT:
@@ -582,8 +609,8 @@ def _merge(d: Dossier, att: Attachments) -> dict:
             reason = (m.simple_reason if g == SIMPLE else m.single_reason) if m else None
             why = f"，理由：{clause(reason)}" if reason else ""
             lines.append(f"第十条第三款：项目单位申报本项目{g}{why}")
-        elif g == SMALL and total is not None:
-            lines.append(f"第十条第三款：本项目{label}{wan_and_yuan(total)}，在200万元（不含）以下")
+        elif g == SMALL:
+            lines.append(f"第十条第三款：{small}")
     return {
         "requested": d.merged,
         "allowed": decision.allowed,
@@ -663,7 +690,7 @@ def _common(d: Dossier, as_of: date, att: Attachments, until: date | None = None
 def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
     """Context of the 可行性研究报告 (``merged``: 可行性研究报告（代初步设计）)."""
     att = Attachments()
-    merge = _merge(d, att if merged else Attachments())  # 一、项目概述 (merged only)
+    merge = _merge(d, att if merged else Attachments(), as_of)  # 一、项目概述 (merged only)
     reserve = _reserve(d, att)  # 三、必要性
     ctx = _common(d, as_of, att)
     used = ctx["service_purchase"]["used"]

@@ -1,0 +1,175 @@
+"""The 可行性研究报告 and the 可研代初步设计 say nothing untrue on fresh dossiers (issue 10).
+
+A second review, chapter by chapter, on dossiers unlike dossier-example/ and
+tests/dossiers/merged-small: 改扩建 above 1000万元 with several funding sources,
+a 涉密 system just under the 第十条 bound, a merge at exactly 200万元, documents
+of every kind as 附件, dossier text with Latin, numbers, multi-line YAML and
+punctuation of its own at the ends. Each test builds its dossier in tmp_path,
+makes the real .docx through the CLI and reads it back with python-docx; the
+first also reads what LibreOffice prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.test_report_truth_fresh import REG, write_dossier
+from tests.test_reports import FSR_FILE, MERGED_FILE, full_text, make, paragraphs
+
+D = dt.date.fromisoformat
+
+
+def with_documents(root: Path, *paths: str) -> Path:
+    for path in paths:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("# 材料\n", encoding="utf-8")
+    return root
+
+
+def expansion(root: Path, **sections) -> Path:
+    """改扩建, 1250万元, three funding sources, the unit's words with their own ends."""
+    project = {
+        "name": "大石桥市智慧水务监管平台（二期）改扩建项目",
+        "unit": "大石桥市水利局",
+        "competent_department": "大石桥市水利局",
+        "legal_person": "李明",
+        "nature": "改扩建",
+        "content_types": ["业务信息系统", "网络安全和密码防护"],
+        "summary": "在一期SCADA系统基础上扩建：\n1. 新增IoT水质监测点120个；\n2. 升级GIS“一张图”；\n",
+        "goals": "供水管网漏损率降至9.5%以下",
+        "construction_months": 18,
+    }
+    reserve = {
+        "digital_government_plan": {"statement": "列入数字政府规划。", "evidence": "docs/规划.md"},
+        "sector_plan": {"statement": "符合水利“十四五”规划", "evidence": "docs/规划.md"},
+        "intensive_mode": {"statement": "复用省智慧水利平台的GIS能力；"},
+    }
+    sections = {
+        "project": project,
+        "funding": {
+            "source": "上级补助资金",
+            "other_sources": ["专项债券资金", "市本级财政性资金"],
+            "detail": "中央水利发展资金800万元；专项债券300万元；市本级150万元；",
+        },
+        "investment": {"estimate": "1250万元", "operation_annual": "45万元"},
+        "reserve": reserve,
+        "data_sharing": {"catalog": [], "sharing_list": [], "process": "按资源库平台流程申请"},
+        **sections,
+    }
+    return write_dossier(root, **sections)
+
+
+# ------------------------------------------------------------ the unit's words as sentences
+
+
+def test_dossier_text_ends_as_one_sentence(xmgl, tmp_path):
+    root = with_documents(expansion(tmp_path / "d"), "docs/规划.md")
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    # the statement, its evidence, one full stop: not "规划。（佐证…）" nor no end at all
+    assert "1. 符合数字政府总体规划：列入数字政府规划（佐证材料见附件1《规划》）。" in texts
+    assert "2. 符合行业中长期规划：符合水利“十四五”规划（佐证材料见附件1《规划》）。" in texts
+    assert "3. 利用上级平台、采用集约化建设模式：复用省智慧水利平台的GIS能力。" in texts
+    assert "建设目标：供水管网漏损率降至9.5%以下。" in texts
+    assert "项目建设目标：供水管网漏损率降至9.5%以下。【待填写：可量化的绩效评价指标】" in texts
+    assert "在一期SCADA系统基础上扩建：1. 新增IoT水质监测点120个；2. 升级GIS“一张图”。" in texts
+    assert "按资源库平台流程申请。" in texts
+    assert any(t.endswith("中央水利发展资金800万元；专项债券300万元；市本级150万元。") for t in texts)
+    text = full_text(docx.Document(root / FSR_FILE))
+    assert not re.search(r"[。；，]（佐证", text)
+    assert not re.search(r"[；，、]$", text, re.M)  # no paragraph ends mid-sentence
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext 不可用")
+    from xmgl.reports.office import convert_to_pdf, find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice 不可用")
+    pdf = convert_to_pdf(root / FSR_FILE, tmp_path / "pdf")
+    printed = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = re.sub(r"—\d+—", "", re.sub(r"\s+", "", printed).replace("\u2060", ""))
+    assert "列入数字政府规划（佐证材料见附件1《规划》）。2.符合行业中长期规划" in flat
+
+
+def test_placeholder_is_never_glued_to_the_next_sentence(xmgl, tmp_path):
+    root = write_dossier(tmp_path / "d")  # no goals
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    assert "项目建设目标：【待填写：建设目标】。【待填写：可量化的绩效评价指标】" in texts
+    assert "选型原则：【待填写：软硬件选型原则】。配置清单见附表1。" in texts
+    text = full_text(docx.Document(root / FSR_FILE))
+    # a placeholder ends its clause: what follows starts after punctuation
+    assert not re.search(r"】[^\s。，；：、）】（|]", text)
+
+
+# ------------------------------------------------------------ 第十条 on the report's date
+
+
+def merged_request(root: Path, estimate: str, *records: dict, **investment) -> Path:
+    project = {
+        "name": "大石桥市机要文件流转系统项目",
+        "unit": "大石桥市委机要局",
+        "competent_department": "大石桥市委办公室",
+        "legal_person": "王五",
+        "nature": "新建",
+        "content_types": ["业务信息系统"],
+    }
+    return write_dossier(
+        root,
+        project=project,
+        investment={"estimate": estimate, **investment},
+        merged_fsr_pd={"requested": True, "grounds": ["总投资200万元以下"]},
+        security={"classified": True},
+        stage={"current": "merged_design", "since": D("2026-09-01")},
+        records=list(records),
+    )
+
+
+def test_merge_ground_is_not_an_approval_dated_after_the_report(xmgl, tmp_path):
+    approval = {
+        "kind": "approval",
+        "date": D("2026-12-20"),
+        "subject": "可研代初步设计",
+        "issuer": "大石桥市营商环境建设局",
+        "amount": "195万元",
+    }
+    root = merged_request(tmp_path / "d", "210万元", approval)
+    make(xmgl, root, "fsr", "--merged", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / MERGED_FILE))
+    text = "\n".join(texts)
+    assert "195万元" not in text  # approved on 12-20: not a fact on 12-02
+    assert not re.search(r"批复概算\d", text)
+    line = next(t for t in texts if t.startswith(f"1. {REG}第十条第三款"))
+    assert line == (
+        f"1. {REG}第十条第三款：本项目申报投资概算210万元（2,100,000元），"
+        "【待填写：总投资额在200万元（不含）以下的依据（截至报告日期没有在此以下的批复概算）】。"
+    )
+
+
+def test_merge_ground_names_the_requested_figure_beside_the_approved(xmgl, tmp_path):
+    # asked for exactly 200万元 (not below the bound); the 概算 approved at 198万元
+    approval = {
+        "kind": "approval",
+        "date": D("2026-11-10"),
+        "subject": "可研代初步设计",
+        "issuer": "大石桥市营商环境建设局",
+        "amount": "198万元",
+    }
+    root = merged_request(tmp_path / "d", "200万元", approval, budget="198万元")
+    make(xmgl, root, "fsr", "--merged", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / MERGED_FILE))
+    assert "项目申报投资概算200万元（2,000,000元），构成见附表2。" in texts
+    # the request is named as the report states it everywhere else, then the approval
+    assert (
+        f"1. {REG}第十条第三款：本项目申报投资概算200万元（2,000,000元），"
+        "批复概算198万元（1,980,000元），批复概算在200万元（不含）以下。" in texts
+    )
+    assert not any(t.startswith(f"1. {REG}第十条第三款：本项目批复概算") for t in texts)
