@@ -81,7 +81,9 @@ def test_dossier_text_ends_as_one_sentence(xmgl, tmp_path):
     assert "项目建设目标：供水管网漏损率降至9.5%以下。【待填写：可量化的绩效评价指标】" in texts
     assert "在一期SCADA系统基础上扩建：1. 新增IoT水质监测点120个；2. 升级GIS“一张图”。" in texts
     assert "按资源库平台流程申请。" in texts
-    assert any(t.endswith("中央水利发展资金800万元；专项债券300万元；市本级150万元。") for t in texts)
+    assert any(
+        t.endswith("中央水利发展资金800万元；专项债券300万元；市本级150万元。") for t in texts
+    )
     text = full_text(docx.Document(root / FSR_FILE))
     assert not re.search(r"[。；，]（佐证", text)
     assert not re.search(r"[；，、]$", text, re.M)  # no paragraph ends mid-sentence
