@@ -115,7 +115,9 @@ def test_placeholder_is_never_glued_to_the_next_sentence(xmgl, tmp_path):
 # ------------------------------------------------------------ 第十条 on the report's date
 
 
-def merged_request(root: Path, estimate: str, *records: dict, **investment) -> Path:
+def merged_request(
+    root: Path, estimate: str, *records: dict, deployment: dict | None = None, **investment
+) -> Path:
     project = {
         "name": "大石桥市机要文件流转系统项目",
         "unit": "大石桥市委机要局",
@@ -132,6 +134,7 @@ def merged_request(root: Path, estimate: str, *records: dict, **investment) -> P
         security={"classified": True},
         stage={"current": "merged_design", "since": D("2026-09-01")},
         records=list(records),
+        deployment=deployment or {"cloud": "营口市政务云"},
     )
 
 
@@ -175,3 +178,37 @@ def test_merge_ground_names_the_requested_figure_beside_the_approved(xmgl, tmp_p
         "批复概算198万元（1,980,000元），批复概算在200万元（不含）以下。" in texts
     )
     assert not any(t.startswith(f"1. {REG}第十条第三款：本项目批复概算") for t in texts)
+
+
+# ------------------------------------------------------------ what the deployment says
+
+
+def test_design_off_the_cloud_asks_for_no_cloud_resources(xmgl, tmp_path):
+    off_cloud = {"cloud": "其他", "justification": "涉密网络部署。"}
+    root = merged_request(tmp_path / "d", "1999999.99元", deployment=off_cloud)
+    make(xmgl, root, "fsr", "--merged", as_of="2026-12-02")
+    doc = docx.Document(root / MERGED_FILE)
+    texts = paragraphs(doc)
+    text = full_text(doc)
+    # a 涉密 system off the 政务云: no 政务云 resources, rent or 政务外网 asked for
+    assert "政务云资源" not in text
+    assert "政务外网" not in text
+    assert "【待填写：计算、存储资源需求及部署环境和配置】" in texts
+    assert "【待填写：涉密网络接入方案、网络拓扑和带宽设计】" in texts
+    # 第十四条: the O&M of a project off the cloud is the unit's to organise
+    assert (
+        f"按照{REG}第十四条，本项目不依托政务云部署，运维服务采购及实施工作由项目单位组织。"
+        in texts
+    )
+    budget = next(t for t in doc.tables if t.rows[0].cells[1].text == "工程或费用名称")
+    assert budget.rows[5].cells[1].text == "计算、存储资源和机房配套费"
+
+
+def test_design_on_the_cloud_cites_both_halves_of_article_14(xmgl, tmp_path):
+    root = write_dossier(tmp_path / "d")
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    assert (
+        f"按照{REG}第十四条，涉及政务云运维服务采购及实施工作按照政务云提供方要求统一组织，"
+        "涉及其他运维服务采购及实施工作由项目单位组织。" in texts
+    )

@@ -500,7 +500,7 @@ def fsr(merged: bool) -> Builder:
     else:
         b.todo("各应用系统的功能和建设内容")
     b.h2(f"（六）数据处理和存储系统{depth}")
-    b.todo("计算、存储资源需求（政务云资源申请）" + ("和配置" if merged else ""))
+    b.p("【待填写：{{ deployment.compute_need }}" + ("和配置" if merged else "") + "】")
     b.h2(f"（七）终端系统及接口{depth}")
     if merged:
         b.p(
@@ -509,7 +509,7 @@ def fsr(merged: bool) -> Builder:
     else:
         b.todo("终端设备和外部系统接口")
     b.h2(f"（八）网络系统{depth}")
-    b.todo("政务外网等网络接入方案" + ("、网络拓扑和带宽设计" if merged else ""))
+    b.p("【待填写：{{ deployment.network_need }}" + ("、网络拓扑和带宽设计" if merged else "") + "】")
     b.h2(f"（九）安全系统{depth}")
     b.p(
         "{{ security.mlps_statement }}。安全方案详见“安全可靠情况说明、项目安全方案和密码应用方案”一章。"
@@ -519,7 +519,7 @@ def fsr(merged: bool) -> Builder:
     b.h2(f"（十）备份系统{depth}")
     b.todo("数据备份和灾备方案")
     b.h2(f"（十一）运行维护系统{depth}")
-    b.p(f"按照{REG}第十四条，涉及政务云运维服务采购及实施的，按照政务云提供方要求统一组织。")
+    b.p("{{ deployment.operation_rule }}")
     b.todo("运行维护体系和运维服务方式")
     b.h2("（十二）主要软硬件选型原则和配置清单")
     b.p("选型原则：【待填写：软硬件选型原则】。配置清单见附表1。")
@@ -721,7 +721,7 @@ def fsr(merged: bool) -> Builder:
                 ("1", "硬件购置费", "【待填写】", "见附表1"),
                 ("2", "软件开发费", "【待填写】", "按功能点或工作量测算"),
                 ("3", "系统集成费", "【待填写】", ""),
-                ("4", "政务云资源租用费", "【待填写】", "建设期内"),
+                ("4", "{{ deployment.resource_fee }}", "【待填写】", "建设期内"),
                 ("二", "工程建设其他费用", "【待填写】", ""),
                 ("1", "监理费", "【待填写】", ""),
                 ("2", "{{ security.assessment_report_fee }}", "【待填写】", ""),
@@ -751,7 +751,7 @@ def fsr(merged: bool) -> Builder:
                 ("一", "硬件购置费", "【待填写】", ""),
                 ("二", "软件开发费", "【待填写】", ""),
                 ("三", "系统集成费", "【待填写】", ""),
-                ("四", "政务云资源租用费", "【待填写】", ""),
+                ("四", "{{ deployment.resource_fee }}", "【待填写】", ""),
                 ("五", "其他费用（监理、测评、密评、咨询等）", "【待填写】", ""),
                 ("六", "预备费", "【待填写】", ""),
                 ("", "合计", "{{ investment.estimate }}", ""),

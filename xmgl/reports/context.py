@@ -370,9 +370,25 @@ def _deployment(d: Dossier, att: Attachments) -> dict:
         }
         for s in dep.existing_systems
     ]
+    # what the design chapters ask for and cite follows the deployment: a project
+    # off the 政务云 applies for no 政务云 resources, rents none, and organises its own
+    # O&M (第十四条第二款's second half); a 涉密 system is not on the 政务外网
+    rule = f"按照{REGULATION}第十四条，"
+    if on_cloud:
+        rule += (
+            "涉及政务云运维服务采购及实施工作按照政务云提供方要求统一组织，"
+            "涉及其他运维服务采购及实施工作由项目单位组织。"
+        )
+    else:
+        rule += "本项目不依托政务云部署，运维服务采购及实施工作由项目单位组织。"
+    classified = bool(d.security.classified)
     return {
         "cloud": dep.cloud,
         "on_cloud": on_cloud,
+        "compute_need": "计算、存储资源需求" + ("（政务云资源申请）" if on_cloud else "及部署环境"),
+        "network_need": "涉密网络接入方案" if classified else "政务外网等网络接入方案",
+        "operation_rule": rule,
+        "resource_fee": "政务云资源租用费" if on_cloud else "计算、存储资源和机房配套费",
         "statement": where,
         "resource_platform": dep.resource_platform is True,
         "resource_platform_text": platform,
