@@ -509,7 +509,11 @@ def fsr(merged: bool) -> Builder:
     else:
         b.todo("终端设备和外部系统接口")
     b.h2(f"（八）网络系统{depth}")
-    b.p("【待填写：{{ deployment.network_need }}" + ("、网络拓扑和带宽设计" if merged else "") + "】")
+    b.p(
+        "【待填写：{{ deployment.network_need }}"
+        + ("、网络拓扑和带宽设计" if merged else "")
+        + "】"
+    )
     b.h2(f"（九）安全系统{depth}")
     b.p(
         "{{ security.mlps_statement }}。安全方案详见“安全可靠情况说明、项目安全方案和密码应用方案”一章。"
