@@ -1,4 +1,4 @@
-# xmgl body: sha256 b6ff2b8d3b348b0cf95eeb4c910576298a5b61fa5f1416141560ec04fdf3bfb4 jinja2 3.1.6 docxtpl 0.20.2
+# xmgl body: sha256 2e72ef605d162c6e0fe347a8da0ab2abd495e1a9953c716e7868a2bc06719187 jinja2 3.1.6 docxtpl 0.20.2
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = None
 
@@ -278,6 +278,11 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（四）资金使用计划</w:t></w:r></w:p>\n<w:p><w:r><w:t>【待填写：分年度资金使用计划】</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（五）项目运行维护经费估算</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">'
     yield escape(environment.finalize(environment.getattr((undefined(name='investment') if l_0_investment is missing else l_0_investment), 'operation_statement')))
     yield '。【待填写：测算依据】</w:t></w:r></w:p>'
+    if environment.getattr((undefined(name='service_purchase') if l_0_service_purchase is missing else l_0_service_purchase), 'unknown'):
+        pass
+        yield '\n<w:p><w:r><w:t xml:space="preserve">'
+        yield escape(environment.finalize(environment.getattr((undefined(name='service_purchase') if l_0_service_purchase is missing else l_0_service_purchase), 'unknown')))
+        yield '</w:t></w:r></w:p>'
     if environment.getattr((undefined(name='service_purchase') if l_0_service_purchase is missing else l_0_service_purchase), 'used'):
         pass
         yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">'
@@ -316,4 +321,4 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1701"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格正文（小四）"/></w:pPr><w:r/></w:p></w:tc></w:tr></w:tbl>\n<w:p><w:pPr><w:pStyle w:val="表后空行"/></w:pPr></w:p>\n<w:p><w:pPr><w:pStyle w:val="说明文字"/></w:pPr><w:r><w:t>注：金额以万元表示，括号内为精确到元的金额。</w:t></w:r></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:footerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1191" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '6=27&14=29&15=31&16=33&19=35&21=37&23=41&25=51&26=54&27=58&29=64&30=66&31=68&33=74&34=80&39=82&41=84&46=86&57=88&58=90&59=92&60=94&61=96&63=98&64=102&70=110&75=117&76=121&77=123&78=125&81=130&82=132&83=135&88=139&89=143&90=145&91=147&92=149&94=156&95=161&96=164&98=166&108=168&112=170&114=172&118=174&122=176&124=178&125=181&132=184&133=188&134=190&135=192&136=194&137=196&138=198&147=202&148=206&149=208&150=210&151=212&152=214&153=216&156=220&158=222&160=224&162=226&163=228&165=230&167=232&168=234&176=236&177=240&178=242&179=244&180=246&181=248&182=250&185=254&186=256&187=258&195=260&204=262&206=264&213=266&214=268&217=270&221=272&223=274&227=278&228=283&229=285&230=288&239=292&245=294&246=296&250=298&251=301&252=305&295=312&308=314'
+debug_info = '6=27&14=29&15=31&16=33&19=35&21=37&23=41&25=51&26=54&27=58&29=64&30=66&31=68&33=74&34=80&39=82&41=84&46=86&57=88&58=90&59=92&60=94&61=96&63=98&64=102&70=110&75=117&76=121&77=123&78=125&81=130&82=132&83=135&88=139&89=143&90=145&91=147&92=149&94=156&95=161&96=164&98=166&108=168&112=170&114=172&118=174&122=176&124=178&125=181&132=184&133=188&134=190&135=192&136=194&137=196&138=198&147=202&148=206&149=208&150=210&151=212&152=214&153=216&156=220&158=222&160=224&162=226&163=228&165=230&167=232&168=234&176=236&177=240&178=242&179=244&180=246&181=248&182=250&185=254&186=256&187=258&195=260&204=262&206=264&213=266&214=268&217=270&221=272&223=274&227=278&228=283&229=288&230=290&231=293&240=297&246=299&247=301&251=303&252=306&253=310&296=317&309=319'

@@ -1,4 +1,4 @@
-# xmgl body: sha256 2b63fe87596fbd9d92f49cc15cc40dc406ce8a022c6df1666bb435a17a66441c jinja2 3.1.6 docxtpl 0.20.2
+# xmgl body: sha256 67458493b9b299d051c4bb3385a2b9086482337a7a9afcaea2c5ff223838d610 jinja2 3.1.6 docxtpl 0.20.2
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = None
 
@@ -294,6 +294,11 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（四）资金使用计划</w:t></w:r></w:p>\n<w:p><w:r><w:t>【待填写：分年度资金使用计划】</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（五）项目运行维护经费估算</w:t></w:r></w:p>\n<w:p><w:r><w:t xml:space="preserve">'
     yield escape(environment.finalize(environment.getattr((undefined(name='investment') if l_0_investment is missing else l_0_investment), 'operation_statement')))
     yield '。【待填写：测算依据】</w:t></w:r></w:p>'
+    if environment.getattr((undefined(name='service_purchase') if l_0_service_purchase is missing else l_0_service_purchase), 'unknown'):
+        pass
+        yield '\n<w:p><w:r><w:t xml:space="preserve">'
+        yield escape(environment.finalize(environment.getattr((undefined(name='service_purchase') if l_0_service_purchase is missing else l_0_service_purchase), 'unknown')))
+        yield '</w:t></w:r></w:p>'
     if environment.getattr((undefined(name='service_purchase') if l_0_service_purchase is missing else l_0_service_purchase), 'used'):
         pass
         yield '\n<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">'
@@ -334,4 +339,4 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="1701"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="表格正文（小四）"/></w:pPr><w:r><w:t>申报数</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\n<w:p><w:pPr><w:pStyle w:val="表后空行"/></w:pPr></w:p>\n<w:p><w:pPr><w:pStyle w:val="说明文字"/></w:pPr><w:r><w:t>注：金额以万元表示，括号内为精确到元的金额。</w:t></w:r></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:footerReference w:type="default" r:id="rId9"/><w:footerReference w:type="even" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="850" w:footer="1191" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '6=28&14=30&15=32&16=34&19=36&21=38&23=42&25=52&26=55&27=59&29=65&30=67&31=69&33=75&34=81&40=84&41=88&42=94&44=96&49=98&60=100&61=102&62=104&63=106&64=108&66=110&67=114&73=122&78=129&79=133&80=135&81=137&84=142&85=144&86=147&91=151&92=155&93=157&94=159&95=161&97=168&98=173&99=176&101=178&111=180&113=182&115=184&117=186&122=188&127=190&130=192&132=194&133=197&140=200&141=204&142=206&143=208&144=210&145=212&146=214&155=218&156=222&157=224&158=226&159=228&160=230&161=232&164=236&166=238&168=240&170=242&171=244&173=246&175=248&176=250&184=252&185=256&186=258&187=260&188=262&189=264&190=266&193=270&195=272&196=274&204=276&213=278&215=280&222=282&223=284&226=286&230=288&232=290&236=294&237=299&238=301&239=304&248=308&254=310&255=312&259=314&260=317&261=321&311=328&323=330&336=332'
+debug_info = '6=28&14=30&15=32&16=34&19=36&21=38&23=42&25=52&26=55&27=59&29=65&30=67&31=69&33=75&34=81&40=84&41=88&42=94&44=96&49=98&60=100&61=102&62=104&63=106&64=108&66=110&67=114&73=122&78=129&79=133&80=135&81=137&84=142&85=144&86=147&91=151&92=155&93=157&94=159&95=161&97=168&98=173&99=176&101=178&111=180&113=182&115=184&117=186&122=188&127=190&130=192&132=194&133=197&140=200&141=204&142=206&143=208&144=210&145=212&146=214&155=218&156=222&157=224&158=226&159=228&160=230&161=232&164=236&166=238&168=240&170=242&171=244&173=246&175=248&176=250&184=252&185=256&186=258&187=260&188=262&189=264&190=266&193=270&195=272&196=274&204=276&213=278&215=280&222=282&223=284&226=286&230=288&232=290&236=294&237=299&238=304&239=306&240=309&249=313&255=315&256=317&260=319&261=322&262=326&312=333&324=335&337=337'

@@ -212,3 +212,20 @@ def test_design_on_the_cloud_cites_both_halves_of_article_14(xmgl, tmp_path):
         f"按照{REG}第十四条，涉及政务云运维服务采购及实施工作按照政务云提供方要求统一组织，"
         "涉及其他运维服务采购及实施工作由项目单位组织。" in texts
     )
+
+
+# ------------------------------------------------------------ a chapter left out is a claim
+
+
+def test_purchase_chapter_is_not_dropped_when_the_dossier_is_silent(xmgl, tmp_path):
+    root = write_dossier(tmp_path / "d")  # no service_purchase section
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    assert (
+        f"【待填写：本项目是否涉及政府购买服务；涉及的，按照{REG}第十一条（二）"
+        "增加自建和购买服务方式经济性比较分析一章】" in texts
+    )
+    # declared not used: the chapter is left out and nothing is asked
+    declared = write_dossier(tmp_path / "e", service_purchase={"used": False})
+    make(xmgl, declared, "fsr", as_of="2026-12-02")
+    assert not any("政府购买服务" in t for t in paragraphs(docx.Document(declared / FSR_FILE)))

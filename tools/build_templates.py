@@ -661,6 +661,9 @@ def fsr(merged: bool) -> Builder:
     b.todo("分年度资金使用计划")
     b.h2("（五）项目运行维护经费估算")
     b.p("{{ investment.operation_statement }}。【待填写：测算依据】")
+    b.tag("if service_purchase.unknown")
+    b.p("{{ service_purchase.unknown }}")
+    b.tag("endif")
 
     # 自建与购买服务方式经济性比较分析（第十一条（二）），只在政府购买服务时出现 -----------------
     b.tag("if service_purchase.used")

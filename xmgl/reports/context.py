@@ -684,6 +684,14 @@ def _common(d: Dossier, as_of: date, att: Attachments, until: date | None = None
         "platform": platform,
         "service_purchase": {
             "used": bool(sp is not None and sp.used),
+            # no service_purchase section: the report cannot leave the 第十一条（二）
+            # chapter out silently, as if the dossier had said "not used"
+            "unknown": todo(
+                f"本项目是否涉及政府购买服务；涉及的，按照{REGULATION}第十一条（二）"
+                "增加自建和购买服务方式经济性比较分析一章"
+            )
+            if sp is None
+            else "",
             "comparison": comparison,
             "comparison_ref": att.ref(comparison, "自建与购买服务经济性比较")
             if comparison and sp.used
