@@ -229,3 +229,16 @@ def test_purchase_chapter_is_not_dropped_when_the_dossier_is_silent(xmgl, tmp_pa
     declared = write_dossier(tmp_path / "e", service_purchase={"used": False})
     make(xmgl, declared, "fsr", as_of="2026-12-02")
     assert not any("政府购买服务" in t for t in paragraphs(docx.Document(declared / FSR_FILE)))
+
+
+def test_five_synchronous_is_a_plan_not_a_record_of_work_done(xmgl, tmp_path):
+    sync = {"design": True, "build": True, "assess": True, "accept": True, "operate": True}
+    reserve = {"five_synchronous": {"network_security": sync}}
+    root = write_dossier(tmp_path / "d", reserve=reserve)  # feasibility: nothing built yet
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    assert not any("“五同步”落实情况" in t for t in texts)  # nothing accepted or running yet
+    assert (
+        f"按照{REG}第六条（五），网络信息安全应当与系统同步设计、同步建设、同步评估、"
+        "同步验收、同步运行。本项目的“五同步”安排如下：" in texts
+    )

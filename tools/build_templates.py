@@ -578,7 +578,11 @@ def fsr(merged: bool) -> Builder:
     b.h2("（二）项目安全方案")
     b.p("{{ security.mlps_statement }}。")
     b.p("{{ security.scheme_text }}")
-    b.p(f"按照{REG}第六条，网络信息安全“五同步”落实情况如下：")
+    # the FSR plans: what the unit commits to, not a 落实情况 of work not yet done
+    b.p(
+        f"按照{REG}第六条（五），网络信息安全应当与系统同步设计、同步建设、同步评估、"
+        "同步验收、同步运行。本项目的“五同步”安排如下："
+    )
     b.table(
         "表1　网络信息安全“五同步”",
         ("领域", "同步设计", "同步建设", "同步评估", "同步验收", "同步运行"),
