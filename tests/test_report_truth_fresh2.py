@@ -242,3 +242,12 @@ def test_five_synchronous_is_a_plan_not_a_record_of_work_done(xmgl, tmp_path):
         f"按照{REG}第六条（五），网络信息安全应当与系统同步设计、同步建设、同步评估、"
         "同步验收、同步运行。本项目的“五同步”安排如下：" in texts
     )
+
+
+def test_reserve_requirements_are_not_claimed_before_they_are_stated(xmgl, tmp_path):
+    root = write_dossier(tmp_path / "d")  # no reserve section: nothing is stated
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    start = texts.index(f"对照{REG}第六条的项目建设要求，逐项说明如下：")
+    assert texts[start + 1] == "1. 符合数字政府总体规划：【待填写：符合数字政府总体规划的说明】"
+    assert not any(t.endswith("本项目：") for t in texts)  # "本项目：1. 符合……" is a claim

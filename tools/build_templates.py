@@ -427,7 +427,9 @@ def fsr(merged: bool) -> Builder:
     b.h2("（四）系统功能和性能需求分析")
     b.todo("系统功能需求和性能指标")
     b.h2("（五）项目建设的必要性")
-    b.p(f"对照{REG}第六条，本项目：")
+    # the items are 第六条's requirements, each followed by the unit's statement: not
+    # "本项目：符合……" before the statement is written (or when it is left to fill in)
+    b.p(f"对照{REG}第六条的项目建设要求，逐项说明如下：")
     b.p("1. 符合数字政府总体规划：{{ reserve.digital_government_plan }}")
     b.p("2. 符合行业中长期规划：{{ reserve.sector_plan }}")
     b.p("3. 利用上级平台、采用集约化建设模式：{{ reserve.intensive_mode }}")
