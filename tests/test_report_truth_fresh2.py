@@ -251,3 +251,13 @@ def test_reserve_requirements_are_not_claimed_before_they_are_stated(xmgl, tmp_p
     start = texts.index(f"对照{REG}第六条的项目建设要求，逐项说明如下：")
     assert texts[start + 1] == "1. 符合数字政府总体规划：【待填写：符合数字政府总体规划的说明】"
     assert not any(t.endswith("本项目：") for t in texts)  # "本项目：1. 符合……" is a claim
+
+
+def test_merged_report_keeps_o_and_m_outside_its_own_figure(xmgl, tmp_path):
+    root = merged_request(tmp_path / "d", "180万元", operation_annual="12万元")
+    make(xmgl, root, "fsr", "--merged", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / MERGED_FILE))
+    # the figure above is the 申报投资概算: no "总投资" the report never stated
+    line = "项目建成后，年运行维护费用估算12万元（120,000元）/年，另行申请，不含在上述投资概算内。"
+    assert texts.count(line) == 1
+    assert not any("上述总投资" in t for t in texts)

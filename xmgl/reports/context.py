@@ -206,7 +206,8 @@ def _project(d: Dossier) -> dict:
     }
 
 
-def _investment(d: Dossier, until: date | None = None) -> dict:
+def _investment(d: Dossier, until: date | None = None, *, merged: bool = False) -> dict:
+    """``merged``: the 可研代初步设计 calls the figure it requests 投资概算, not 总投资."""
     inv = d.investment
     budget = facts.budget_in_force(d, until)
     total = facts.total_investment(d)
@@ -218,7 +219,9 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
         "total": amount(total, "总投资"),
         "operation_annual": amount(inv.operation_annual, "年运行维护费用估算"),
         # O&M is a separate, yearly figure, never part of the construction investment
-        "operation_statement": _operation_statement(inv.operation_annual),
+        "operation_statement": _operation_statement(
+            inv.operation_annual, "投资概算" if merged else "总投资"
+        ),
         "estimate_yuan": inv.estimate,
         "budget_yuan": budget,
         "total_yuan": total,
@@ -226,14 +229,15 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
     }
 
 
-def _operation_statement(value: Decimal | None) -> str:
+def _operation_statement(value: Decimal | None, above: str = "总投资") -> str:
     """The yearly O&M cost, a figure of its own: applied for separately when there is
-    one (nothing is applied for when the dossier says 0)."""
+    one (nothing is applied for when the dossier says 0). ``above``: what the report
+    calls the investment figure it has just stated."""
     if value is None:
-        return todo("项目建成后的年运行维护费用估算（每年，不含在总投资内）")
+        return todo(f"项目建成后的年运行维护费用估算（每年，不含在{above}内）")
     if not value:
         return f"项目建成后，年运行维护费用估算{ZERO_AMOUNT}/年"
-    return f"项目建成后，年运行维护费用估算{wan_and_yuan(value)}/年，另行申请，不含在上述总投资内"
+    return f"项目建成后，年运行维护费用估算{wan_and_yuan(value)}/年，另行申请，不含在上述{above}内"
 
 
 def _funding(d: Dossier) -> dict:
@@ -733,7 +737,7 @@ def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
                 {"no": str(i), "name": name, "text": todo(hint)}
                 for i, (name, hint) in enumerate(PRINCIPLES, 1)
             ],
-            "investment": _investment(d),
+            "investment": _investment(d, merged=merged),
             "reserve": reserve,
             "merge": merge,
             "approvals": _approvals(d, as_of),
