@@ -74,8 +74,8 @@ def test_dossier_text_ends_as_one_sentence(xmgl, tmp_path):
     make(xmgl, root, "fsr", as_of="2026-12-02")
     texts = paragraphs(docx.Document(root / FSR_FILE))
     # the statement, its evidence, one full stop: not "规划。（佐证…）" nor no end at all
-    assert "1. 符合数字政府总体规划：列入数字政府规划（佐证材料见附件1《规划》）。" in texts
-    assert "2. 符合行业中长期规划：符合水利“十四五”规划（佐证材料见附件1《规划》）。" in texts
+    assert "1. 符合数字政府总体规划：列入数字政府规划（佐证材料见附件《规划》）。" in texts
+    assert "2. 符合行业中长期规划：符合水利“十四五”规划（佐证材料见附件《规划》）。" in texts
     assert "3. 利用上级平台、采用集约化建设模式：复用省智慧水利平台的GIS能力。" in texts
     assert "建设目标：供水管网漏损率降至9.5%以下。" in texts
     assert "项目建设目标：供水管网漏损率降至9.5%以下。【待填写：可量化的绩效评价指标】" in texts
@@ -98,7 +98,7 @@ def test_dossier_text_ends_as_one_sentence(xmgl, tmp_path):
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     flat = re.sub(r"—\d+—", "", re.sub(r"\s+", "", printed).replace("\u2060", ""))
-    assert "列入数字政府规划（佐证材料见附件1《规划》）。2.符合行业中长期规划" in flat
+    assert "列入数字政府规划（佐证材料见附件《规划》）。2.符合行业中长期规划" in flat
 
 
 def test_placeholder_is_never_glued_to_the_next_sentence(xmgl, tmp_path):
@@ -261,3 +261,26 @@ def test_merged_report_keeps_o_and_m_outside_its_own_figure(xmgl, tmp_path):
     line = "项目建成后，年运行维护费用估算12万元（120,000元）/年，另行申请，不含在上述投资概算内。"
     assert texts.count(line) == 1
     assert not any("上述总投资" in t for t in texts)
+
+
+# ------------------------------------------------------------ 附件
+
+
+def test_a_single_attachment_is_not_numbered(xmgl, tmp_path):
+    security = {"classified": False, "mlps_level": 2, "scheme": "docs/安全方案.md"}
+    root = with_documents(write_dossier(tmp_path / "d", security=security), "docs/安全方案.md")
+    make(xmgl, root, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(root / FSR_FILE))
+    # GB/T 9704 7.3.4: "附件：名称"; numbers only when there are several
+    assert "附件：安全方案" in texts
+    assert "项目安全方案见附件《安全方案》，要点如下：【待填写：项目安全方案要点】" in texts
+    assert not any(re.search(r"附件[：]?1", t) for t in texts)
+    # two: numbered, in the order the text first refers to them
+    more = dict(security, crypto_plan="docs/密码应用方案.md")
+    two = write_dossier(tmp_path / "e", security=more)
+    with_documents(two, "docs/安全方案.md", "docs/密码应用方案.md")
+    make(xmgl, two, "fsr", as_of="2026-12-02")
+    texts = paragraphs(docx.Document(two / FSR_FILE))
+    start = texts.index("附件：1. 安全方案")
+    assert texts[start + 1] == "\u3000\u3000\u30002. 密码应用方案"
+    assert "密码应用方案见附件2《密码应用方案》，要点如下：【待填写：密码应用方案要点】" in texts

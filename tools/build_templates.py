@@ -707,7 +707,7 @@ def fsr(merged: bool) -> Builder:
     b.tag("if attachments")
     b.p("", FLUSH)
     b.tag("for a in attachments")
-    b.p("{{ a.lead }}{{ a.no }}. {{ a.title }}", ATTACH)
+    b.p("{{ a.lead }}{{ a.label }}", ATTACH)
     b.tag("endfor")
     b.tag("endif")
 

@@ -333,11 +333,36 @@ class Attachments:
         return f"附件{item['no']}《{item['title']}》"
 
     def listing(self) -> list[dict]:
-        """Items for the 附件说明: "附件：1. …", the next ones aligned under the first."""
+        """Items for the 附件说明: "附件：1. …", the next ones aligned under the first;
+        a single 附件 has no number (GB/T 9704 7.3.4: "附件：名称")."""
+        single = len(self._items) == 1
         return [
-            {**item, "lead": "附件：" if i == 0 else "\u3000" * 3}
+            {
+                **item,
+                "lead": "附件：" if i == 0 else "\u3000" * 3,
+                "label": item["title"] if single else f"{item['no']}. {item['title']}",
+            }
             for i, item in enumerate(self._items.values())
         ]
+
+    def settle(self, value):
+        """``value`` (the report's context) with the references as the final count
+        has them: "见附件《名称》" when there is only one 附件, as its 附件说明 reads."""
+        if len(self._items) != 1:
+            return value
+        (item,) = self._items.values()
+        numbered = f"附件1《{item['title']}》"
+
+        def walk(v):
+            if isinstance(v, str):
+                return v.replace(numbered, f"附件《{item['title']}》")
+            if isinstance(v, dict):
+                return {k: walk(x) for k, x in v.items()}
+            if isinstance(v, list):
+                return [walk(x) for x in v]
+            return v
+
+        return walk(value)
 
 
 def _deployment(d: Dossier, att: Attachments) -> dict:
@@ -744,7 +769,7 @@ def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
             "attachments": att.listing(),
         }
     )
-    return ctx
+    return att.settle(ctx)
 
 
 # ----------------------------------------------------------------- 季度进展报告
