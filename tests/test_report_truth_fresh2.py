@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import docx
-import pytest
 
+from tests import tools
 from tests.test_report_truth_fresh import REG, write_dossier
 from tests.test_reports import FSR_FILE, MERGED_FILE, full_text, make, paragraphs
 
@@ -87,12 +86,10 @@ def test_dossier_text_ends_as_one_sentence(xmgl, tmp_path):
     text = full_text(docx.Document(root / FSR_FILE))
     assert not re.search(r"[。；，]（佐证", text)
     assert not re.search(r"[；，、]$", text, re.M)  # no paragraph ends mid-sentence
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext 不可用")
-    from xmgl.reports.office import convert_to_pdf, find_soffice
+    tools.need("pdftotext")
+    tools.need_soffice()
+    from xmgl.reports.office import convert_to_pdf
 
-    if find_soffice() is None:
-        pytest.skip("LibreOffice 不可用")
     pdf = convert_to_pdf(root / FSR_FILE, tmp_path / "pdf")
     printed = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
