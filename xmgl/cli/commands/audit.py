@@ -153,7 +153,8 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--force", help="覆盖当天已导出的文件（默认不覆盖）。")
         ] = False,
     ) -> None:
-        """导出审计报告：每次阶段变更的经办人、时间、内容和核验结论（.docx、CSV、JSON）。"""
+        """导出审计报告：每次阶段变更的经办人、时间、内容和核验结论（.docx、CSV、JSON）；
+        审计未通过时照样导出，退出码为 7。"""
         from rich.markup import escape
 
         from xmgl.cli.output import console
@@ -180,10 +181,15 @@ def register(app: typer.Typer) -> None:
                 refuse_protected(target / name, "--output-dir", [root])
         files = export_report(report, target, today=state.today())
         c = console()
-        verdict = "[green]通过[/]" if report.ok else "[red]未通过[/]"
+        verdict = "[green]通过[/]" if report.ok else "[red]未通过[/]（报告中不出具锚点）"
         c.print(f"审计验证：{verdict}。已导出：")
         for f in files:
             c.print(f"  {escape(str(f))}")
+        if not report.ok:  # the files are written; the outcome is still a failed audit
+            from xmgl.errors import AuditFailed
+
+            c.print("问题见报告第一部分，或运行 xmgl audit verify。", markup=False)
+            raise AuditFailed("审计未通过。").after_output()
 
 
 def render_report(report, show_all: bool = False) -> None:
