@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from tests.dossier_history import LIU, History
-from tests.test_audit import commit_as, fingerprint_of
+from tests.test_audit import commit_as, fingerprint_of, flat
 
 DAY = "2026-11-01"
 
@@ -70,6 +70,8 @@ def test_repository_problems_are_not_said_to_involve_zero_commits(history, xmgl,
     assert "涉及 0 个提交" not in text and "未通过核验的提交（0 个）" not in text
     assert "都是仓库本身的问题，不属于某个提交" in text
     assert "仓库本身的问题（1 处）：\n[grafts]" in text
+    r = xmgl("-C", history.root, "audit", "verify")
+    assert r.exit_code == 7 and flat("共 1 处问题，都是仓库本身的问题。") in flat(r.stdout)
 
 
 # ---------------------------------------------------------------- counts
@@ -91,6 +93,10 @@ def test_a_claimed_stage_change_that_failed_is_not_counted_as_one(history, xmgl,
     assert "档案共有 14 个提交，其中阶段变更提交 11 个，通过核验的 10 个，未通过的 1 个。" in text
     assert "其阶段变更只是提交说明或文件中的写法，未经核验证实" in text
     assert stage_table(doc)[-1][3:] == ["投入运行 → 竣工验收合格", "", "刘晓梅", "未通过"]
+    r = xmgl("-C", history.root, "audit", "verify")
+    assert flat("共 14 个提交（阶段变更提交 11 个，其中 1 个未通过，签名人员变更 1 次）") in flat(
+        r.stdout
+    )
 
 
 def test_a_stage_changed_by_the_files_alone_is_counted_and_listed(history, xmgl, tmp_path):
@@ -172,6 +178,22 @@ def test_the_document_says_whether_an_anchor_was_checked(history, xmgl, tmp_path
     text = text_of(document(tmp_path / "a"))
     assert "已对照此前交付的锚点（11 个提交）：它是当前历史的祖先，此后新增 3 个提交。" in text
     assert "没有对照" not in text
+    # the history rewritten from the anchor on and signed again by another listed
+    # signer under his own name: it passes on its own; the anchor tells
+    h = history
+    h.git("reset", "-q", "--hard", history.transitions[6])
+    msg = h.root.parent / "msg.txt"
+    msg.write_text(h.git("log", "-1", "--format=%B"), encoding="utf-8")
+    who = {"GIT_COMMITTER_NAME": "张伟", "GIT_COMMITTER_EMAIL": "zhangwei@example.gov.cn"}
+    key = f"user.signingkey={h.keys['zhangwei']}"
+    h.git("-c", key, "commit", "--amend", "-S", "-q", "-F", str(msg), env=who)
+    assert export(xmgl, h.root, tmp_path / "re").exit_code == 0
+    text = text_of(document(tmp_path / "re"))
+    assert text.splitlines()[2] == "审计验证结论：通过" and "没有对照此前交付的锚点" in text
+    assert export(xmgl, h.root, tmp_path / "b", "--anchor", anchor).exit_code == 7
+    text = text_of(document(tmp_path / "b"))
+    assert "五、锚点与复核方法\n对照此前交付的锚点：未通过（见第一部分）。" in text
+    assert "[anchor-not-ancestor]" in text and "本报告对应的锚点" not in text
 
 
 def test_every_command_in_the_document_runs_as_written(history, xmgl, tmp_path):

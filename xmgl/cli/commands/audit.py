@@ -203,12 +203,10 @@ def render_report(report, show_all: bool = False) -> None:
         c.print("[bold green]审计验证：通过 ✓[/]")
     else:
         c.print("[bold red]审计验证：未通过 ✗[/]")
-    transitions = sum(1 for x in report.commits if x.kind == "transition")
-    signer_changes = sum(1 for x in report.commits if x.kind == "signers")
     c.print(
-        f"档案：{escape(str(report.root))}\n"
-        f"共 {len(report.commits)} 个提交（阶段变更 {transitions} 次，签名人员变更 "
-        f"{signer_changes} 次）",
+        f"档案：{escape(str(report.root))}\n共 {len(report.commits)} 个提交（"
+        + "，".join(_claimed(report, kind, what) for kind, what in KINDS)
+        + "）",
         soft_wrap=True,
     )
     if report.head:
@@ -254,10 +252,23 @@ def render_report(report, show_all: bool = False) -> None:
     errors = [f for f in report.all_findings() if f.severity == "error"]
     if errors:
         commits = {f.commit for f in errors if f.commit}
+        where = f"涉及 {len(commits)} 个提交" if commits else "都是仓库本身的问题"
         c.print(
-            f"[bold red]共 {len(errors)} 处问题，涉及 {len(commits)} 个提交。[/]"
+            f"[bold red]共 {len(errors)} 处问题，{where}。[/]"
             "不要在这样的历史上继续阶段变更；与市数据局保存的锚点核对后处理。"
         )
+
+
+KINDS = (("transition", "阶段变更"), ("signers", "签名人员变更"))
+
+
+def _claimed(report, kind: str, what: str) -> str:
+    """How many commits say they are a ``kind`` change; a failing one is not one."""
+    said = [x for x in report.commits if x.kind == kind]
+    held = sum(1 for x in said if x.ok)
+    if held == len(said):
+        return f"{what} {held} 次"
+    return f"{what}提交 {len(said)} 个，其中 {len(said) - held} 个未通过"
 
 
 def _finding(c, f, indent: str = "") -> None:
