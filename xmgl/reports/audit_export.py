@@ -497,7 +497,7 @@ def _anchor_said(report) -> str:
     if a is None:
         return (
             "本次核验没有对照此前交付的锚点：整段改写后又用名单中的密钥重新签名的历史，"
-            "单看本身也会通过（复核方法见第五部分）。"
+            "单看本身也会通过" + ("（对照锚点的方法见第五部分）。" if report.ok else "。")
         )
     if a.ok:
         return (
