@@ -72,6 +72,9 @@ def test_repository_problems_are_not_said_to_involve_zero_commits(history, xmgl,
     assert "仓库本身的问题（1 处）：\n[grafts]" in text
     r = xmgl("-C", history.root, "audit", "verify")
     assert r.exit_code == 7 and flat("共 1 处问题，都是仓库本身的问题。") in flat(r.stdout)
+    csv = (tmp_path / "out" / f"阶段变更审计-{DAY}.csv").read_text(encoding="utf-8-sig")
+    assert csv.splitlines()[0].startswith("审计验证结论,未通过,问题 1 处，都是仓库本身的问题,")
+    assert csv.splitlines()[1].startswith("仓库问题,grafts,")
 
 
 # ---------------------------------------------------------------- counts

@@ -234,7 +234,12 @@ def _csv(report, rows: list[dict]) -> bytes:
         [
             "审计验证结论",
             _verdict_zh(report.ok),
-            f"问题 {len(errors)} 处，涉及 {len(report.failing_commits())} 个提交",
+            f"问题 {len(errors)} 处，"
+            + (
+                f"涉及 {len(report.failing_commits())} 个提交"
+                if report.failing_commits()
+                else "都是仓库本身的问题"
+            ),
             f"HEAD {report.head or '（无）'}",
         ]
     )
