@@ -462,7 +462,7 @@ def test_special_characters_render_verbatim_in_both_reports(xmgl, example):
     edit_project(example, change)
     make(xmgl, example, "fsr")
     doc = docx.Document(example / FSR_FILE)
-    assert styled(doc, "Title")[0] == SPECIAL
+    assert styled(doc, "Title")[0].replace("\n", "") == SPECIAL  # a long title is broken
     assert f"项目名称：{SPECIAL}。项目编号：DSQ-XXH-2026-007。" in paragraphs(doc)
     assert styled(doc, "Heading 1")[-1] == "附表"  # nothing truncated after the value
     sharing = table_with_header(
