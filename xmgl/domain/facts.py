@@ -79,9 +79,12 @@ def budget_in_force(d: Dossier, until: date | None = None) -> Decimal | None:
     return found[0] if found else None
 
 
-def total_investment_source(d: Dossier) -> tuple[Decimal, Location, str] | None:
-    """总投资 as 第十条 compares it, with its location: the 概算 if approved, else the 估算."""
-    found = budget_source(d)
+def total_investment_source(
+    d: Dossier, until: date | None = None
+) -> tuple[Decimal, Location, str] | None:
+    """总投资 as 第十条 compares it, with its location: the 概算 if approved (by
+    ``until``, when given), else the 估算."""
+    found = budget_source(d, until)
     if found is not None:
         return found
     if d.investment.estimate is not None:
@@ -89,9 +92,10 @@ def total_investment_source(d: Dossier) -> tuple[Decimal, Location, str] | None:
     return None
 
 
-def total_investment(d: Dossier) -> Decimal | None:
-    """总投资 as the regulation compares it (第十条): the 概算 if approved, else the 估算."""
-    found = total_investment_source(d)
+def total_investment(d: Dossier, until: date | None = None) -> Decimal | None:
+    """总投资 as the regulation compares it (第十条): the 概算 if approved (by
+    ``until``, when given), else the 估算."""
+    found = total_investment_source(d, until)
     return found[0] if found else None
 
 

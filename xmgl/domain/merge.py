@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import field
+from datetime import date
 from decimal import Decimal
 
 from xmgl.domain.facts import total_investment
@@ -174,8 +175,10 @@ def merge_decision(
     )
 
 
-def merge_allowed(d: Dossier) -> MergeDecision:
-    """第十条 for a dossier: grounds and reasons from ``merged_fsr_pd``, the amount from the facts."""
+def merge_allowed(d: Dossier, until: date | None = None) -> MergeDecision:
+    """第十条 for a dossier: grounds and reasons from ``merged_fsr_pd``, the amount from the
+    facts (as of ``until`` when given: a report dated before an approval is judged
+    without it)."""
     m = d.data.merged_fsr_pd
     declared = list(m.grounds) if m is not None else []
     basis = None
@@ -183,4 +186,5 @@ def merge_allowed(d: Dossier) -> MergeDecision:
     if m is not None:
         basis = m.urgent_basis or m.urgent_basis_document
         ground_reasons = {g: m.get(name) for g, name in REASON_FIELD.items()}
-    return merge_decision(declared, total_investment(d), basis, ground_reasons, requested=d.merged)
+    total = total_investment(d, until)
+    return merge_decision(declared, total, basis, ground_reasons, requested=d.merged)

@@ -616,7 +616,7 @@ def _merge(d: Dossier, att: Attachments, as_of: date) -> dict:
     each said as what it is (the decision itself is ``merge_allowed``'s)."""
     from xmgl.domain.merge import SIMPLE, SINGLE, SMALL, URGENT
 
-    decision = merge_allowed(d)
+    decision = merge_allowed(d, as_of)
     m = d.data.merged_fsr_pd
     basis = ""
     if m is not None:

@@ -155,7 +155,7 @@ def fsr(
     kind = "fsr_merged" if merged else "fsr"
     notes: list[str] = []
     if merged:
-        decision = merge_allowed(d)
+        decision = merge_allowed(d, as_of)
         if not decision.allowed:  # exit 6, as docs/exit-codes.md lists it
             raise TemplateError(
                 "不能生成可行性研究报告（代初步设计）：本项目不符合第十条规定的合并编报条件。\n"
