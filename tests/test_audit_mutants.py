@@ -54,8 +54,14 @@ def test_signers_line_with_a_local_time_window_is_an_error_of_its_own(history):
     assert failing(fast) == {sha: {"signers-local-time"}}
     (f,) = findings_of(fast, sha)
     assert f.severity == "error"
-    assert f"第 {line} 行的有效期没有写 Z（UTC）" in f.message
-    assert 'valid-after="20260101Z"' in f.hint
+    assert f.commit == sha
+    assert f.message == (
+        f".xmgl/allowed_signers 第 {line} 行的有效期没有写 Z（UTC）：ssh-keygen 会按"
+        "核验者所在的时区理解它，结论会因地而异，审计不承认这一行。"
+    )
+    assert f.hint == (
+        '有效期一律写成 UTC，如 valid-after="20260101Z"（xmgl signers add 就是这样写的）。'
+    )
 
 
 def test_signers_line_not_understood_is_a_warning_naming_the_line(history):
@@ -66,6 +72,8 @@ def test_signers_line_not_understood_is_a_warning_naming_the_line(history):
     assert f.code == "signers-invalid-line" and f.severity == "warning"
     assert f.message.startswith(f".xmgl/allowed_signers 第 {line} 行无法识别（")
     assert f.message.endswith("），已忽略。")
+    assert f.hint == "用 xmgl signers add/remove 维护名单，不要手工编辑。"
+    assert f.commit == sha
 
 
 def test_cert_authority_and_wildcard_lines_are_named_as_such(history):
@@ -77,8 +85,11 @@ def test_cert_authority_and_wildcard_lines_are_named_as_such(history):
     )
     fast, _ref = both(history.root)
     assert failing(fast) == {sha: {"wildcard-principal"}}
-    messages = [f.message for f in findings_of(fast, sha)]
-    assert messages == [
+    found = findings_of(fast, sha)
+    assert {(f.commit, f.hint) for f in found} == {
+        (sha, "每行只写一个确切的邮箱（签名人员的 git 提交邮箱）。")
+    }
+    assert [f.message for f in found] == [
         f".xmgl/allowed_signers 第 {line} 行使用了通配符或否定的身份 “*@example.gov.cn”："
         "审计不承认这一行。",
         f".xmgl/allowed_signers 第 {line + 1} 行使用了cert-authority 行：审计不承认这一行。",
@@ -108,6 +119,8 @@ def test_a_missing_commit_object_is_named_and_its_child_has_no_list(history):
     parent = history.transitions[5]
     child = history.git("rev-list", "--parents", "-n", "1", history.transitions[6]).split()
     assert child[1] == parent
+    email = history.git("log", "-1", "--format=%ce", child[0]).strip()
+    signer = {LIU[1]: "liuxm", ZHANG[1]: "zhangwei"}[email]
     _drop_object(history, parent)
     report = verify(history.root)
     assert not report.ok
@@ -116,8 +129,33 @@ def test_a_missing_commit_object_is_named_and_its_child_has_no_list(history):
     assert missing.findings[0].message.startswith("无法读取提交：")
     assert missing.findings[0].commit == parent
     codes = {f.code: f.message for f in findings_of(report, child[0])}
-    assert "key-not-allowed" in codes
-    assert "无法读取上一提交" in codes["key-not-allowed"]
+    assert codes["key-not-allowed"] == (
+        f"无法读取上一提交，签名密钥 {fingerprint(history, signer)} 没有可依据的名单"
+        "（浅克隆或对象缺失）。"
+    )
+    (f,) = [f for f in findings_of(report, child[0]) if f.code == "key-not-allowed"]
+    assert f.hint == "取得完整的历史（git fetch --unshallow）后再核验。" and f.commit == child[0]
+
+
+def test_a_trust_root_signed_by_a_key_it_does_not_list(history):
+    root = history.root.parent / "other"
+    h = type(history)(root, history.keys)
+    history.git("init", "-q", "-b", "main", str(root))
+    h.git("config", "gpg.format", "ssh")
+    (root / ".xmgl").mkdir()
+    signers = f'{MALLORY[1]} namespaces="git" ' + zhang_line(history).split(" ", 2)[2] + "\n"
+    sha = commit_as(h, MALLORY, "mallory", "新建档案", files={".xmgl/allowed_signers": signers})
+    report = verify(root)
+    assert not report.ok
+    assert wording(report, sha) == [
+        (
+            "key-not-allowed",
+            "error",
+            f"信任根的签名密钥 {fingerprint(history, 'mallory')} "
+            "不在它自己的 .xmgl/allowed_signers 中。",
+            "用 xmgl init --signing-key 新建档案。",
+        )
+    ]
 
 
 def commit_dated(history, who, key, message, date: str, files=None) -> str:
@@ -214,17 +252,11 @@ def test_a_stage_removed_by_a_plain_commit_says_none(history):
     assert before == "in_operation"
 
 
-def test_a_transition_with_one_of_its_two_stage_trailers_is_refused_alone(history):
+def case_one_stage_trailer(history) -> str:
     stage, _since = current_stage(history)
     message = f"阶段变更\n\nXmgl-From-Stage: {stage}\nXmgl-Date: 2026-11-01\n"
-    sha = commit_as(
-        history, LIU, "liuxm", message, files=with_stage(history, "suspended", "2026-11-01")
-    )
-    fast, _ref = both(history.root)
-    assert failing(fast) == {sha: {"trailer-mismatch"}}
-    assert [f.message for f in findings_of(fast, sha)] == [
-        "阶段变更提交的 Xmgl-From-Stage / Xmgl-To-Stage 缺失或重复。"
-    ]
+    files = with_stage(history, "suspended", "2026-11-01")
+    return commit_as(history, LIU, "liuxm", message, files=files)
 
 
 # ------------------------------------------------------------- every word of a finding
@@ -346,6 +378,14 @@ def case_merge_changes_stage(history) -> str:
 
 
 WORDING = {
+    "one_stage_trailer": [
+        (
+            "trailer-mismatch",
+            "error",
+            "阶段变更提交的 Xmgl-From-Stage / Xmgl-To-Stage 缺失或重复。",
+            "阶段变更提交只能由 xmgl advance 生成。",
+        ),
+    ],
     "unsigned": [
         (
             "unsigned",
