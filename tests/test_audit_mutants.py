@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.dossier_history import LIU, MALLORY, ZHANG
-from tests.test_audit import both, commit_as, failing, fingerprint_of
+from tests.test_audit import _tamper, both, commit_as, failing, fingerprint_of
 from tests.test_audit_forgery import (
     move_head,
     payload_on_head,
@@ -377,7 +377,29 @@ def case_merge_changes_stage(history) -> str:
     return history.git("rev-parse", "HEAD").strip()
 
 
+def case_tampered(history) -> str:
+    target = history.transitions[5]
+    _tamper(history, target, "经办人：刘晓梅".encode(), "经办人：王建国".encode())
+    return target
+
+
+def case_absurd_date(history) -> str:
+    payload = payload_on_head(history, "补充说明\n").replace(b"1780000000", b"99999999999999")
+    sha = signed_commit_object(history, "liuxm", payload)
+    move_head(history, sha)
+    return sha
+
+
 WORDING = {
+    "absurd_date": [
+        (
+            "date-unreadable",
+            "error",
+            "提交者日期的时间戳 99999999999999 不是可用的日期（早于 1970 年或超出公元 9999 年）："
+            "名单有效期无法按它判断。",
+            "提交日期由签名人自己填写，不应有这样的值：查明提交是怎样产生的。",
+        ),
+    ],
     "one_stage_trailer": [
         (
             "trailer-mismatch",
@@ -598,3 +620,25 @@ def test_a_transition_dated_the_previous_stage_day_is_accepted(history):
     sha = _move(history, "in_operation", "suspended", "2026-10-25", files, "2026-10-26T10:00+0800")
     fast, _ref = both(history.root)
     assert fast.ok and findings_of(fast, sha) == []
+
+
+def test_wording_of_a_tampered_commit(history):
+    sha = case_tampered(history)
+    fast, ref = both(history.root)
+    assert failing(fast) == {sha: {"object-tampered", "bad-signature"}}
+    for report, reason in ((fast, "signature does not verify"), (ref, "git：签名无效")):
+        found = [w for w in wording(report, sha) if w[0] != "date-far-from-signing"]
+        assert found == [
+            (
+                "object-tampered",
+                "error",
+                f"对象内容与其哈希不符（对象库被改动过）：提交对象 {sha}。",
+                "从可信的副本重新取得档案；运行 git fsck --full 查看所有损坏的对象。",
+            ),
+            (
+                "bad-signature",
+                "error",
+                f"签名无效：提交内容与签名不符（{reason}）——提交在签名后被改动，或签名是伪造的。",
+                "从可信的副本重新取得档案，与市数据局保存的锚点核对。",
+            ),
+        ]
