@@ -642,3 +642,41 @@ def test_wording_of_a_tampered_commit(history):
                 "从可信的副本重新取得档案，与市数据局保存的锚点核对。",
             ),
         ]
+
+
+def test_a_resume_goes_back_to_the_stage_left_and_nowhere_else(history):
+    files = with_stage(history, "suspended", "2026-11-01")
+    _move(history, "in_operation", "suspended", "2026-11-01", files, "2026-11-01T10:00+0800")
+    base = history.git("rev-parse", "HEAD").strip()
+    files = with_stage(history, "in_operation", "2026-11-05")
+    back = _move(history, "suspended", "in_operation", "2026-11-05", files, "2026-11-05T10:00+0800")
+    fast, _ref = both(history.root)
+    assert fast.ok and findings_of(fast, back) == []
+    history.git("reset", "-q", "--hard", base)
+    files = with_stage(history, "construction", "2026-11-05")
+    wrong = _move(
+        history, "suspended", "construction", "2026-11-05", files, "2026-11-05T10:00+0800"
+    )
+    fast, _ref = both(history.root)
+    assert failing(fast) == {wrong: {"illegal-transition"}}
+    (f,) = findings_of(fast, wrong)
+    assert f.message == (
+        "非法阶段跳转：暂停建设（suspended） → 建设实施（construction） "
+        "不在阶段变更表中（见 xmgl stages）。"
+    )
+    assert "投入运行（in_operation）" in f.hint
+
+
+def test_an_unreadable_stage_is_named_and_the_next_commit_compares_with_the_last_read(history):
+    stage, since = current_stage(history)
+    good = project_text(history)
+    bad = commit_as(history, LIU, "liuxm", "整理", files={"project.yaml": good + "stage: [\n"})
+    fixed = commit_as(history, LIU, "liuxm", "恢复", files={"project.yaml": good})
+    fast, _ref = both(history.root)
+    assert failing(fast) == {bad: {"stage-unreadable"}}
+    (f,) = findings_of(fast, bad)
+    assert f.message.startswith("此提交中的 project.yaml 无法读取阶段：")
+    assert f.hint == "project.yaml 必须是有效的 YAML；运行 xmgl validate 查看问题。"
+    assert f.commit == bad
+    assert findings_of(fast, fixed) == []  # the same stage as before the unreadable commit
+    assert (stage, since) == ("in_operation", "2026-10-25")
