@@ -680,3 +680,67 @@ def test_an_unreadable_stage_is_named_and_the_next_commit_compares_with_the_last
     assert f.commit == bad
     assert findings_of(fast, fixed) == []  # the same stage as before the unreadable commit
     assert (stage, since) == ("in_operation", "2026-10-25")
+
+
+# ------------------------------------------------------------- what a commit's row says
+
+
+def test_each_commit_row_names_signer_stage_and_trailers(history):
+    report = verify(history.root)
+    assert report.ok
+    root = report.commits[0]
+    assert root.parents == () and root.kind != "transition"
+    assert report.trust_roots == [(root.sha, list(root.signers_lines))]
+    t = next(c for c in report.commits if c.sha == history.transitions[3])
+    d = t.to_dict()
+    assert d["parents"] == [history.git("rev-parse", f"{t.sha}^").strip()]
+    assert d["kind"] == "transition" and d["verdict"] == "pass"
+    assert {f["code"] for f in d["findings"]} <= {"date-far-from-signing"}  # built today
+    shown = history.git("log", "-1", "--format=%cn%x00%ce%x00%cI%x00%s", t.sha).strip()
+    assert (d["committer"], d["committer_email"], d["committed"], d["subject"]) == tuple(
+        shown.split("\0")
+    )
+    assert d["to_stage"] == d["stage"] and d["date"] == d["stage_since"]
+    assert t.trailers["Xmgl-To-Stage"] == [d["to_stage"]]
+    who = {LIU[1]: LIU[0], ZHANG[1]: ZHANG[0]}
+    assert d["signer_name"] == who[d["committer_email"]]
+    assert d["signature"]["status"] == "good"
+    assert d["signature"]["fingerprint"] == fingerprint(
+        history, "liuxm" if d["committer_email"] == LIU[1] else "zhangwei"
+    )
+    # each commit's own list: 刘晓梅 alone before 张伟 was added, both from then on
+    added = next(c for c in report.commits if c.sha == history.signer_added)
+    assert [line[0] for line in root.signers_lines] == [LIU[1]]
+    assert [line[2] for line in added.signers_lines] == [LIU[0], ZHANG[0]]
+
+
+def test_a_row_of_an_unreadable_date_has_no_time(history):
+    sha = case_absurd_date(history)
+    report = verify(history.root)
+    row = next(c for c in report.commits if c.sha == sha)
+    assert row.committed == "" and row.signature is None and row.subject == "补充说明"
+
+
+def test_two_roots_are_named_in_the_history_findings(history):
+    orphan = history.root.parent / "orphan"
+    history.git("init", "-q", "-b", "main", str(orphan))
+    o = type(history)(orphan, history.keys)
+    o.git("config", "gpg.format", "ssh")
+    other = commit_as(o, LIU, "liuxm", "x")
+    history.git("fetch", "-q", str(orphan), "main:other")
+    env = {"GIT_COMMITTER_NAME": LIU[0], "GIT_COMMITTER_EMAIL": LIU[1]}
+    key = ["-c", f"user.signingkey={history.keys['liuxm']}"]
+    history.git(
+        *key, "merge", "-q", "-S", "--allow-unrelated-histories", "-m", "合并", "other", env=env
+    )
+    fast, _ref = both(history.root)
+    first = fast.commits[0].sha
+    found = [f for f in fast.findings if f.code == "multiple-roots"]
+    assert [(f.message, f.hint, f.commit) for f in found] == [
+        (
+            f"历史中有 2 个首次提交（根提交）：{first[:12]}、{other[:12]}。一个档案只能有一个信任根。",
+            "查明多出的根提交从何而来（合并了另一个仓库？）。",
+            None,
+        )
+    ]
+    assert not fast.ok
