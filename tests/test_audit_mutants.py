@@ -744,3 +744,15 @@ def test_two_roots_are_named_in_the_history_findings(history):
         )
     ]
     assert not fast.ok
+
+
+def test_a_transition_after_the_stage_was_removed_names_none_as_the_stage_before(history):
+    removed = commit_as(history, LIU, "liuxm", "整理", files=with_stage(history, None, None))
+    files = {"project.yaml": project_text(history) + "stage:\n  current: suspended\n"}
+    files["project.yaml"] += "  since: 2026-11-01\n"
+    sha = _move(history, "in_operation", "suspended", "2026-11-01", files, "2026-11-01T10:00+0800")
+    fast, _ref = both(history.root)
+    assert failing(fast) == {removed: {"stage-edited"}, sha: {"trailer-mismatch"}}
+    assert [f.message for f in findings_of(fast, sha)] == [
+        "提交说明写从 投入运行（in_operation） 变更，但上一提交中的阶段是 （无）。"
+    ]
