@@ -756,3 +756,48 @@ def test_a_transition_after_the_stage_was_removed_names_none_as_the_stage_before
     assert [f.message for f in findings_of(fast, sha)] == [
         "提交说明写从 投入运行（in_operation） 变更，但上一提交中的阶段是 （无）。"
     ]
+
+
+def test_a_transition_that_removes_the_stage_names_none_as_the_stage_after(history):
+    files = with_stage(history, None, None)
+    sha = _move(history, "in_operation", "suspended", "2026-11-01", files, "2026-11-01T10:00+0800")
+    fast, _ref = both(history.root)
+    assert failing(fast) == {sha: {"trailer-mismatch"}}
+    assert [f.message for f in findings_of(fast, sha)] == [
+        "提交说明写变更为 暂停建设（suspended），但本提交中的阶段是 （无）。",
+        "Xmgl-Date 为 2026-11-01，但 project.yaml 中的进入日期是 无日期。",  # never "None"
+    ]
+
+
+def test_a_transition_on_a_root_whose_stage_is_unreadable_names_none_before(history):
+    root = history.root.parent / "fresh"
+    history.git("init", "-q", "-b", "main", str(root))
+    h = type(history)(root, history.keys)
+    h.git("config", "gpg.format", "ssh")
+    (root / ".xmgl").mkdir()
+    listed = next(x for x in signers_text(history).splitlines() if x.startswith(LIU[1]))
+    first = commit_as(
+        h,
+        LIU,
+        "liuxm",
+        "新建档案",
+        files={".xmgl/allowed_signers": listed + "\n", "project.yaml": "stage: [\n"},
+    )
+    text = "stage:\n  current: plan\n  since: 2026-01-15\n"
+    sha = _move(h, "reserve", "plan", "2026-01-15", {"project.yaml": text}, "2026-01-16T10:00+0800")
+    report = verify(root)
+    assert failing(report) == {first: {"stage-unreadable"}, sha: {"trailer-mismatch"}}
+    assert [f.message for f in findings_of(report, sha)] == [
+        "提交说明写从 项目储备（reserve） 变更，但上一提交中的阶段是 （无）。"
+    ]
+
+
+def test_a_stage_date_removed_by_a_plain_commit_says_no_date(history):
+    text = project_text(history).replace("  since: 2026-10-25\n", "", 1)
+    sha = commit_as(history, LIU, "liuxm", "整理", files={"project.yaml": text})
+    fast, _ref = both(history.root)
+    assert failing(fast) == {sha: {"stage-edited"}}
+    assert [f.message for f in findings_of(fast, sha)] == [
+        "阶段日期被直接修改：2026-10-25 → 无日期（阶段仍是 投入运行（in_operation）），"
+        "但这个提交不是阶段变更提交。"
+    ]
