@@ -6,6 +6,7 @@ figure means the same everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -136,7 +137,7 @@ def money(d: Dossier, until: date | None = None) -> Money:
     )
 
 
-def _sum(records) -> Decimal:
+def _sum(records: Iterable[Node]) -> Decimal:
     return sum((r.amount for r in records), Decimal(0))
 
 

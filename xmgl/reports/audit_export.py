@@ -52,9 +52,40 @@ def _verdict_zh(ok: bool) -> str:
     return "通过" if ok else "未通过"
 
 
-def _row(c, n: int) -> dict:
+def _unreadable(c) -> bool:
+    """The stand-in for a commit the audit could not read (shallow clone, missing object)."""
+    return (
+        not c.parents
+        and c.stage is None
+        and c.signature is None
+        and any(f.code == "object-missing" for f in c.findings)
+    )
+
+
+def _parent(c, by_sha: dict):
+    """The first parent's result, or None when there is none or it could not be read."""
+    if not c.parents:
+        return None
+    p = by_sha.get(c.parents[0])
+    return None if p is None or _unreadable(p) else p
+
+
+def stage_moved(c, by_sha: dict) -> tuple[str, str] | None:
+    """(from, to) when the files of a commit that is not a transition commit move the
+    stage away from its first parent's (a direct edit, or a merge that brought it in)."""
+    p = _parent(c, by_sha)
+    if c.kind == "transition" or p is None or p.stage is None or c.stage is None:
+        return None
+    if p.stage.current == c.stage.current:
+        return None
+    return p.stage.current, c.stage.current
+
+
+def _row(c, n: int, moved: tuple[str, str] | None = None) -> dict:
     src = c.trailer(tr.FROM_STAGE) or ""
     dst = c.trailer(tr.TO_STAGE) or ""
+    if moved is not None:  # what the files show: no trailer claims it
+        src, dst = moved
     return {
         "序号": n,
         "类型": KIND_ZH.get(c.kind, c.kind),
@@ -78,15 +109,18 @@ def _row(c, n: int) -> dict:
 
 def audit_rows(report) -> list[dict]:
     """Every transition and every failing commit, in history order."""
+    by_sha = {c.sha: c for c in report.commits}
     rows: list[dict] = []
     for c in report.commits:
         if c.kind == "transition" or not c.ok:
-            rows.append(_row(c, len(rows) + 1))
+            rows.append(_row(c, len(rows) + 1, stage_moved(c, by_sha)))
     return rows
 
 
 def transition_rows(report) -> list[dict]:
-    return [r for r in audit_rows(report) if r["类型"] == "阶段变更"]
+    """Rows of the commits that claim a stage change, and of those whose files change the
+    stage without claiming it (those never pass)."""
+    return [r for r in audit_rows(report) if r["新阶段"]]
 
 
 def signer_rows(report) -> list[dict]:
@@ -94,9 +128,12 @@ def signer_rows(report) -> list[dict]:
     by_sha = {c.sha: c for c in report.commits}
     rows = []
     for c in report.commits:
-        before = by_sha[c.parents[0]].signers_lines if c.parents and c.parents[0] in by_sha else ()
-        if not c.parents:
-            before = ()
+        if _unreadable(c):
+            continue
+        parent = _parent(c, by_sha)
+        if c.parents and parent is None:
+            continue  # the list before it cannot be read: no change can be told
+        before = parent.signers_lines if parent is not None else ()
         old = {(p, fp): name for p, fp, name in before}
         new = {(p, fp): name for p, fp, name in c.signers_lines}
         changes = [
@@ -136,7 +173,8 @@ def failing_details(report) -> list[dict]:
 
 def signed_history_start(report) -> dict | None:
     """Where the signed history begins: the trust root, its date and stage."""
-    roots = [c for c in report.commits if not c.parents]
+    by_sha = {c.sha: c for c in report.commits}
+    roots = [by_sha[sha] for sha, _signers in report.trust_roots if sha in by_sha]
     if not roots:
         return None
     r = roots[0]
@@ -176,7 +214,7 @@ def export_report(report, target: Path, *, today: date) -> list[Path]:
     data.update(body)
     data["repository_findings"] = [f.to_dict() for f in report.findings]
     data["rows"] = rows
-    data["transitions_table"] = [r for r in rows if r["类型"] == "阶段变更"]
+    data["transitions_table"] = [r for r in rows if r["新阶段"]]
     data["signer_changes"] = signer_rows(report)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     atomic_write(paths[2], text.encode("utf-8"))
@@ -196,7 +234,12 @@ def _csv(report, rows: list[dict]) -> bytes:
         [
             "审计验证结论",
             _verdict_zh(report.ok),
-            f"问题 {len(errors)} 处，涉及 {len(report.failing_commits())} 个提交",
+            f"问题 {len(errors)} 处，"
+            + (
+                f"涉及 {len(report.failing_commits())} 个提交"
+                if report.failing_commits()
+                else "都是仓库本身的问题"
+            ),
             f"HEAD {report.head or '（无）'}",
         ]
     )
@@ -279,14 +322,17 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
     run = first.add_run(f"审计验证结论：{verdict}")
     run.bold = True
     if not report.ok:
+        where = f"涉及 {len(failing)} 个提交" if failing else "都是仓库本身的问题，不属于某个提交"
         first.add_run(
-            f"。发现 {len(errors)} 处问题，涉及 {len(failing)} 个提交（见第一部分）。"
+            f"。发现 {len(errors)} 处问题，{where}（见第一部分）。"
             "未通过审计的历史不出具锚点，不应在其上继续阶段变更。"
         )
-    transitions = sum(1 for c in report.commits if c.kind == "transition")
     doc.add_paragraph(
         f"本报告由 xmgl 于 {today.isoformat()} 根据项目档案的 git 历史生成。"
-        f"档案共有 {len(report.commits)} 个提交，其中阶段变更 {transitions} 次。"
+        + _counts(report)
+        # for a history that passed, at once what the pass rests on (for one that
+        # failed, in part five)
+        + (_anchor_said(report) if report.ok else "")
     )
     if report.head:
         _mono(doc, "最新提交（HEAD）：", report.head)
@@ -298,12 +344,12 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         "项目阶段只通过符合阶段变更表的单父阶段变更提交改变，合并提交保持第一个父提交的阶段；"
         "所写的变更日期不早于上一阶段、不晚于签名时间；git 替换引用、嫁接和 commit-graph 一律不用。"
     )
-    if failing or report.findings:
-        doc.add_paragraph(f"未通过核验的提交（{len(failing)} 个）：")
+    if report.findings:
+        doc.add_paragraph(f"仓库本身的问题（{len(report.findings)} 处）：")
         for f in report.findings:
-            doc.add_paragraph(
-                f"仓库：[{f.code}] {f.message}" + (f"提示：{f.hint}" if f.hint else "")
-            )
+            doc.add_paragraph(f"[{f.code}] {f.message}" + (f"提示：{f.hint}" if f.hint else ""))
+    if failing:
+        doc.add_paragraph(f"未通过核验的提交（{len(failing)} 个）：")
         for c in failing:
             _mono(doc, "", c.sha)
             doc.add_paragraph(
@@ -312,8 +358,15 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
             )
             for f in c.findings:
                 doc.add_paragraph(f"[{f.code}] {f.message}" + (f"提示：{f.hint}" if f.hint else ""))
-    else:
-        doc.add_paragraph("未发现问题。")
+    if not failing and not report.findings:
+        doc.add_paragraph("未发现使审计不通过的问题。")
+    noted = [c for c in report.commits if c.ok and any(f.severity != "error" for f in c.findings)]
+    if noted:
+        doc.add_paragraph(f"提示（不影响结论，{len(noted)} 个通过核验的提交，请核对）：")
+        for c in noted:
+            _mono(doc, "", c.sha)
+            for f in c.findings:
+                doc.add_paragraph(f"[{f.code}] {f.message}" + (f"提示：{f.hint}" if f.hint else ""))
 
     doc.add_heading("二、信任根与签名历史的起点", level=1)
     start = signed_history_start(report)
@@ -325,15 +378,21 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
             f"（进入日期 {start['stage_since'] or '未写'}）。project.yaml 中早于此的日期和"
             "事实由项目单位填写，没有签名证明。"
         )
+    else:
+        doc.add_paragraph(
+            "历史中没有可读取的首次提交（信任根）：签名历史从哪里开始、最初允许谁签名，"
+            "本报告无法说明，其中的签名结论都不能追溯到信任根。"
+        )
     for sha, signers in report.trust_roots:
         _mono(doc, "首次提交：", sha)
         doc.add_paragraph("其中允许签名的人员及其公钥指纹：")
         for principals, fp, who in signers:
             _mono(doc, f"{who or principals}（{principals}）：", fp)
-    doc.add_paragraph("请与市数据局在档案以外保存的指纹逐字核对。")
+    if report.trust_roots:
+        doc.add_paragraph("请与市数据局在档案以外保存的指纹逐字核对。")
 
     doc.add_heading("三、阶段变更记录", level=1)
-    trows = [r for r in rows if r["类型"] == "阶段变更"]
+    trows = [r for r in rows if r["新阶段"]]
     if trows:
         _table(
             doc,
@@ -342,8 +401,9 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
                 (
                     str(i),
                     r["变更日期（所写）"],
-                    r["签名时间"][:16].replace("T", "\n"),  # the date over the time
-                    f"{r['原阶段'].split('（')[0]} → {r['新阶段'].split('（')[0]}",
+                    _signed_cell(r["签名时间"]),
+                    f"{r['原阶段'].split('（')[0]} → {r['新阶段'].split('（')[0]}"
+                    + ("" if r["类型"] == "阶段变更" else "（直接改动，无阶段变更提交）"),
                     r["依据条款"],
                     r["经办人（核验的签名人）"],
                     r["核验结论"],
@@ -354,7 +414,15 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         )
         doc.add_paragraph(
             "“日期”是提交说明中所写的变更日期；“签名时间”是签名的提交时间（由签名人的电脑时钟"
-            "给出）；“经办人”是通过核验的签名密钥在名单中登记的姓名。各次变更的事由、签名密钥和提交："
+            "给出，括号中是它所写的时区）；“经办人”是通过核验的签名密钥在名单中登记的姓名。"
+            + (
+                "“核验”为“未通过”的行，其阶段变更只是提交说明或文件中的写法，未经核验证实；"
+                "“通过”只是该提交本身的结论（按上一提交的名单），名单若由未通过的提交改动过，"
+                "不能据此认定签名人得到了授权。"
+                if not report.ok
+                else ""
+            )
+            + "各次变更的事由、签名密钥和提交："
         )
         for i, r in enumerate(trows, 1):
             doc.add_paragraph(f"{i}. {r['变更日期（所写）']} 事由：{_event_zh(r['事由'])}")
@@ -380,26 +448,106 @@ def _docx(report, rows: list[dict], today: date) -> bytes:
         doc.add_paragraph("无。")
 
     doc.add_heading("五、锚点与复核方法", level=1)
+    if not report.ok:
+        doc.add_paragraph(_anchor_said(report))
     anchor = _anchor(report)
     if anchor:
         _mono(doc, "本报告对应的锚点：", anchor)
         doc.add_paragraph(
-            "请在档案以外保存；日后运行 xmgl audit verify --anchor 该锚点，可发现此后被改写的历史。"
+            "请在档案以外保存；日后在档案目录中运行下面的命令，可发现此后被改写的历史："
         )
+        _mono(doc, "", f"xmgl audit verify --anchor {anchor}")
     else:
         doc.add_paragraph(
             "审计未通过：不出具锚点。处理上述问题并重新核验通过后，再用 xmgl audit anchor 生成。"
         )
-    doc.add_paragraph(
-        "复核：xmgl audit verify --reference 用 git 和 ssh-keygen 逐个核验签名；"
-        "也可对每个提交手工运行 git -c gpg.ssh.allowedSignersFile=<上一提交的名单> "
-        "log --no-walk --format='%G? %GK %GS' <提交>。"
-    )
+    _recheck(doc, report, trows)
     chinese_dates(doc.element.body)
     keep_whole(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _counts(report) -> str:
+    """How many commits, stage changes claimed, how many of them hold, and stage moves
+    no transition commit claims: each as the history shows it."""
+    by_sha = {c.sha: c for c in report.commits}
+    claims = [c for c in report.commits if c.kind == "transition"]
+    held = [c for c in claims if c.ok]
+    moved = [c for c in report.commits if stage_moved(c, by_sha)]
+    partial = any(_unreadable(c) for c in report.commits) or any(
+        f.code == "shallow" for f in report.findings
+    )
+    if partial:
+        text = f"历史不完整（浅克隆或缺少对象）：可读取的提交 {len(report.commits)} 个，"
+    else:
+        text = f"档案共有 {len(report.commits)} 个提交，"
+    if len(held) == len(claims):
+        text += f"其中阶段变更 {len(claims)} 次。"
+    else:
+        text += (
+            f"其中阶段变更提交 {len(claims)} 个，通过核验的 {len(held)} 个，"
+            f"未通过的 {len(claims) - len(held)} 个。"
+        )
+    if moved:
+        text += f"另有 {len(moved)} 个提交不是阶段变更提交，却改动了阶段（未通过核验）。"
+    return text
+
+
+def _anchor_said(report) -> str:
+    """Whether an anchor delivered earlier was checked: without one, a history rewritten
+    and signed again with listed keys passes on its own."""
+    a = report.anchor
+    if a is None:
+        return (
+            "本次核验没有对照此前交付的锚点：整段改写后又用名单中的密钥重新签名的历史，"
+            "单看本身也会通过" + ("（对照锚点的方法见第五部分）。" if report.ok else "。")
+        )
+    if a.ok:
+        return (
+            f"已对照此前交付的锚点（{a.count} 个提交）：它是当前历史的祖先，"
+            f"此后新增 {(a.head_count or 0) - (a.count or 0)} 个提交。"
+        )
+    return "对照此前交付的锚点：未通过（见第一部分）。"
+
+
+def _signed_cell(when: str) -> str:
+    """A signing time for a table cell: the date, then the time and its offset."""
+    if len(when) < 16:
+        return when
+    zone = when[19:] if len(when) > 19 else ""
+    zone = "UTC" if zone in ("Z", "+00:00") else f"UTC{zone}"
+    return f"{when[:10]}\n{when[11:16]}\n（{zone}）"
+
+
+def _recheck(doc, report, trows: list[dict]) -> None:
+    """Commands a reviewer can copy as written, run in the dossier's directory."""
+    doc.add_paragraph("复核（在档案目录中运行，命令可照抄）：用 git 和 ssh-keygen 逐个核验签名：")
+    _mono(doc, "", "xmgl audit verify --reference")
+    by_sha = {c.sha: c for c in report.commits}
+    done = [by_sha[r["提交"]] for r in trows if r["提交"] in by_sha]
+    c = done[-1] if done else by_sha.get(report.head or "")
+    if c is None or _unreadable(c):
+        return
+    judge = c.parents[0] if c.parents else c.sha
+    doc.add_paragraph(
+        "不用 xmgl 手工复核一个提交（下面是"
+        + ("最后一次阶段变更" if done else "最新提交")
+        + "；复核其他提交，把第一行的提交换成它的上一提交、第二行的换成它本身）："
+    )
+    allowed = "/tmp/xmgl-allowed-signers"
+    _mono(doc, "", f"git --no-replace-objects show {judge}:./.xmgl/allowed_signers > {allowed}")
+    _mono(
+        doc,
+        "",
+        f"git --no-replace-objects -c gpg.ssh.allowedSignersFile={allowed} "
+        f"log --no-walk --format='%H %G? %GK %GS %ce' {c.sha}",
+    )
+    doc.add_paragraph(
+        "输出的第二项为 G 表示签名有效、密钥在上一提交的名单中；其后是密钥指纹、名单中的身份和"
+        "提交者邮箱（二者应相同）。"
+    )
 
 
 _ISO = re.compile(

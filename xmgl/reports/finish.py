@@ -33,6 +33,7 @@ from lxml import etree
 from xmgl.reports.linebreak import keep_whole
 from xmgl.reports.typography import (
     keep_sign_off_with_body,
+    one_content_each,
     place_sign_off,
     rpr_child,
     run_rpr,
@@ -150,7 +151,7 @@ def sign_off(body) -> None:
 def highlight_placeholders(body) -> int:
     """Split runs so each placeholder is a run of its own, highlighted; return the count."""
     count = 0
-    for r in _PLACEHOLDER_RUNS(body):
+    for r in [piece for run in _PLACEHOLDER_RUNS(body) for piece in one_content_each(run)]:
         ts = r.findall(_T)
         if len(ts) != 1 or not ts[0].text or "【待填写" not in ts[0].text:
             continue

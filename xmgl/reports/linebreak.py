@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 from docx.oxml.ns import qn
 from lxml import etree
 
-from xmgl.reports.typography import SIZE_BODY, rpr_child, run_rpr
+from xmgl.reports.typography import SIZE_BODY, one_content_each, rpr_child, run_rpr
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -169,7 +169,7 @@ def glue_tokens(runs, pattern: re.Pattern) -> int:
     run of its own, east-Asian language en-US, its text :func:`glue`-d; returns
     how many."""
     found = 0
-    for r in [piece for run in runs for piece in _one_text_each(run)]:
+    for r in [piece for run in runs for piece in one_content_each(run)]:
         ts = r.findall(qn("w:t"))
         if len(ts) != 1 or not ts[0].text or WORD_JOINER in ts[0].text:
             continue  # nothing to do, or glued already
@@ -220,28 +220,6 @@ def _text_before(r: etree._Element) -> bool:
             if el.text:
                 return True
     return False
-
-
-def _one_text_each(r: etree._Element) -> list[etree._Element]:
-    """Split a run holding more than one text (text, line break, text: python-docx
-    writes "a\\nb" so) into one run per piece of content; returns the runs."""
-    content = [c for c in r if c.tag != _RPR]
-    if len(content) < 2 or len(r.findall(qn("w:t"))) < 2:
-        return [r]
-    pieces = []
-    for child in content:
-        new = copy.deepcopy(r)
-        for c in list(new):
-            if c.tag != _RPR:
-                new.remove(c)
-        new.append(copy.deepcopy(child))
-        r.addprevious(new)
-        pieces.append(new)
-    r.getparent().remove(r)
-    return pieces
-
-
-_RPR = qn("w:rPr")
 
 
 # --- table columns --------------------------------------------------------------

@@ -139,6 +139,30 @@ def run_rpr(r: etree._Element) -> etree._Element:
     return rpr
 
 
+def one_content_each(r: etree._Element) -> list[etree._Element]:
+    """Split a run holding more than one piece of content (text, line break, text:
+    python-docx writes "a\\nb" so; a tab and text) into one run per piece; returns
+    the runs. A run that is split for part of its text (a token, a placeholder) is
+    copied whole for each part, so it must hold only that text."""
+    content = [c for c in r if c.tag != _RPR_TAG]
+    if len(content) < 2:
+        return [r]
+    pieces = []
+    for child in content:
+        new = copy.deepcopy(r)
+        for c in list(new):
+            if c.tag != _RPR_TAG:
+                new.remove(c)
+        new.append(copy.deepcopy(child))
+        r.addprevious(new)
+        pieces.append(new)
+    r.getparent().remove(r)
+    return pieces
+
+
+_RPR_TAG = qn("w:rPr")
+
+
 def rpr_child(rpr: etree._Element, tag: str) -> etree._Element:
     """The ``tag`` child of the run properties ``rpr`` (a run's or a style's), added
     in the place ECMA-376 requires if it is not there yet."""

@@ -153,7 +153,8 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--force", help="覆盖当天已导出的文件（默认不覆盖）。")
         ] = False,
     ) -> None:
-        """导出审计报告：每次阶段变更的经办人、时间、内容和核验结论（.docx、CSV、JSON）。"""
+        """导出审计报告：每次阶段变更的经办人、时间、内容和核验结论（.docx、CSV、JSON）；
+        审计未通过时照样导出，退出码为 7。"""
         from rich.markup import escape
 
         from xmgl.cli.output import console
@@ -180,10 +181,15 @@ def register(app: typer.Typer) -> None:
                 refuse_protected(target / name, "--output-dir", [root])
         files = export_report(report, target, today=state.today())
         c = console()
-        verdict = "[green]通过[/]" if report.ok else "[red]未通过[/]"
+        verdict = "[green]通过[/]" if report.ok else "[red]未通过[/]（报告中不出具锚点）"
         c.print(f"审计验证：{verdict}。已导出：")
         for f in files:
             c.print(f"  {escape(str(f))}")
+        if not report.ok:  # the files are written; the outcome is still a failed audit
+            from xmgl.errors import AuditFailed
+
+            c.print("问题见报告第一部分，或运行 xmgl audit verify。", markup=False)
+            raise AuditFailed("审计未通过。").after_output()
 
 
 def render_report(report, show_all: bool = False) -> None:
@@ -197,12 +203,10 @@ def render_report(report, show_all: bool = False) -> None:
         c.print("[bold green]审计验证：通过 ✓[/]")
     else:
         c.print("[bold red]审计验证：未通过 ✗[/]")
-    transitions = sum(1 for x in report.commits if x.kind == "transition")
-    signer_changes = sum(1 for x in report.commits if x.kind == "signers")
     c.print(
-        f"档案：{escape(str(report.root))}\n"
-        f"共 {len(report.commits)} 个提交（阶段变更 {transitions} 次，签名人员变更 "
-        f"{signer_changes} 次）",
+        f"档案：{escape(str(report.root))}\n共 {len(report.commits)} 个提交（"
+        + "，".join(_claimed(report, kind, what) for kind, what in KINDS)
+        + "）",
         soft_wrap=True,
     )
     if report.head:
@@ -248,10 +252,23 @@ def render_report(report, show_all: bool = False) -> None:
     errors = [f for f in report.all_findings() if f.severity == "error"]
     if errors:
         commits = {f.commit for f in errors if f.commit}
+        where = f"涉及 {len(commits)} 个提交" if commits else "都是仓库本身的问题"
         c.print(
-            f"[bold red]共 {len(errors)} 处问题，涉及 {len(commits)} 个提交。[/]"
+            f"[bold red]共 {len(errors)} 处问题，{where}。[/]"
             "不要在这样的历史上继续阶段变更；与市数据局保存的锚点核对后处理。"
         )
+
+
+KINDS = (("transition", "阶段变更"), ("signers", "签名人员变更"))
+
+
+def _claimed(report, kind: str, what: str) -> str:
+    """How many commits say they are a ``kind`` change; a failing one is not one."""
+    said = [x for x in report.commits if x.kind == kind]
+    held = sum(1 for x in said if x.ok)
+    if held == len(said):
+        return f"{what} {held} 次"
+    return f"{what}提交 {len(said)} 个，其中 {len(said) - held} 个未通过"
 
 
 def _finding(c, f, indent: str = "") -> None:
