@@ -801,3 +801,13 @@ def test_a_stage_date_removed_by_a_plain_commit_says_no_date(history):
         "阶段日期被直接修改：2026-10-25 → 无日期（阶段仍是 投入运行（in_operation）），"
         "但这个提交不是阶段变更提交。"
     ]
+
+
+def test_a_transition_after_a_stage_date_that_is_no_date_is_judged_on_the_rest(history):
+    text = project_text(history).replace("  since: 2026-10-25\n", "  since: 2026-13-45\n", 1)
+    edited = commit_as(history, LIU, "liuxm", "整理", files={"project.yaml": text})
+    files = with_stage(history, "suspended", "2026-11-01")
+    sha = _move(history, "in_operation", "suspended", "2026-11-01", files, "2026-11-01T10:00+0800")
+    fast, _ref = both(history.root)
+    assert failing(fast) == {edited: {"stage-edited"}}
+    assert findings_of(fast, sha) == []  # no previous date to compare with, no crash
