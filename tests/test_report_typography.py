@@ -588,3 +588,53 @@ def test_a_placeholder_run_with_a_tab_keeps_its_tab():
     assert finish.highlight_placeholders(doc.element.body) == 1
     assert len(doc.element.body.findall(f".//{qn('w:tab')}")) == 1
     assert p.text == "\t说明：【待填写：原因】。"
+
+
+# ------------------------------------------------------------ titles
+
+LONG_NAME = "大石桥市数据局全市政务信息资源共享交换平台及城市运行综合指挥平台一体化建设项目"
+
+
+def test_a_long_title_is_broken_into_balanced_lines_between_words(tmp_path):
+    """GB/T 9704 7.3.1: a title that wraps is broken 词意完整、排列对称、长短适宜.
+    Every length from 21 to 39 characters of a real-looking name, set in the
+    Title style and printed by LibreOffice: each line prints as broken (nothing
+    wraps again), lines differ by at most three characters, and no line ends
+    inside a word of the title vocabulary (…综合 / 指挥…, not …综合指 / 挥…)."""
+    need_soffice()
+    need("pdftotext")
+    doc = docx.Document()
+    ty.apply_gbt9704(doc)
+    names = [LONG_NAME[:n] for n in range(21, len(LONG_NAME) + 1)]
+    # 40 characters, a word across the middle: the line still holds no more than 20
+    names.append("政" * 19 + "综合" + "政" * 19)
+    for name in names:
+        doc.add_paragraph(name, style="Title")
+    assert lb.balance_titles(doc) >= len(names)
+    path = tmp_path / "titles.docx"
+    doc.save(str(path))
+    broken = [p.text.split("\n") for p in doc.paragraphs]
+    printed = Made(path, office.convert_to_pdf(path, tmp_path)).lines()
+    printed = [ln for ln in printed if ln and not ln.startswith("—")]
+    assert printed == [line for lines in broken for line in lines]
+    for name, lines in zip(names, broken, strict=True):
+        assert "".join(lines) == name
+        assert len(lines) == 2, lines  # 21-40 characters: two lines
+        assert max(map(len, lines)) - min(map(len, lines)) <= 3, lines
+        cut = len(lines[0])
+        assert "综合" in name[19:21] or not any(  # the last one cannot avoid it
+            name.startswith(w, s) and s < cut < s + len(w)
+            for w in (
+                "综合",
+                "指挥",
+                "平台",
+                "共享",
+                "交换",
+                "信息",
+                "政务",
+                "资源",
+                "运行",
+                "城市",
+            )
+            for s in range(len(name))
+        ), lines

@@ -427,7 +427,9 @@ def fsr(merged: bool) -> Builder:
     b.h2("（四）系统功能和性能需求分析")
     b.todo("系统功能需求和性能指标")
     b.h2("（五）项目建设的必要性")
-    b.p(f"对照{REG}第六条，本项目：")
+    # the items are 第六条's requirements, each followed by the unit's statement: not
+    # "本项目：符合……" before the statement is written (or when it is left to fill in)
+    b.p(f"对照{REG}第六条的项目建设要求，逐项说明如下：")
     b.p("1. 符合数字政府总体规划：{{ reserve.digital_government_plan }}")
     b.p("2. 符合行业中长期规划：{{ reserve.sector_plan }}")
     b.p("3. 利用上级平台、采用集约化建设模式：{{ reserve.intensive_mode }}")
@@ -500,7 +502,7 @@ def fsr(merged: bool) -> Builder:
     else:
         b.todo("各应用系统的功能和建设内容")
     b.h2(f"（六）数据处理和存储系统{depth}")
-    b.todo("计算、存储资源需求（政务云资源申请）" + ("和配置" if merged else ""))
+    b.p("【待填写：{{ deployment.compute_need }}" + ("和配置" if merged else "") + "】")
     b.h2(f"（七）终端系统及接口{depth}")
     if merged:
         b.p(
@@ -509,7 +511,11 @@ def fsr(merged: bool) -> Builder:
     else:
         b.todo("终端设备和外部系统接口")
     b.h2(f"（八）网络系统{depth}")
-    b.todo("政务外网等网络接入方案" + ("、网络拓扑和带宽设计" if merged else ""))
+    b.p(
+        "【待填写：{{ deployment.network_need }}"
+        + ("、网络拓扑和带宽设计" if merged else "")
+        + "】"
+    )
     b.h2(f"（九）安全系统{depth}")
     b.p(
         "{{ security.mlps_statement }}。安全方案详见“安全可靠情况说明、项目安全方案和密码应用方案”一章。"
@@ -519,10 +525,10 @@ def fsr(merged: bool) -> Builder:
     b.h2(f"（十）备份系统{depth}")
     b.todo("数据备份和灾备方案")
     b.h2(f"（十一）运行维护系统{depth}")
-    b.p(f"按照{REG}第十四条，涉及政务云运维服务采购及实施的，按照政务云提供方要求统一组织。")
+    b.p("{{ deployment.operation_rule }}")
     b.todo("运行维护体系和运维服务方式")
     b.h2("（十二）主要软硬件选型原则和配置清单")
-    b.p("选型原则：【待填写：软硬件选型原则】配置清单见附表1。")
+    b.p("选型原则：【待填写：软硬件选型原则】。配置清单见附表1。")
     if merged:
         b.h2("（十三）软硬件物理部署方案")
         b.p("{{ deployment.statement }}。【待填写：服务器、存储、网络设备的部署位置和拓扑】")
@@ -574,7 +580,11 @@ def fsr(merged: bool) -> Builder:
     b.h2("（二）项目安全方案")
     b.p("{{ security.mlps_statement }}。")
     b.p("{{ security.scheme_text }}")
-    b.p(f"按照{REG}第六条，网络信息安全“五同步”落实情况如下：")
+    # the FSR plans: what the unit commits to, not a 落实情况 of work not yet done
+    b.p(
+        f"按照{REG}第六条（五），网络信息安全应当与系统同步设计、同步建设、同步评估、"
+        "同步验收、同步运行。本项目的“五同步”安排如下："
+    )
     b.table(
         "表1　网络信息安全“五同步”",
         ("领域", "同步设计", "同步建设", "同步评估", "同步验收", "同步运行"),
@@ -657,6 +667,9 @@ def fsr(merged: bool) -> Builder:
     b.todo("分年度资金使用计划")
     b.h2("（五）项目运行维护经费估算")
     b.p("{{ investment.operation_statement }}。【待填写：测算依据】")
+    b.tag("if service_purchase.unknown")
+    b.p("{{ service_purchase.unknown }}")
+    b.tag("endif")
 
     # 自建与购买服务方式经济性比较分析（第十一条（二）），只在政府购买服务时出现 -----------------
     b.tag("if service_purchase.used")
@@ -682,7 +695,7 @@ def fsr(merged: bool) -> Builder:
     b.h2("（二）经济效益分析")
     b.todo("经济效益")
     b.h2("（三）评价指标")
-    b.p("项目建设目标：{{ project.goals }}【待填写：可量化的绩效评价指标】")
+    b.p("项目建设目标：{{ project.goals_lead }}【待填写：可量化的绩效评价指标】")
 
     chapter("risks")
     b.h2("（一）风险识别和分析")
@@ -694,7 +707,7 @@ def fsr(merged: bool) -> Builder:
     b.tag("if attachments")
     b.p("", FLUSH)
     b.tag("for a in attachments")
-    b.p("{{ a.lead }}{{ a.no }}. {{ a.title }}", ATTACH)
+    b.p("{{ a.lead }}{{ a.label }}", ATTACH)
     b.tag("endfor")
     b.tag("endif")
 
@@ -721,7 +734,7 @@ def fsr(merged: bool) -> Builder:
                 ("1", "硬件购置费", "【待填写】", "见附表1"),
                 ("2", "软件开发费", "【待填写】", "按功能点或工作量测算"),
                 ("3", "系统集成费", "【待填写】", ""),
-                ("4", "政务云资源租用费", "【待填写】", "建设期内"),
+                ("4", "{{ deployment.resource_fee }}", "【待填写】", "建设期内"),
                 ("二", "工程建设其他费用", "【待填写】", ""),
                 ("1", "监理费", "【待填写】", ""),
                 ("2", "{{ security.assessment_report_fee }}", "【待填写】", ""),
@@ -751,7 +764,7 @@ def fsr(merged: bool) -> Builder:
                 ("一", "硬件购置费", "【待填写】", ""),
                 ("二", "软件开发费", "【待填写】", ""),
                 ("三", "系统集成费", "【待填写】", ""),
-                ("四", "政务云资源租用费", "【待填写】", ""),
+                ("四", "{{ deployment.resource_fee }}", "【待填写】", ""),
                 ("五", "其他费用（监理、测评、密评、咨询等）", "【待填写】", ""),
                 ("六", "预备费", "【待填写】", ""),
                 ("", "合计", "{{ investment.estimate }}", ""),

@@ -150,6 +150,16 @@ def clause(value: str) -> str:
     return oneline(value).rstrip("。；，、.;, ")
 
 
+def sentence(value: object, missing: str) -> str:
+    """A dossier text the report writes as a sentence of its own, or followed by more
+    words: ending in one full stop whatever the dossier's punctuation ("X；" and "X"
+    alike become "X。", never "X。（…）" or "X【…】"); the placeholder when missing."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return todo(missing)
+    body = clause(str(value))
+    return body if body.endswith(("！", "？", "…", "】")) else body + "。"
+
+
 def wan_and_yuan(value: Decimal) -> str:
     """Every amount a report writes: 万元 with the exact 元, and zero always as
     ``0元`` (never also "0万元（0元）" in the same document)."""
@@ -184,15 +194,20 @@ def _project(d: Dossier) -> dict:
         "phone": p.phone or todo("联系电话"),
         "nature": p.nature,
         "content_types": "、".join(p.content_types) or todo("建设内容类型"),
-        "summary": text(p.summary, "建设内容概述"),
-        "goals": text(p.goals, "建设目标"),
+        "summary": sentence(p.summary, "建设内容概述"),
+        "goals": sentence(p.goals, "建设目标"),
+        # the goals with more words after them (十四（三）): a sentence either way
+        "goals_lead": sentence(p.goals, "建设目标")
+        if p.goals and p.goals.strip()
+        else todo("建设目标") + "。",
         "construction_months": months,
         "construction_period": f"{months}个月" if months else todo("建设期"),
         "fsr_author": clause(p.fsr_author) if p.fsr_author else todo("可行性研究报告编制单位"),
     }
 
 
-def _investment(d: Dossier, until: date | None = None) -> dict:
+def _investment(d: Dossier, until: date | None = None, *, merged: bool = False) -> dict:
+    """``merged``: the 可研代初步设计 calls the figure it requests 投资概算, not 总投资."""
     inv = d.investment
     budget = facts.budget_in_force(d, until)
     total = facts.total_investment(d)
@@ -204,7 +219,9 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
         "total": amount(total, "总投资"),
         "operation_annual": amount(inv.operation_annual, "年运行维护费用估算"),
         # O&M is a separate, yearly figure, never part of the construction investment
-        "operation_statement": _operation_statement(inv.operation_annual),
+        "operation_statement": _operation_statement(
+            inv.operation_annual, "投资概算" if merged else "总投资"
+        ),
         "estimate_yuan": inv.estimate,
         "budget_yuan": budget,
         "total_yuan": total,
@@ -212,21 +229,21 @@ def _investment(d: Dossier, until: date | None = None) -> dict:
     }
 
 
-def _operation_statement(value: Decimal | None) -> str:
+def _operation_statement(value: Decimal | None, above: str = "总投资") -> str:
     """The yearly O&M cost, a figure of its own: applied for separately when there is
-    one (nothing is applied for when the dossier says 0)."""
+    one (nothing is applied for when the dossier says 0). ``above``: what the report
+    calls the investment figure it has just stated."""
     if value is None:
-        return todo("项目建成后的年运行维护费用估算（每年，不含在总投资内）")
+        return todo(f"项目建成后的年运行维护费用估算（每年，不含在{above}内）")
     if not value:
         return f"项目建成后，年运行维护费用估算{ZERO_AMOUNT}/年"
-    return f"项目建成后，年运行维护费用估算{wan_and_yuan(value)}/年，另行申请，不含在上述总投资内"
+    return f"项目建成后，年运行维护费用估算{wan_and_yuan(value)}/年，另行申请，不含在上述{above}内"
 
 
 def _funding(d: Dossier) -> dict:
     f = d.funding
-    detail = text(f.detail, "资金来源说明及落实情况")
-    if not detail.endswith(("。", "】", "！", "？", "；")):
-        detail += "。"  # a sentence in the report, whatever the dossier's punctuation
+    # a sentence in the report, whatever the dossier's punctuation
+    detail = sentence(f.detail, "资金来源说明及落实情况")
     # mixed funding: every source the dossier names, not only the first
     sources = [f.source, *(s for s in f.other_sources if s != f.source)]
     return {"source": "、".join(dict.fromkeys(sources)), "detail": detail}
@@ -316,11 +333,36 @@ class Attachments:
         return f"附件{item['no']}《{item['title']}》"
 
     def listing(self) -> list[dict]:
-        """Items for the 附件说明: "附件：1. …", the next ones aligned under the first."""
+        """Items for the 附件说明: "附件：1. …", the next ones aligned under the first;
+        a single 附件 has no number (GB/T 9704 7.3.4: "附件：名称")."""
+        single = len(self._items) == 1
         return [
-            {**item, "lead": "附件：" if i == 0 else "\u3000" * 3}
+            {
+                **item,
+                "lead": "附件：" if i == 0 else "\u3000" * 3,
+                "label": item["title"] if single else f"{item['no']}. {item['title']}",
+            }
             for i, item in enumerate(self._items.values())
         ]
+
+    def settle(self, value):
+        """``value`` (the report's context) with the references as the final count
+        has them: "见附件《名称》" when there is only one 附件, as its 附件说明 reads."""
+        if len(self._items) != 1:
+            return value
+        (item,) = self._items.values()
+        numbered = f"附件1《{item['title']}》"
+
+        def walk(v):
+            if isinstance(v, str):
+                return v.replace(numbered, f"附件《{item['title']}》")
+            if isinstance(v, dict):
+                return {k: walk(x) for k, x in v.items()}
+            if isinstance(v, list):
+                return [walk(x) for x in v]
+            return v
+
+        return walk(value)
 
 
 def _deployment(d: Dossier, att: Attachments) -> dict:
@@ -357,9 +399,25 @@ def _deployment(d: Dossier, att: Attachments) -> dict:
         }
         for s in dep.existing_systems
     ]
+    # what the design chapters ask for and cite follows the deployment: a project
+    # off the 政务云 applies for no 政务云 resources, rents none, and organises its own
+    # O&M (第十四条第二款's second half); a 涉密 system is not on the 政务外网
+    rule = f"按照{REGULATION}第十四条，"
+    if on_cloud:
+        rule += (
+            "涉及政务云运维服务采购及实施工作按照政务云提供方要求统一组织，"
+            "涉及其他运维服务采购及实施工作由项目单位组织。"
+        )
+    else:
+        rule += "本项目不依托政务云部署，运维服务采购及实施工作由项目单位组织。"
+    classified = bool(d.security.classified)
     return {
         "cloud": dep.cloud,
         "on_cloud": on_cloud,
+        "compute_need": "计算、存储资源需求" + ("（政务云资源申请）" if on_cloud else "及部署环境"),
+        "network_need": "涉密网络接入方案" if classified else "政务外网等网络接入方案",
+        "operation_rule": rule,
+        "resource_fee": "政务云资源租用费" if on_cloud else "计算、存储资源和机房配套费",
         "statement": where,
         "resource_platform": dep.resource_platform is True,
         "resource_platform_text": platform,
@@ -438,7 +496,7 @@ def _data_sharing(d: Dossier, att: Attachments) -> dict:
         "catalog_count": len(catalog),
         "sharing_count": len(sharing),
         "count_text": count_text,
-        "process": text(process, "数据共享流程（申请、审核、授权、调用、留痕）"),
+        "process": sentence(process, "数据共享流程（申请、审核、授权、调用、留痕）"),
         "interfaces": _distinct(s.interface for s in sharing) or todo("共享接口方式"),
         "frequencies": _distinct(s.frequency for s in sharing) or todo("更新或调用频率"),
     }
@@ -517,10 +575,14 @@ def _reserve(d: Dossier, att: Attachments) -> dict:
     out: dict[str, object] = {}
     for key, what in names.items():
         node = getattr(r, key) if r is not None else None
-        line = text(node.statement if node is not None else None, what)
+        statement = node.statement if node is not None else None
+        given = statement is not None and bool(statement.strip())
+        # the unit's statement, then its evidence, then one full stop: never
+        # "X。（佐证材料见…）" nor a statement left without its end
+        line = clause(statement) if given else todo(what)
         if node is not None and node.evidence:
             line += f"（佐证材料见{att.ref(node.evidence, what)}）"
-        out[key] = line
+        out[key] = line + "。" if given else line
     grid = r.five_synchronous if r is not None else None
     rows = []
     for key, zh in _SYNC_DOMAINS:
@@ -549,7 +611,7 @@ def _approval(r: Node) -> dict:
     }
 
 
-def _merge(d: Dossier, att: Attachments) -> dict:
+def _merge(d: Dossier, att: Attachments, as_of: date) -> dict:
     """第十条 grounds as the report states them: facts and the unit's declarations,
     each said as what it is (the decision itself is ``merge_allowed``'s)."""
     from xmgl.domain.merge import SIMPLE, SINGLE, SMALL, URGENT
@@ -562,18 +624,28 @@ def _merge(d: Dossier, att: Attachments) -> dict:
         if m.urgent_basis_document:
             ref = att.ref(m.urgent_basis_document, "紧急建设依据文件")
             basis = f"{basis}（{ref}）" if basis else ref
-    # the figure 第十条 was judged on, named as what it is: before approval it is the
-    # unit's own 申报投资概算 (一（六）), after approval the 概算 in force — never an
-    # unnamed "总投资" that differs from the figure the report states elsewhere
+    # the figure 第十条 is judged on, named as what it is and as of the report's date:
+    # the unit's own 申报投资概算 (一（六）) when it is below the bound; else the 概算
+    # approved by then, next to the requested figure the report states everywhere
+    # else — never an approval dated after the report, never an unnamed "总投资"
     from xmgl.domain.money import TWO_MILLION
 
     estimate = d.investment.estimate
+    requested = f"本项目申报投资概算{wan_and_yuan(estimate)}" if estimate is not None else ""
+    small = todo("总投资额在200万元（不含）以下的依据（截至报告日期没有在此以下的批复概算）")
     if estimate is not None and estimate < TWO_MILLION:
-        total, label = estimate, "申报投资概算"
+        small = f"{requested}，在200万元（不含）以下"
     else:
-        found = facts.total_investment_source(d)
-        total = found[0] if found is not None else None
-        label = "申报投资概算" if found is not None and found[2] == "投资估算" else "批复概算"
+        found = facts.budget_source(d, as_of)
+        if found is not None and found[0] < TWO_MILLION:
+            approved = f"批复概算{wan_and_yuan(found[0])}"
+            small = (
+                f"{requested}，{approved}，批复概算在200万元（不含）以下"
+                if requested
+                else f"本项目{approved}，在200万元（不含）以下"
+            )
+        elif requested:
+            small = f"{requested}，{small}"
     lines = []
     for g in decision.grounds:
         if g == URGENT:
@@ -582,8 +654,8 @@ def _merge(d: Dossier, att: Attachments) -> dict:
             reason = (m.simple_reason if g == SIMPLE else m.single_reason) if m else None
             why = f"，理由：{clause(reason)}" if reason else ""
             lines.append(f"第十条第三款：项目单位申报本项目{g}{why}")
-        elif g == SMALL and total is not None:
-            lines.append(f"第十条第三款：本项目{label}{wan_and_yuan(total)}，在200万元（不含）以下")
+        elif g == SMALL:
+            lines.append(f"第十条第三款：{small}")
     return {
         "requested": d.merged,
         "allowed": decision.allowed,
@@ -641,6 +713,14 @@ def _common(d: Dossier, as_of: date, att: Attachments, until: date | None = None
         "platform": platform,
         "service_purchase": {
             "used": bool(sp is not None and sp.used),
+            # no service_purchase section: the report cannot leave the 第十一条（二）
+            # chapter out silently, as if the dossier had said "not used"
+            "unknown": todo(
+                f"本项目是否涉及政府购买服务；涉及的，按照{REGULATION}第十一条（二）"
+                "增加自建和购买服务方式经济性比较分析一章"
+            )
+            if sp is None
+            else "",
             "comparison": comparison,
             "comparison_ref": att.ref(comparison, "自建与购买服务经济性比较")
             if comparison and sp.used
@@ -663,7 +743,7 @@ def _common(d: Dossier, as_of: date, att: Attachments, until: date | None = None
 def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
     """Context of the 可行性研究报告 (``merged``: 可行性研究报告（代初步设计）)."""
     att = Attachments()
-    merge = _merge(d, att if merged else Attachments())  # 一、项目概述 (merged only)
+    merge = _merge(d, att if merged else Attachments(), as_of)  # 一、项目概述 (merged only)
     reserve = _reserve(d, att)  # 三、必要性
     ctx = _common(d, as_of, att)
     used = ctx["service_purchase"]["used"]
@@ -682,14 +762,14 @@ def fsr_context(d: Dossier, as_of: date, *, merged: bool = False) -> dict:
                 {"no": str(i), "name": name, "text": todo(hint)}
                 for i, (name, hint) in enumerate(PRINCIPLES, 1)
             ],
-            "investment": _investment(d),
+            "investment": _investment(d, merged=merged),
             "reserve": reserve,
             "merge": merge,
             "approvals": _approvals(d, as_of),
             "attachments": att.listing(),
         }
     )
-    return ctx
+    return att.settle(ctx)
 
 
 # ----------------------------------------------------------------- 季度进展报告

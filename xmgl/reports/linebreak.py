@@ -45,7 +45,14 @@ from typing import TYPE_CHECKING
 from docx.oxml.ns import qn
 from lxml import etree
 
-from xmgl.reports.typography import SIZE_BODY, one_content_each, rpr_child, run_rpr
+from xmgl.reports.typography import (
+    SIZE_BODY,
+    SIZE_TITLE,
+    TEXT_WIDTH,
+    one_content_each,
+    rpr_child,
+    run_rpr,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -86,6 +93,7 @@ CELL_TOKEN = re.compile(
 #: A date, in the one form every document writes it (2026年6月15日).
 DATE_CN = re.compile(_DATE)
 
+_RPR = qn("w:rPr")
 _W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _TABLES = etree.XPath(".//w:tbl", namespaces=_W_NS)
 _TEXT_RUNS = etree.XPath(".//w:r[w:t]", namespaces=_W_NS)
@@ -96,11 +104,238 @@ def keep_whole(doc: Document) -> int:
     """No token (see the module) breaks across lines anywhere in ``doc``; returns how
     many tokens were glued."""
     body = doc.element.body
+    balance_titles(doc)
     found = 0
     for tbl in _TABLES(body):
         fit_table(doc, tbl)
         found += _glue_cells(doc, tbl)
     return found + glue_tokens(_BODY_RUNS(body), BODY_TOKEN)
+
+
+# --- titles ---------------------------------------------------------------------
+
+#: Characters a line may not start with, and may not end with (禁则).
+_NO_LINE_START, _NO_LINE_END = set("，。、；：？！）》”’〕】%·"), set("（《“‘〔【")
+
+
+def balance_titles(doc: Document) -> int:
+    """A title (style Title) too long for one line is broken into lines of even
+    length, each break between words (GB/T 9704 7.3.1: 回行时词意完整、排列对称、
+    长短适宜): "……平台建设项" / "目" becomes two balanced lines. Returns how many
+    breaks were written."""
+    style_ids = {
+        s.get(qn("w:styleId"))
+        for s in doc.styles.element.findall(qn("w:style"))
+        if (n := s.find(qn("w:name"))) is not None and n.get(qn("w:val")) in ("Title", "title")
+    }
+    room = TEXT_WIDTH.pt / SIZE_TITLE.pt  # characters of a title on one line
+    breaks = 0
+    for p in doc.element.body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or style.get(qn("w:val")) not in style_ids:
+            continue
+        runs = [piece for r in p.findall(qn("w:r")) for piece in one_content_each(r)]
+        if any(c.tag not in (_RPR, qn("w:t"), qn("w:br")) for r in runs for c in r):
+            continue  # fields, tabs, pictures: left as written
+        lines: list[list[etree._Element]] = [[]]
+        for r in runs:
+            if r.find(qn("w:br")) is not None:
+                lines.append([])
+            elif r.find(qn("w:t")) is not None:
+                lines[-1].append(r)
+        for line in lines:
+            breaks += _balance_line(line, room)
+    return breaks
+
+
+def _balance_line(runs: list[etree._Element], room: float) -> int:
+    text = "".join(r.find(qn("w:t")).text or "" for r in runs)
+    widths = [_title_em(ch) for ch in text]
+    total = sum(widths)
+    if total <= room or len(runs) != 1:
+        return 0
+    count = int(-(-total // room))  # lines needed
+    while count <= len(text):
+        cuts = _cuts(text, widths, count, room)
+        if cuts is not None:
+            break
+        count += 1
+    else:
+        return 0
+    r = runs[0]
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    for i, piece in enumerate(pieces):
+        if i:
+            br = copy.deepcopy(r)
+            for c in list(br):
+                if c.tag != _RPR:
+                    br.remove(c)
+            br.append(etree.Element(qn("w:br")))
+            r.addprevious(br)
+        new = copy.deepcopy(r)
+        new.find(qn("w:t")).text = piece
+        r.addprevious(new)
+    r.getparent().remove(r)
+    return len(cuts)
+
+
+#: Words of project titles a line should not break inside (no dictionary ships
+#: with xmgl; these are the words its titles are made of).
+TITLE_WORDS = (
+    "大石桥市",
+    "政务信息化",
+    "营口市",
+    "辽宁省",
+    "政务",
+    "服务",
+    "信息",
+    "信息化",
+    "资源",
+    "共享",
+    "交换",
+    "数据",
+    "平台",
+    "系统",
+    "中心",
+    "建设",
+    "项目",
+    "工程",
+    "综合",
+    "指挥",
+    "运行",
+    "城市",
+    "管理",
+    "行政",
+    "执法",
+    "智慧",
+    "升级",
+    "改造",
+    "一体化",
+    "营商",
+    "环境",
+    "电子",
+    "基础",
+    "设施",
+    "网络",
+    "安全",
+    "应用",
+    "业务",
+    "办公",
+    "协同",
+    "监管",
+    "监测",
+    "治理",
+    "公共",
+    "社会",
+    "经济",
+    "发展",
+    "改革",
+    "财政",
+    "审计",
+    "公安",
+    "交通",
+    "教育",
+    "卫生",
+    "健康",
+    "医疗",
+    "应急",
+    "市场",
+    "自然",
+    "生态",
+    "住房",
+    "城乡",
+    "农业",
+    "农村",
+    "水利",
+    "文化",
+    "旅游",
+    "民政",
+    "人力",
+    "社会保障",
+    "税务",
+    "统计",
+    "档案",
+    "排队",
+    "叫号",
+    "可行性",
+    "研究",
+    "报告",
+    "初步",
+    "设计",
+    "季度",
+    "进展",
+    "年度",
+    "计划",
+    "投资",
+    "草案",
+    "审计",
+    "阶段",
+    "变更",
+    "二期",
+    "三期",
+    "一期",
+    "全市",
+    "全域",
+    "共建",
+    "共享",
+)
+
+
+def _cuts(text: str, widths: list[float], count: int, room: float) -> list[int] | None:
+    """Where to break ``text`` into ``count`` lines of about equal width, each no
+    wider than ``room``: at each break, the position near the even share that is
+    not inside a word (:data:`TITLE_WORDS`) or a token and keeps the 禁则; the
+    nearest such. None if no such breaks exist."""
+    total = sum(widths)
+    ends = [sum(widths[:i]) for i in range(len(text) + 1)]  # width before position i
+    held = {i for m in CELL_TOKEN.finditer(text) for i in range(m.start() + 1, m.end())}
+    held |= {i for m in _BRACKETED.finditer(text) for i in range(m.start() + 1, m.end())}
+    inside = _inside_words(text)
+    cuts: list[int] = []
+    start = 0
+    for k in range(1, count):
+        target = total * k / count
+        best = None
+        for i in range(start + 1, len(text)):
+            if ends[i] - ends[start] > room:
+                break
+            if total - ends[i] > room * (count - k) or i in held:
+                continue
+            if text[i] in _NO_LINE_START or text[i - 1] in _NO_LINE_END:
+                continue
+            if text[i - 1].isascii() and text[i].isascii() and not text[i].isspace():
+                continue
+            score = abs(ends[i] - target) + (3 if i in inside else 0)
+            if best is None or score < best[0]:
+                best = (score, i)
+        if best is None:
+            return None
+        cuts.append(best[1])
+        start = best[1]
+    return cuts if total - ends[start] <= room else None
+
+
+#: A short bracketed part of a title (《书名》, （草案）): never broken inside.
+_BRACKETED = re.compile(r"《[^《》]{1,12}》|（[^（）]{1,12}）|“[^“”]{1,12}”")
+
+
+def _inside_words(text: str) -> set[int]:
+    """Positions inside a word of :data:`TITLE_WORDS` (longest first, left to right)."""
+    inside: set[int] = set()
+    i = 0
+    words = sorted(TITLE_WORDS, key=len, reverse=True)
+    while i < len(text):
+        word = next((w for w in words if text.startswith(w, i)), None)
+        if word is None:
+            i += 1
+            continue
+        inside.update(range(i + 1, i + len(word)))
+        i += len(word)
+    return inside
+
+
+def _title_em(ch: str) -> float:
+    return _CJK_EM if _wide(ch) else 0.55
 
 
 def _glue_cells(doc: Document, tbl: etree._Element) -> int:
