@@ -911,8 +911,8 @@ def _judge_stage(
         add(
             Finding(
                 "merge-stage-changed",
-                f"合并提交改变了阶段：第一个父提交是 {_stage_label(b.current)}（{b.since or '无日期'}），"
-                f"合并后是 {_stage_label(a.current)}（{a.since or '无日期'}）。合并提交必须保持"
+                f"合并提交改变了阶段：第一个父提交是 {_stage_label(b.current)}（{_since_label(b.since)}），"
+                f"合并后是 {_stage_label(a.current)}（{_since_label(a.since)}）。合并提交必须保持"
                 "第一个父提交的阶段，阶段只能在单父的阶段变更提交中变更。",
                 "在主线上用 xmgl advance 做阶段变更；合并分支时保留主线的 project.yaml 阶段。",
                 f.sha,
@@ -937,7 +937,8 @@ def _judge_stage(
             add(
                 Finding(
                     "stage-edited",
-                    f"阶段日期被直接修改：{b.since} → {a.since}（阶段仍是 {_stage_label(a.current)}），"
+                    f"阶段日期被直接修改：{_since_label(b.since)} → {_since_label(a.since)}"
+                    f"（阶段仍是 {_stage_label(a.current)}），"
                     "但这个提交不是阶段变更提交。",
                     "阶段和进入日期只能由 xmgl advance 写入；撤回这次修改。",
                     f.sha,
@@ -950,6 +951,11 @@ def _judge_stage(
 
 def _stage_label(stage: str | None) -> str:
     return label(stage) if stage else "（无）"
+
+
+def _since_label(since: str | None) -> str:
+    """A stage's date as a message shows it: a file without one says 无日期, never None."""
+    return since or "无日期"
 
 
 def _judge_transition(
@@ -985,7 +991,9 @@ def _judge_transition(
             f"{_stage_label(after.current if after else None)}"
         )
     if day is not None and after is not None and after.since != day:
-        problems.append(f"Xmgl-Date 为 {day}，但 project.yaml 中的进入日期是 {after.since}")
+        problems.append(
+            f"Xmgl-Date 为 {day}，但 project.yaml 中的进入日期是 {_since_label(after.since)}"
+        )
     for p in problems:
         add(
             Finding(
