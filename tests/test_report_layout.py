@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,31 +98,6 @@ def pdf_pages(pdf) -> list[list[Line]]:
         ]
         pages.append(sorted(lines, key=lambda ln: ln.y0))
     return pages
-
-
-def convert_all(paths: list[Path], outdir: Path) -> dict[Path, Path]:
-    """Every .docx in ``paths`` to PDF in one LibreOffice run (as
-    ``office.convert_to_pdf`` does it for one: a private profile, headless)."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="xmgl-office-") as tmp:
-        cmd = [
-            str(office.find_soffice()),
-            f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, paths),
-        ]
-        subprocess.run(cmd, capture_output=True, timeout=600, check=False)
-    pdfs = {p: outdir / f"{p.stem}.pdf" for p in paths}
-    missing = [p.name for p, pdf in pdfs.items() if not pdf.is_file()]
-    assert not missing, f"LibreOffice did not convert {missing}"
-    return pdfs
 
 
 def _cli(*args) -> None:
@@ -238,7 +212,7 @@ def made(tmp_path_factory, _history_template) -> dict[str, Path]:
             docs[f"plan-{n}"] = plan_padded(base, n)
     # one name per file, next to its PDF: LibreOffice writes <stem>.pdf into one folder
     flat = {key: shutil.copy(path, base / "pdf" / f"{key}.docx") for key, path in docs.items()}
-    pdfs = convert_all(list(flat.values()), base / "pdf")
+    pdfs = office.convert_all_to_pdf(list(flat.values()), base / "pdf")
     return {key: pdfs[path] for key, path in flat.items()}
 
 

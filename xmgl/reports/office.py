@@ -57,22 +57,9 @@ def convert_to_pdf(
         raise OfficeError("未安装 LibreOffice（找不到 soffice），无法转换为 PDF")
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="xmgl-office-") as tmp:
-        profile = Path(tmp, "profile")
         work = Path(tmp, "out")
         work.mkdir()
-        cmd = [
-            str(exe),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(docx_path.resolve()),
-        ]
+        cmd = _soffice_pdf(exe, Path(tmp, "profile"), work, [docx_path.resolve()])
         result = _run(cmd, timeout=timeout, what="LibreOffice 转换 PDF")
         produced = work / f"{docx_path.stem}.pdf"
         if not produced.is_file():
@@ -83,6 +70,48 @@ def convert_to_pdf(
         target = outdir / produced.name
         shutil.move(produced, target)
     return target
+
+
+def convert_all_to_pdf(
+    paths: list[Path], outdir: str | os.PathLike[str], *, timeout: float = 600
+) -> dict[Path, Path]:
+    """Convert every .docx in ``paths`` to ``outdir/<stem>.pdf`` in one LibreOffice
+    run (its start-up is most of the time of one conversion); returns each path's PDF."""
+    exe = find_soffice()
+    if exe is None:
+        raise OfficeError("未安装 LibreOffice（找不到 soffice），无法转换为 PDF")
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="xmgl-office-") as tmp:
+        cmd = _soffice_pdf(exe, Path(tmp, "profile"), outdir, [p.resolve() for p in paths])
+        result = _run(cmd, timeout=timeout, what="LibreOffice 转换 PDF")
+    pdfs = {p: outdir / f"{p.stem}.pdf" for p in paths}
+    missing = [p.name for p, pdf in pdfs.items() if not pdf.is_file()]
+    if missing:
+        raise OfficeError(
+            f"LibreOffice 未能转换 {'、'.join(missing)}：{_tail(result.stderr or result.stdout)}"
+        )
+    return pdfs
+
+
+def _soffice_pdf(
+    exe: str | os.PathLike[str], profile: Path, outdir: Path, paths: list[Path]
+) -> list[str]:
+    """The headless conversion command, with a private profile (a running LibreOffice
+    of the user's, or another conversion, is left alone)."""
+    return [
+        str(exe),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        *map(str, paths),
+    ]
 
 
 def pdf_text(pdf: str | os.PathLike[str], *, layout: bool = False, timeout: float = 60) -> str:
