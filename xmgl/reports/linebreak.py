@@ -32,6 +32,9 @@ table whose tokens cannot fit at its size is set a size smaller
 (:func:`fit_table`). A hash (a commit id, a key fingerprint) has no break
 opportunity inside and needs nothing.
 
+A title too long for one line is broken into balanced lines between words
+(:func:`balance_titles`, GB/T 9704 7.3.1).
+
 Readers strip :data:`WORD_JOINER` from text they compare.
 """
 
@@ -90,8 +93,6 @@ BODY_TOKEN = re.compile("|".join((_HASH, _DOC_NUMBER)))
 CELL_TOKEN = re.compile(
     "|".join((_HASH, _DOC_NUMBER_PARTS, _STANDARD, _DATE, _NUMBER_UNIT, _IDENTIFIER))
 )
-#: A date, in the one form every document writes it (2026年6月15日).
-DATE_CN = re.compile(_DATE)
 
 _RPR = qn("w:rPr")
 _W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
