@@ -638,3 +638,13 @@ def test_a_long_title_is_broken_into_balanced_lines_between_words(tmp_path):
             )
             for s in range(len(name))
         ), lines
+
+
+def test_a_title_with_no_place_to_break_is_left_as_written():
+    # 3,000 Latin letters: no break between words, whatever the number of lines;
+    # the title is left alone (the search for balanced lines is bounded)
+    doc = docx.Document()
+    ty.apply_gbt9704(doc)
+    p = doc.add_paragraph("A" * 3000, style="Title")
+    assert lb.balance_titles(doc) == 0
+    assert p.text == "A" * 3000

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import copy
 import re
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
@@ -155,12 +155,13 @@ def _balance_line(runs: list[etree._Element], room: float) -> int:
     total = sum(widths)
     if total <= room or len(runs) != 1:
         return 0
-    count = int(-(-total // room))  # lines needed
-    while count <= len(text):
+    need = int(-(-total // room))  # lines needed
+    # a line or two more where breaks between words cannot be even; beyond that
+    # the title has no place to break (a long Latin run) and is left as written
+    for count in range(need, need + 3):
         cuts = _cuts(text, widths, count, room)
         if cuts is not None:
             break
-        count += 1
     else:
         return 0
     r = runs[0]
@@ -288,7 +289,7 @@ def _cuts(text: str, widths: list[float], count: int, room: float) -> list[int] 
     not inside a word (:data:`TITLE_WORDS`) or a token and keeps the 禁则; the
     nearest such. None if no such breaks exist."""
     total = sum(widths)
-    ends = [sum(widths[:i]) for i in range(len(text) + 1)]  # width before position i
+    ends = [0.0, *accumulate(widths)]  # width before position i
     held = {i for m in CELL_TOKEN.finditer(text) for i in range(m.start() + 1, m.end())}
     held |= {i for m in _BRACKETED.finditer(text) for i in range(m.start() + 1, m.end())}
     inside = _inside_words(text)
