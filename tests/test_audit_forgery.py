@@ -71,10 +71,19 @@ def move_head(h: History, sha: str) -> None:
     h.git("reset", "-q", "--hard", sha)
 
 
-def payload_on_head(h: History, message: str, *, tree: str | None = None, extra=b"") -> bytes:
+def payload_on_head(
+    h: History,
+    message: str,
+    *,
+    tree: str | None = None,
+    extra=b"",
+    who: tuple[str, str] = LIU,
+    when: int = 1780000000,
+) -> bytes:
+    """A commit on HEAD (its tree unless ``tree``), by ``who`` at ``when`` (+0800)."""
     head = h.git("rev-parse", "HEAD").strip()
     tree = tree or h.git("rev-parse", "HEAD^{tree}").strip()
-    ident = f"{LIU[0]} <{LIU[1]}> 1780000000 +0800".encode()
+    ident = f"{who[0]} <{who[1]}> {when} +0800".encode()
     return (
         f"tree {tree}\nparent {head}\n".encode()
         + b"author "
@@ -366,17 +375,7 @@ def test_a_zero_padded_directory_mode_is_read_as_git_reads_it(history):
 
 
 def test_an_absurd_timestamp_is_a_finding_not_a_crash(history, xmgl):
-    head = history.git("rev-parse", "HEAD").strip()
-    tree = history.git("rev-parse", "HEAD^{tree}").strip()
-    ident = f"{LIU[0]} <{LIU[1]}> 99999999999999 +0800".encode()
-    payload = (
-        f"tree {tree}\nparent {head}\n".encode()
-        + b"author "
-        + ident
-        + b"\ncommitter "
-        + ident
-        + "\n\n补充说明\n".encode()
-    )
+    payload = payload_on_head(history, "补充说明\n", when=99999999999999)
     sha = signed_commit_object(history, "liuxm", payload)
     history.git("update-ref", "refs/heads/main", sha)
     fast, _ref = both(history.root)

@@ -219,17 +219,7 @@ def test_an_expired_key_names_the_signed_commit_time(history):
 def test_a_verdict_on_the_timestamp_zero_shows_the_raw_timestamp(history):
     # 0 is no calendar date (date-unreadable), yet both paths judge the window: at "now"
     with_zhang_option(history, 'valid-before="20200101Z"')
-    head = history.git("rev-parse", "HEAD").strip()
-    tree = history.git("rev-parse", "HEAD^{tree}").strip()
-    ident = f"{ZHANG[0]} <{ZHANG[1]}> 0 +0800".encode()
-    payload = (
-        f"tree {tree}\nparent {head}\n".encode()
-        + b"author "
-        + ident
-        + b"\ncommitter "
-        + ident
-        + "\n\n补充说明\n".encode()
-    )
+    payload = payload_on_head(history, "补充说明\n", who=ZHANG, when=0)
     sha = signed_commit_object(history, "zhangwei", payload)
     history.git("update-ref", "refs/heads/main", sha)
     fast, _ref = both(history.root)
@@ -384,7 +374,7 @@ def case_tampered(history) -> str:
 
 
 def case_absurd_date(history) -> str:
-    payload = payload_on_head(history, "补充说明\n").replace(b"1780000000", b"99999999999999")
+    payload = payload_on_head(history, "补充说明\n", when=99999999999999)
     sha = signed_commit_object(history, "liuxm", payload)
     move_head(history, sha)
     return sha
